@@ -1,0 +1,97 @@
+package io.releasepilot.cli;
+
+import io.releasepilot.core.InfrastructureException;
+import io.releasepilot.core.InvalidInputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code release-pilot} command: the GitHub Actions step runner and the operator's CLI. Glue only: each
+ * subcommand turns its flags and the runner's environment into calls on shared-lib.
+ */
+@Command(
+        name = "release-pilot",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Release management for CI: quality gates, blue-green cutover, canary promotion, rollback.",
+        subcommands = {CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success, or the gate passed",
+            "1:a gate failed, or the release was rolled back",
+            "2:bad input or usage",
+            "3:infrastructure error (a service was unreachable)"
+        })
+public final class ReleasePilotCli implements Runnable {
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of errors.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'release-pilot --help'");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs one command line with the given streams and returns its exit code; tests call this directly. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = commandLine();
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return commandLine.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new ReleasePilotCli());
+        commandLine.setExitCodeExceptionMapper(ReleasePilotCli::exitCodeOf);
+        commandLine.setExecutionExceptionHandler(ReleasePilotCli::handleExecutionException);
+        commandLine.setParameterExceptionHandler(ReleasePilotCli::handleParameterException);
+        commandLine.getCommandSpec().exitCodeOnInvalidInput(ExitCode.BAD_INPUT.code());
+        commandLine.getCommandSpec().exitCodeOnExecutionException(ExitCode.INFRASTRUCTURE.code());
+        return commandLine;
+    }
+
+    static int exitCodeOf(Throwable error) {
+        if (error instanceof InvalidInputException || error instanceof CommandLine.ParameterException) {
+            return ExitCode.BAD_INPUT.code();
+        }
+        return ExitCode.INFRASTRUCTURE.code();
+    }
+
+    private static int handleParameterException(CommandLine.ParameterException error, String[] args) {
+        CommandLine commandLine = error.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println("error: " + error.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(error, err)) {
+            err.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
+        }
+        return ExitCode.BAD_INPUT.code();
+    }
+
+    private static int handleExecutionException(
+            Exception error, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        boolean debug = parseResult.hasMatchedOption("--debug")
+                || (parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--debug"));
+        if (error instanceof InvalidInputException) {
+            err.println("error: " + error.getMessage());
+        } else if (error instanceof InfrastructureException) {
+            err.println("infrastructure error: " + error.getMessage());
+        } else {
+            err.println("internal error: " + error + " (run again with --debug for the stack trace)");
+        }
+        if (debug) {
+            error.printStackTrace(err);
+        }
+        err.flush();
+        return exitCodeOf(error);
+    }
+}

@@ -54,8 +54,15 @@ public abstract class GateSourceContractTest {
             assertThat(error.getMessage()).isNotBlank();
             return;
         }
-        Observation observation = source.observe();
-        Objective anything = Objective.of("any", source.type(), knownMetric(), ComparisonOperator.GREATER_OR_EQUAL,
+        verifyWithoutInput(source.observe());
+    }
+
+    /**
+     * Checks the observation of a source without input: by default every objective on it is INCONCLUSIVE. A health
+     * probe overrides this, since an unreachable service is a failed check, not missing data.
+     */
+    protected void verifyWithoutInput(Observation observation) {
+        Objective anything = Objective.of("any", observation.source(), knownMetric(), ComparisonOperator.GREATER_OR_EQUAL,
                 Double.NEGATIVE_INFINITY);
         ObjectiveResult result = GateEvaluator.evaluate(anything, List.of(observation));
         assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);

@@ -81,7 +81,8 @@ final class GateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (specFile != null) {
-            // SEAM(spec): map ReleaseSpec.gates → GatesPolicy + List<Objective>, metrics.prometheus → PrometheusGateSource,
+            // SEAM(spec): map ReleaseSpec.gates → GatesPolicy + List<Objective>, metrics.prometheus →
+            // PrometheusGateSource,
             // probe/regression objectives → their sources, once io.releasepilot.core.spec is on this branch.
             throw new InvalidInputException("--spec is not supported yet by 'release-pilot gate'; "
                     + "run without --spec to apply the seed gates to --junit/--jacoco/--sarif");
@@ -110,8 +111,10 @@ final class GateCommand implements Callable<Integer> {
         };
         if (output != null) {
             write(output, rendered);
-            spec.commandLine().getOut().println("Quality gate: " + verdict.verdict() + " (score "
-                    + GateEvaluator.format(verdict.score()) + "), report written to " + output);
+            spec.commandLine()
+                    .getOut()
+                    .println("Quality gate: " + verdict.verdict() + " (score " + GateEvaluator.format(verdict.score())
+                            + "), report written to " + output);
         } else {
             spec.commandLine().getOut().print(rendered);
         }

@@ -31,21 +31,27 @@ class GateCommandTest {
             xml.append("<testcase name=\"bad").append(i).append("\"><failure message=\"x\"/></testcase>");
         }
         Files.createDirectories(dir.resolve("reports"));
-        return Files.writeString(dir.resolve("reports").resolve(name), xml.append("</testsuite>").toString());
+        return Files.writeString(
+                dir.resolve("reports").resolve(name), xml.append("</testsuite>").toString());
     }
 
     private static Path jacoco(Path dir, int missed, int covered) throws Exception {
-        return Files.writeString(dir.resolve("jacoco.xml"), "<?xml version=\"1.0\"?><!DOCTYPE report PUBLIC"
-                + " \"-//JACOCO//DTD Report 1.1//EN\" \"report.dtd\"><report name=\"r\">"
-                + "<counter type=\"INSTRUCTION\" missed=\"" + missed + "\" covered=\"" + covered + "\"/>"
-                + "<counter type=\"BRANCH\" missed=\"1\" covered=\"1\"/>"
-                + "<counter type=\"LINE\" missed=\"" + missed + "\" covered=\"" + covered + "\"/></report>");
+        return Files.writeString(
+                dir.resolve("jacoco.xml"),
+                "<?xml version=\"1.0\"?><!DOCTYPE report PUBLIC"
+                        + " \"-//JACOCO//DTD Report 1.1//EN\" \"report.dtd\"><report name=\"r\">"
+                        + "<counter type=\"INSTRUCTION\" missed=\"" + missed + "\" covered=\"" + covered + "\"/>"
+                        + "<counter type=\"BRANCH\" missed=\"1\" covered=\"1\"/>"
+                        + "<counter type=\"LINE\" missed=\"" + missed + "\" covered=\"" + covered + "\"/></report>");
     }
 
     private static Path sarif(Path dir, String severity) throws Exception {
-        return Files.writeString(dir.resolve("scan.sarif"), "{\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":"
-                + "{\"name\":\"t\",\"rules\":[{\"id\":\"r1\",\"properties\":{\"security-severity\":\"" + severity
-                + "\"}}]}},\"results\":[{\"ruleId\":\"r1\",\"level\":\"error\",\"message\":{\"text\":\"m\"}}]}]}");
+        return Files.writeString(
+                dir.resolve("scan.sarif"),
+                "{\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":"
+                        + "{\"name\":\"t\",\"rules\":[{\"id\":\"r1\",\"properties\":{\"security-severity\":\""
+                        + severity
+                        + "\"}}]}},\"results\":[{\"ruleId\":\"r1\",\"level\":\"error\",\"message\":{\"text\":\"m\"}}]}]}");
     }
 
     @Test
@@ -53,8 +59,16 @@ class GateCommandTest {
         junit(dir, "TEST-a.xml", 3, 0);
         junit(dir, "TEST-b.xml", 2, 0);
 
-        Run run = run("gate", "--junit", dir + "/reports/*.xml", "--jacoco", jacoco(dir, 5, 95).toString(),
-                "--sarif", sarif(dir, "5.0").toString(), "--format", "json");
+        Run run = run(
+                "gate",
+                "--junit",
+                dir + "/reports/*.xml",
+                "--jacoco",
+                jacoco(dir, 5, 95).toString(),
+                "--sarif",
+                sarif(dir, "5.0").toString(),
+                "--format",
+                "json");
 
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(run.out());
@@ -83,14 +97,17 @@ class GateCommandTest {
 
     @Test
     void shouldFailOnLowCoverageOrAHighVulnerability(@TempDir Path dir) throws Exception {
-        assertThat(run("gate", "--jacoco", jacoco(dir, 20, 80).toString()).exit()).isEqualTo(1);
+        assertThat(run("gate", "--jacoco", jacoco(dir, 20, 80).toString()).exit())
+                .isEqualTo(1);
         assertThat(run("gate", "--sarif", sarif(dir, "7.0").toString()).exit()).isEqualTo(1);
     }
 
     @Test
     void shouldExitTwoOnMalformedOrHostileInputWithoutAStackTrace(@TempDir Path dir) throws Exception {
-        Path xxe = Files.writeString(dir.resolve("xxe.xml"), "<?xml version=\"1.0\"?><!DOCTYPE t [<!ENTITY x SYSTEM"
-                + " \"file:///etc/passwd\">]><testsuite><testcase name=\"&x;\"/></testsuite>");
+        Path xxe = Files.writeString(
+                dir.resolve("xxe.xml"),
+                "<?xml version=\"1.0\"?><!DOCTYPE t [<!ENTITY x SYSTEM"
+                        + " \"file:///etc/passwd\">]><testsuite><testcase name=\"&x;\"/></testsuite>");
         Path truncated = Files.writeString(dir.resolve("truncated.xml"), "<testsuite><testcase name=\"a\">");
 
         Run hostile = run("gate", "--junit", xxe.toString());
@@ -128,8 +145,14 @@ class GateCommandTest {
     void shouldWriteMarkdownToTheOutputFile(@TempDir Path dir) throws Exception {
         Path output = dir.resolve("out/summary.md");
 
-        Run run = run("gate", "--junit", junit(dir, "TEST-a.xml", 2, 0).toString(), "--format", "markdown",
-                "--output", output.toString());
+        Run run = run(
+                "gate",
+                "--junit",
+                junit(dir, "TEST-a.xml", 2, 0).toString(),
+                "--format",
+                "markdown",
+                "--output",
+                output.toString());
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("PASS").contains("summary.md");

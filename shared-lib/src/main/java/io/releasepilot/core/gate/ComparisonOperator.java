@@ -54,8 +54,7 @@ public enum ComparisonOperator {
                 return operator;
             }
         }
-        throw new InvalidInputException(
-                "unknown comparator '" + text + "'; use one of <, <=, >, >=, ==, !=");
+        throw new InvalidInputException("unknown comparator '" + text + "'; use one of <, <=, >, >=, ==, !=");
     }
 
     @Override

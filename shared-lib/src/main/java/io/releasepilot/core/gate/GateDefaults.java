@@ -24,7 +24,12 @@ public final class GateDefaults {
     /** All three seed objectives. */
     public static List<Objective> seedObjectives() {
         return List.of(
-                Objective.of("tests", JunitGateSource.TYPE, "failed", ComparisonOperator.LESS_OR_EQUAL, MAX_FAILED_TESTS)
+                Objective.of(
+                                "tests",
+                                JunitGateSource.TYPE,
+                                "failed",
+                                ComparisonOperator.LESS_OR_EQUAL,
+                                MAX_FAILED_TESTS)
                         .withWeight(2)
                         .asKey(),
                 Objective.of(

@@ -45,9 +45,10 @@ public final class GateEvaluator {
                 .map(observation -> observation.reasonMissing(objective.metric()))
                 .flatMap(Optional::stream)
                 .findFirst()
-                .orElse(ofSource.isEmpty()
-                        ? "no " + objective.source() + " input was given"
-                        : "the " + objective.source() + " source has no value '" + objective.metric() + "'");
+                .orElse(
+                        ofSource.isEmpty()
+                                ? "no " + objective.source() + " input was given"
+                                : "the " + objective.source() + " source has no value '" + objective.metric() + "'");
         return new ObjectiveResult(
                 objective,
                 origin,
@@ -68,14 +69,15 @@ public final class GateEvaluator {
         } else {
             verdict = Verdict.FAIL;
         }
-        String explanation = objective.metric() + " = " + format(value) + ", needs " + thresholds(objective) + ": "
-                + verdict;
+        String explanation =
+                objective.metric() + " = " + format(value) + ", needs " + thresholds(objective) + ": " + verdict;
         return new ObjectiveResult(
                 objective,
                 origin,
                 Double.isNaN(value) ? OptionalDouble.empty() : OptionalDouble.of(value),
                 verdict,
-                Double.isNaN(value) ? objective.metric() + ": value is NaN (no data), needs " + thresholds(objective)
+                Double.isNaN(value)
+                        ? objective.metric() + ": value is NaN (no data), needs " + thresholds(objective)
                         : explanation);
     }
 

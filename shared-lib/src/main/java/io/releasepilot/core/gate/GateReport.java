@@ -32,13 +32,18 @@ public record GateReport(GateVerdict verdict, List<Observation> observations) {
         root.put("verdict", verdict.verdict().name());
         root.put("score", verdict.score());
         root.put("reason", verdict.reason());
-        section("junit").ifPresentOrElse(o -> root.set("tests", counts(o, "total", "failures", "errors", "skipped")),
-                () -> root.putNull("tests"));
-        section("jacoco").ifPresentOrElse(o -> root.set("coverage", ratios(o, "line", "branch", "instruction")),
-                () -> root.putNull("coverage"));
-        section("sarif").ifPresentOrElse(
-                o -> root.set("sarif", counts(o, "error", "warning", "note", "none", "highOrCritical")),
-                () -> root.putNull("sarif"));
+        section("junit")
+                .ifPresentOrElse(
+                        o -> root.set("tests", counts(o, "total", "failures", "errors", "skipped")),
+                        () -> root.putNull("tests"));
+        section("jacoco")
+                .ifPresentOrElse(
+                        o -> root.set("coverage", ratios(o, "line", "branch", "instruction")),
+                        () -> root.putNull("coverage"));
+        section("sarif")
+                .ifPresentOrElse(
+                        o -> root.set("sarif", counts(o, "error", "warning", "note", "none", "highOrCritical")),
+                        () -> root.putNull("sarif"));
         ArrayNode objectives = root.putArray("objectives");
         for (ObjectiveResult result : verdict.results()) {
             Objective objective = result.objective();
@@ -81,7 +86,10 @@ public record GateReport(GateVerdict verdict, List<Observation> observations) {
     /** A Markdown summary: headline, then one table row per objective. */
     public String toMarkdown() {
         StringBuilder md = new StringBuilder();
-        md.append("## ").append(icon(verdict.verdict())).append(" Quality gate: ").append(verdict.verdict());
+        md.append("## ")
+                .append(icon(verdict.verdict()))
+                .append(" Quality gate: ")
+                .append(verdict.verdict());
         md.append(" (score ").append(GateEvaluator.format(verdict.score())).append(")\n\n");
         md.append(escape(verdict.reason())).append("\n\n");
         md.append("| Result | Objective | Source | Query or file | Value | Threshold | Explanation |\n");
@@ -92,7 +100,11 @@ public record GateReport(GateVerdict verdict, List<Observation> observations) {
             md.append(" | ").append(escape(objective.name())).append(objective.key() ? " (key)" : "");
             md.append(" | ").append(escape(objective.source()));
             md.append(" | ").append(escape(objective.metric() + " — " + result.origin()));
-            md.append(" | ").append(result.value().isPresent() ? GateEvaluator.format(result.value().getAsDouble()) : "—");
+            md.append(" | ")
+                    .append(
+                            result.value().isPresent()
+                                    ? GateEvaluator.format(result.value().getAsDouble())
+                                    : "—");
             md.append(" | ").append(escape(GateEvaluator.thresholds(objective)));
             md.append(" | ").append(escape(result.explanation())).append(" |\n");
         }
@@ -102,11 +114,21 @@ public record GateReport(GateVerdict verdict, List<Observation> observations) {
     /** Plain text for a console: one line per objective. */
     public String toText() {
         StringBuilder text = new StringBuilder();
-        text.append("Quality gate: ").append(verdict.verdict()).append(" (score ")
-                .append(GateEvaluator.format(verdict.score())).append(") — ").append(verdict.reason()).append('\n');
+        text.append("Quality gate: ")
+                .append(verdict.verdict())
+                .append(" (score ")
+                .append(GateEvaluator.format(verdict.score()))
+                .append(") — ")
+                .append(verdict.reason())
+                .append('\n');
         for (ObjectiveResult result : verdict.results()) {
-            text.append(String.format("  %-12s %s [%s: %s] %s%n", result.verdict(), result.objective().name(),
-                    result.source(), result.origin(), result.explanation()));
+            text.append(String.format(
+                    "  %-12s %s [%s: %s] %s%n",
+                    result.verdict(),
+                    result.objective().name(),
+                    result.source(),
+                    result.origin(),
+                    result.explanation()));
         }
         return text.toString();
     }
@@ -120,7 +142,8 @@ public record GateReport(GateVerdict verdict, List<Observation> observations) {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '\n', '\r', '\t' -> out.append(' ');
-                case '\\', '|', '`', '*', '_', '[', ']', '(', ')', '#', '!', '~' -> out.append('\\').append(c);
+                case '\\', '|', '`', '*', '_', '[', ']', '(', ')', '#', '!', '~' ->
+                    out.append('\\').append(c);
                 default -> out.append(c);
             }
         }

@@ -40,7 +40,10 @@ public final class GateSourceRegistry {
                     JunitGateSource.class,
                     Optional.of(JunitGateSource::new)),
             new Descriptor(
-                    JacocoGateSource.TYPE, "JaCoCo XML coverage", JacocoGateSource.class, Optional.of(JacocoGateSource::new)),
+                    JacocoGateSource.TYPE,
+                    "JaCoCo XML coverage",
+                    JacocoGateSource.class,
+                    Optional.of(JacocoGateSource::new)),
             new Descriptor(
                     SarifGateSource.TYPE,
                     "SARIF 2.1.0 static analysis and vulnerability scans",
@@ -74,12 +77,14 @@ public final class GateSourceRegistry {
                 .filter(descriptor -> descriptor.type().equals(type))
                 .findFirst()
                 .orElseThrow(() -> new InvalidInputException("unknown gate source '" + type + "'; known: "
-                        + String.join(", ", SOURCES.stream().map(Descriptor::type).toList())));
+                        + String.join(
+                                ", ", SOURCES.stream().map(Descriptor::type).toList())));
     }
 
     /** A report-file source of {@code type} over {@code files}. */
     public static GateSource fromFiles(String type, List<Path> files) {
-        return get(type).fromFiles()
+        return get(type)
+                .fromFiles()
                 .orElseThrow(() -> new InvalidInputException("gate source '" + type + "' does not read report files"))
                 .apply(files);
     }

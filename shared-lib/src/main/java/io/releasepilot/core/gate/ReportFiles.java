@@ -41,9 +41,13 @@ public final class ReportFiles {
         String absolutePattern = base.resolve(pattern).toString();
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + absolutePattern);
         List<Path> files = new ArrayList<>();
-        int depth = pattern.contains("**") ? Integer.MAX_VALUE : (int) pattern.substring(lastSlash + 1).chars()
-                .filter(c -> c == '/')
-                .count() + 1;
+        int depth = pattern.contains("**")
+                ? Integer.MAX_VALUE
+                : (int) pattern.substring(lastSlash + 1)
+                                .chars()
+                                .filter(c -> c == '/')
+                                .count()
+                        + 1;
         try (Stream<Path> walk = Files.walk(root, depth)) {
             walk.filter(Files::isRegularFile).filter(matcher::matches).sorted().forEach(files::add);
         } catch (IOException | UncheckedIOException e) {

@@ -49,10 +49,21 @@ public final class CanaryJudge {
         String counts = "canary n=" + canary.length + " (" + canaryOutliers + " outliers removed), baseline n="
                 + baseline.length + " (" + baselineOutliers + " outliers removed)";
         if (canary.length < config.minSamples() || baseline.length < config.minSamples()) {
-            return new MetricComparison(samples.metric(), samples.direction(), samples.critical(), canary.length,
-                    baseline.length, canaryOutliers, baselineOutliers, canaryMedian, baselineMedian, Double.NaN,
-                    Double.NaN, Verdict.INCONCLUSIVE, samples.metric() + ": too few samples (" + counts + "; needs "
-                            + config.minSamples() + " each): INCONCLUSIVE");
+            return new MetricComparison(
+                    samples.metric(),
+                    samples.direction(),
+                    samples.critical(),
+                    canary.length,
+                    baseline.length,
+                    canaryOutliers,
+                    baselineOutliers,
+                    canaryMedian,
+                    baselineMedian,
+                    Double.NaN,
+                    Double.NaN,
+                    Verdict.INCONCLUSIVE,
+                    samples.metric() + ": too few samples (" + counts + "; needs " + config.minSamples()
+                            + " each): INCONCLUSIVE");
         }
         double pValue = mannWhitneyPValue(canary, baseline);
         double effect = effectSize(canaryMedian, baselineMedian);
@@ -77,9 +88,20 @@ public final class CanaryJudge {
                 + " vs baseline " + GateEvaluator.format(baselineMedian) + " (effect " + signedPercent(effect)
                 + ", bad = " + samples.direction().name().toLowerCase(java.util.Locale.ROOT) + "), p = "
                 + String.format(java.util.Locale.ROOT, "%.3g", pValue) + ", " + counts + ": " + why + ": " + verdict;
-        return new MetricComparison(samples.metric(), samples.direction(), samples.critical(), canary.length,
-                baseline.length, canaryOutliers, baselineOutliers, canaryMedian, baselineMedian, effect, pValue,
-                verdict, explanation);
+        return new MetricComparison(
+                samples.metric(),
+                samples.direction(),
+                samples.critical(),
+                canary.length,
+                baseline.length,
+                canaryOutliers,
+                baselineOutliers,
+                canaryMedian,
+                baselineMedian,
+                effect,
+                pValue,
+                verdict,
+                explanation);
     }
 
     private static JudgeResult aggregate(JudgeConfig config, List<MetricComparison> comparisons) {
@@ -109,23 +131,38 @@ public final class CanaryJudge {
                     Verdict.FAIL, 0, comparisons, "critical metric(s) failed: " + String.join(", ", criticalFailed));
         }
         if (!criticalMissing.isEmpty()) {
-            return new JudgeResult(Verdict.INCONCLUSIVE, score, comparisons,
+            return new JudgeResult(
+                    Verdict.INCONCLUSIVE,
+                    score,
+                    comparisons,
                     "critical metric(s) without enough data: " + String.join(", ", criticalMissing));
         }
         if (inconclusive * 2 >= comparisons.size()) {
-            return new JudgeResult(Verdict.INCONCLUSIVE, score, comparisons,
+            return new JudgeResult(
+                    Verdict.INCONCLUSIVE,
+                    score,
+                    comparisons,
                     inconclusive + " of " + comparisons.size() + " metrics without enough data");
         }
         String scoreText = "score " + GateEvaluator.format(score) + " (" + passed + " of " + judged + " passed)";
         if (score >= config.passScore()) {
-            return new JudgeResult(Verdict.PASS, score, comparisons,
+            return new JudgeResult(
+                    Verdict.PASS,
+                    score,
+                    comparisons,
                     scoreText + " ≥ pass " + GateEvaluator.format(config.passScore()));
         }
         if (score >= config.marginalScore()) {
-            return new JudgeResult(Verdict.WARNING, score, comparisons,
+            return new JudgeResult(
+                    Verdict.WARNING,
+                    score,
+                    comparisons,
                     scoreText + " is marginal (≥ " + GateEvaluator.format(config.marginalScore()) + ")");
         }
-        return new JudgeResult(Verdict.FAIL, score, comparisons,
+        return new JudgeResult(
+                Verdict.FAIL,
+                score,
+                comparisons,
                 scoreText + " < marginal " + GateEvaluator.format(config.marginalScore()));
     }
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class GateEvaluatorTest {
 
@@ -16,8 +16,11 @@ class GateEvaluatorTest {
 
     private static List<Objective> objectives() {
         return List.of(
-                Objective.of("tests", "r", "failed", ComparisonOperator.LESS_OR_EQUAL, 0).withWeight(2).asKey(),
-                Objective.of("coverage", "r", "line", ComparisonOperator.GREATER_OR_EQUAL, 0.9).withWarning(0.8),
+                Objective.of("tests", "r", "failed", ComparisonOperator.LESS_OR_EQUAL, 0)
+                        .withWeight(2)
+                        .asKey(),
+                Objective.of("coverage", "r", "line", ComparisonOperator.GREATER_OR_EQUAL, 0.9)
+                        .withWarning(0.8),
                 Objective.of("vulns", "r", "vulns", ComparisonOperator.LESS_OR_EQUAL, 0));
     }
 
@@ -41,8 +44,10 @@ class GateEvaluatorTest {
     @Test
     void shouldFailOnAFailedKeyObjectiveWhateverTheScore() {
         List<Objective> objectives = List.of(
-                Objective.of("tests", "r", "failed", ComparisonOperator.LESS_OR_EQUAL, 0).asKey(),
-                Objective.of("coverage", "r", "line", ComparisonOperator.GREATER_OR_EQUAL, 0.9).withWeight(100));
+                Objective.of("tests", "r", "failed", ComparisonOperator.LESS_OR_EQUAL, 0)
+                        .asKey(),
+                Objective.of("coverage", "r", "line", ComparisonOperator.GREATER_OR_EQUAL, 0.9)
+                        .withWeight(100));
         GatesPolicy lenient = new GatesPolicy(1, 0, true, List.of());
 
         GateVerdict result = GateEvaluator.evaluate(lenient, objectives, List.of(reports(3, 0.99, 0)));
@@ -59,7 +64,8 @@ class GateEvaluatorTest {
                 Objective.of("tests", "r", "failed", ComparisonOperator.LESS_OR_EQUAL, 0),
                 Objective.of("errors", "prometheus", "errorRate", ComparisonOperator.LESS, 0.01));
 
-        GateVerdict result = GateEvaluator.evaluate(GatesPolicy.defaults(), objectives, List.of(reports(0, 1, 0), down));
+        GateVerdict result =
+                GateEvaluator.evaluate(GatesPolicy.defaults(), objectives, List.of(reports(0, 1, 0), down));
 
         assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         ObjectiveResult errors = result.results().get(1);
@@ -87,10 +93,13 @@ class GateEvaluatorTest {
     @Test
     void shouldNeverPassWithoutAnyData() {
         GatesPolicy policy = new GatesPolicy(90, 75, false, List.of());
-        List<Objective> objectives = List.of(Objective.of("errors", "prometheus", "errorRate", ComparisonOperator.LESS, 1));
+        List<Objective> objectives =
+                List.of(Objective.of("errors", "prometheus", "errorRate", ComparisonOperator.LESS, 1));
 
-        assertThat(GateEvaluator.evaluate(policy, objectives, List.of()).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
-        assertThat(GateEvaluator.evaluate(policy, List.of(), List.of()).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(GateEvaluator.evaluate(policy, objectives, List.of()).verdict())
+                .isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(GateEvaluator.evaluate(policy, List.of(), List.of()).verdict())
+                .isEqualTo(Verdict.INCONCLUSIVE);
     }
 
     @Test
@@ -98,7 +107,8 @@ class GateEvaluatorTest {
         GatesPolicy policy = new GatesPolicy(90, 75, false, List.of());
         List<Objective> objectives = List.of(
                 Objective.of("tests", "r", "failed", ComparisonOperator.LESS_OR_EQUAL, 0),
-                Objective.of("errors", "prometheus", "errorRate", ComparisonOperator.LESS, 1).asKey());
+                Objective.of("errors", "prometheus", "errorRate", ComparisonOperator.LESS, 1)
+                        .asKey());
 
         GateVerdict result = GateEvaluator.evaluate(policy, objectives, List.of(reports(0, 1, 0)));
 
@@ -108,8 +118,7 @@ class GateEvaluatorTest {
 
     @Test
     void shouldExplainEveryResultWithValueAndThreshold() {
-        GateVerdict result =
-                GateEvaluator.evaluate(GatesPolicy.defaults(), objectives(), List.of(reports(0, 0.85, 0)));
+        GateVerdict result = GateEvaluator.evaluate(GatesPolicy.defaults(), objectives(), List.of(reports(0, 0.85, 0)));
 
         ObjectiveResult coverage = result.results().get(1);
         assertThat(coverage.verdict()).isEqualTo(Verdict.WARNING);

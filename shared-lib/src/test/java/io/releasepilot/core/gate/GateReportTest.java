@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 class GateReportTest {
 
     private static GateReport report() {
-        Observation junit = Observation.of("junit", "target/TEST-a.xml",
+        Observation junit = Observation.of(
+                "junit",
+                "target/TEST-a.xml",
                 Map.of("total", 10.0, "failures", 1.0, "errors", 0.0, "skipped", 2.0, "failed", 1.0));
         List<Objective> objectives = List.of(Objective.of(
                 "tests | <b>all</b> [x](http://evil)", "junit", "failed", ComparisonOperator.LESS_OR_EQUAL, 0));
@@ -44,7 +46,10 @@ class GateReportTest {
         String markdown = report().toMarkdown();
 
         assertThat(markdown).doesNotContain("<b>").doesNotContain("[x](http").contains("&lt;b&gt;");
-        String row = markdown.lines().filter(line -> line.contains("FAIL |")).findFirst().orElseThrow();
+        String row = markdown.lines()
+                .filter(line -> line.contains("FAIL |"))
+                .findFirst()
+                .orElseThrow();
         assertThat(row.split("(?<!\\\\)\\|")).hasSize(8);
     }
 

@@ -62,7 +62,11 @@ public abstract class GateSourceContractTest {
      * probe overrides this, since an unreachable service is a failed check, not missing data.
      */
     protected void verifyWithoutInput(Observation observation) {
-        Objective anything = Objective.of("any", observation.source(), knownMetric(), ComparisonOperator.GREATER_OR_EQUAL,
+        Objective anything = Objective.of(
+                "any",
+                observation.source(),
+                knownMetric(),
+                ComparisonOperator.GREATER_OR_EQUAL,
                 Double.NEGATIVE_INFINITY);
         ObjectiveResult result = GateEvaluator.evaluate(anything, List.of(observation));
         assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);

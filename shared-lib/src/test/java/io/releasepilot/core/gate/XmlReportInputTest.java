@@ -22,13 +22,16 @@ class XmlReportInputTest {
     static Stream<Arguments> hostileInputs() {
         String xxe = "<?xml version=\"1.0\"?>\n<!DOCTYPE testsuite [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n"
                 + "<testsuite><testcase name=\"&xxe;\"/><system-out>&xxe;</system-out></testsuite>";
-        String parameterEntity = "<?xml version=\"1.0\"?>\n<!DOCTYPE report [<!ENTITY % p SYSTEM \"file:///etc/passwd\">"
-                + " %p;]>\n<report name=\"x\"><counter type=\"LINE\" missed=\"0\" covered=\"1\"/></report>";
+        String parameterEntity =
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE report [<!ENTITY % p SYSTEM \"file:///etc/passwd\">"
+                        + " %p;]>\n<report name=\"x\"><counter type=\"LINE\" missed=\"0\" covered=\"1\"/></report>";
         StringBuilder laughs = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE testsuite [<!ENTITY lol \"lol\">");
         for (int i = 1; i <= 9; i++) {
             laughs.append("<!ENTITY lol").append(i).append(" \"");
             for (int j = 0; j < 10; j++) {
-                laughs.append("&lol").append(i == 1 ? "" : String.valueOf(i - 1)).append(';');
+                laughs.append("&lol")
+                        .append(i == 1 ? "" : String.valueOf(i - 1))
+                        .append(';');
             }
             laughs.append("\">");
         }
@@ -98,11 +101,14 @@ class XmlReportInputTest {
         server.start();
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/report.dtd";
-            Path file = Files.writeString(dir.resolve("jacoco.xml"), "<?xml version=\"1.0\"?>"
-                    + "<!DOCTYPE report PUBLIC \"-//JACOCO//DTD Report 1.1//EN\" \"" + url + "\">"
-                    + "<report name=\"x\"><counter type=\"LINE\" missed=\"1\" covered=\"3\"/></report>");
+            Path file = Files.writeString(
+                    dir.resolve("jacoco.xml"),
+                    "<?xml version=\"1.0\"?>"
+                            + "<!DOCTYPE report PUBLIC \"-//JACOCO//DTD Report 1.1//EN\" \"" + url + "\">"
+                            + "<report name=\"x\"><counter type=\"LINE\" missed=\"1\" covered=\"3\"/></report>");
 
-            assertThat(JacocoGateSource.values(JacocoGateSource.parse(file, 100_000))).containsEntry("line", 0.75);
+            assertThat(JacocoGateSource.values(JacocoGateSource.parse(file, 100_000)))
+                    .containsEntry("line", 0.75);
             assertThat(requests).hasValue(0);
         } finally {
             server.stop(0);

@@ -32,7 +32,10 @@ class CanaryJudgeTest {
         assertThat(result.score()).isEqualTo(100);
         MetricComparison comparison = result.metrics().get(0);
         assertThat(comparison.baselineMedian()).isCloseTo(200, within(5.0));
-        assertThat(comparison.explanation()).contains("median canary").contains("p = ").contains("PASS");
+        assertThat(comparison.explanation())
+                .contains("median canary")
+                .contains("p = ")
+                .contains("PASS");
     }
 
     @Test
@@ -55,10 +58,12 @@ class CanaryJudgeTest {
         MetricSamples throughput =
                 MetricSamples.of("rps", Direction.DECREASE, normal(1, 500, 300, 20), normal(2, 500, 200, 20));
 
-        assertThat(CanaryJudge.compare(JudgeConfig.defaults(), throughput).verdict()).isEqualTo(Verdict.PASS);
+        assertThat(CanaryJudge.compare(JudgeConfig.defaults(), throughput).verdict())
+                .isEqualTo(Verdict.PASS);
         assertThat(CanaryJudge.compare(
                                 JudgeConfig.defaults(),
-                                MetricSamples.of("rps", Direction.EITHER, normal(1, 500, 300, 20), normal(2, 500, 200, 20)))
+                                MetricSamples.of(
+                                        "rps", Direction.EITHER, normal(1, 500, 300, 20), normal(2, 500, 200, 20)))
                         .verdict())
                 .isEqualTo(Verdict.FAIL);
     }
@@ -84,7 +89,8 @@ class CanaryJudgeTest {
 
         assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(result.metrics().get(0).explanation()).contains("too few samples");
-        assertThat(CanaryJudge.judge(JudgeConfig.defaults(), List.of()).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(CanaryJudge.judge(JudgeConfig.defaults(), List.of()).verdict())
+                .isEqualTo(Verdict.INCONCLUSIVE);
     }
 
     @Test
@@ -118,9 +124,11 @@ class CanaryJudgeTest {
 
         assertThat(result.score()).isEqualTo(80);
         assertThat(result.verdict()).isEqualTo(Verdict.WARNING);
-        List<MetricSamples> critical = List.of(fourGoodOneBad.get(0), new MetricSamples(
-                "e", Direction.INCREASE, true, normal(9, 100, 20, 1), normal(10, 100, 10, 1)));
-        assertThat(CanaryJudge.judge(JudgeConfig.defaults(), critical).verdict()).isEqualTo(Verdict.FAIL);
+        List<MetricSamples> critical = List.of(
+                fourGoodOneBad.get(0),
+                new MetricSamples("e", Direction.INCREASE, true, normal(9, 100, 20, 1), normal(10, 100, 10, 1)));
+        assertThat(CanaryJudge.judge(JudgeConfig.defaults(), critical).verdict())
+                .isEqualTo(Verdict.FAIL);
     }
 
     @Test

@@ -12,15 +12,15 @@ import java.util.TreeMap;
  * @param overall report-level counters by kind
  * @param packages per-package counters by package name, then kind
  */
-public record JacocoCoverage(
-        Map<String, CoverageCounter> overall, Map<String, Map<String, CoverageCounter>> packages) {
+public record JacocoCoverage(Map<String, CoverageCounter> overall, Map<String, Map<String, CoverageCounter>> packages) {
 
     public static final JacocoCoverage NONE = new JacocoCoverage(Map.of(), Map.of());
 
     public JacocoCoverage {
         overall = Collections.unmodifiableMap(new LinkedHashMap<>(overall));
         Map<String, Map<String, CoverageCounter>> copy = new TreeMap<>();
-        packages.forEach((name, counters) -> copy.put(name, Collections.unmodifiableMap(new LinkedHashMap<>(counters))));
+        packages.forEach(
+                (name, counters) -> copy.put(name, Collections.unmodifiableMap(new LinkedHashMap<>(counters))));
         packages = Collections.unmodifiableMap(copy);
     }
 

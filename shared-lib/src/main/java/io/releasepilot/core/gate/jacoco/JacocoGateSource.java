@@ -55,7 +55,8 @@ public final class JacocoGateSource implements GateSource {
         }
         Map<String, Double> values = values(coverage);
         if (values.isEmpty()) {
-            return Observation.unavailable(TYPE, origin, "the JaCoCo reports contain no counters (nothing was covered)");
+            return Observation.unavailable(
+                    TYPE, origin, "the JaCoCo reports contain no counters (nothing was covered)");
         }
         return Observation.of(TYPE, origin, values);
     }
@@ -68,11 +69,12 @@ public final class JacocoGateSource implements GateSource {
                 values.put(kind, counter.ratio());
             }
         });
-        coverage.packages().forEach((name, counters) -> counters.forEach((kind, counter) -> {
-            if (!Double.isNaN(counter.ratio())) {
-                values.put(kind + "@" + name, counter.ratio());
-            }
-        }));
+        coverage.packages()
+                .forEach((name, counters) -> counters.forEach((kind, counter) -> {
+                    if (!Double.isNaN(counter.ratio())) {
+                        values.put(kind + "@" + name, counter.ratio());
+                    }
+                }));
         return values;
     }
 
@@ -100,15 +102,15 @@ public final class JacocoGateSource implements GateSource {
             if (event == XMLStreamConstants.START_ELEMENT) {
                 String name = reader.getLocalName();
                 if (path.isEmpty() && !name.equals("report")) {
-                    throw input.problem("not a JaCoCo XML report: the root element is <" + name + ">, expected <report>");
+                    throw input.problem(
+                            "not a JaCoCo XML report: the root element is <" + name + ">, expected <report>");
                 }
                 String parent = path.peek();
                 if (name.equals("package") && currentPackage == null) {
                     currentPackage = attribute(input, "name");
                 } else if (name.equals("counter") && ("report".equals(parent) || "package".equals(parent))) {
                     String kind = attribute(input, "type").toLowerCase(Locale.ROOT);
-                    CoverageCounter counter =
-                            new CoverageCounter(number(input, "missed"), number(input, "covered"));
+                    CoverageCounter counter = new CoverageCounter(number(input, "missed"), number(input, "covered"));
                     if ("report".equals(parent)) {
                         overall.merge(kind, counter, CoverageCounter::plus);
                     } else {

@@ -112,9 +112,7 @@ public final class PrometheusClient {
         }
         List<PrometheusSeries> series = range(query, start, end, step);
         return new VersionSamples(
-                query,
-                samples(series, versionLabel, canaryVersion),
-                samples(series, versionLabel, baselineVersion));
+                query, samples(series, versionLabel, canaryVersion), samples(series, versionLabel, baselineVersion));
     }
 
     private static double[] samples(List<PrometheusSeries> series, String versionLabel, String version) {
@@ -150,9 +148,12 @@ public final class PrometheusClient {
             JsonNode json = text.isEmpty() ? null : readJson(text);
             if (response.code() == 400 || response.code() == 422) {
                 String error = json == null ? text : json.path("error").asText(text);
-                throw new InvalidInputException("Prometheus rejected query '" + parameters.get("query") + "': " + error);
+                throw new InvalidInputException(
+                        "Prometheus rejected query '" + parameters.get("query") + "': " + error);
             }
-            if (!response.isSuccessful() || json == null || !"success".equals(json.path("status").asText())) {
+            if (!response.isSuccessful()
+                    || json == null
+                    || !"success".equals(json.path("status").asText())) {
                 throw new GateSourceException("Prometheus at " + baseUrl + " answered HTTP " + response.code()
                         + " for '" + parameters.get("query") + "'");
             }
@@ -178,8 +179,9 @@ public final class PrometheusClient {
         JsonNode result = data.path("result");
         List<PrometheusSeries> series = new ArrayList<>();
         switch (type) {
-            case "scalar" -> series.add(new PrometheusSeries(
-                    Map.of(), new double[] {result.get(0).asDouble()}, new double[] {value(result.get(1))}));
+            case "scalar" ->
+                series.add(new PrometheusSeries(
+                        Map.of(), new double[] {result.get(0).asDouble()}, new double[] {value(result.get(1))}));
             case "vector" -> {
                 for (JsonNode item : result) {
                     JsonNode sample = item.path("value");
@@ -201,8 +203,9 @@ public final class PrometheusClient {
                     series.add(new PrometheusSeries(labels(item.path("metric")), timestamps, values));
                 }
             }
-            default -> throw new GateSourceException(
-                    "Prometheus returned an unsupported result type '" + type + "' for '" + query + "'");
+            default ->
+                throw new GateSourceException(
+                        "Prometheus returned an unsupported result type '" + type + "' for '" + query + "'");
         }
         return series;
     }

@@ -56,8 +56,10 @@ public final class PrometheusGateSource implements GateSource {
             if (series.isEmpty()) {
                 missing.put(query.getKey(), "query '" + promql + "' returned no data");
             } else if (series.size() > 1) {
-                missing.put(query.getKey(), "query '" + promql + "' returned " + series.size()
-                        + " series; aggregate it to one (sum, max, …)");
+                missing.put(
+                        query.getKey(),
+                        "query '" + promql + "' returned " + series.size()
+                                + " series; aggregate it to one (sum, max, …)");
             } else if (Double.isNaN(series.get(0).lastValue())) {
                 missing.put(query.getKey(), "query '" + promql + "' returned NaN (no traffic?)");
             } else {

@@ -45,8 +45,12 @@ public final class RegressionGateSource implements GateSource {
         String origin = metric + " from " + now.origin() + " vs baseline " + baseline.origin();
         OptionalDouble value = now.value(metric);
         if (value.isEmpty()) {
-            return Observation.unavailable(TYPE, origin, "no current value of " + metric + ": "
-                    + now.reasonMissing(metric).orElse("the " + now.source() + " source has no '" + metric + "'"));
+            return Observation.unavailable(
+                    TYPE,
+                    origin,
+                    "no current value of " + metric + ": "
+                            + now.reasonMissing(metric)
+                                    .orElse("the " + now.source() + " source has no '" + metric + "'"));
         }
         OptionalDouble reference = baseline.baseline(metric);
         if (reference.isEmpty()) {

@@ -93,8 +93,12 @@ public final class SarifGateSource implements GateSource {
                 log = MAPPER.readTree(in);
             }
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(file + ": not valid SARIF JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()), e);
+            throw new InvalidInputException(
+                    file + ": not valid SARIF JSON: " + e.getOriginalMessage()
+                            + (e.getLocation() == null
+                                    ? ""
+                                    : " at line " + e.getLocation().getLineNr()),
+                    e);
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot read SARIF file: " + e.getMessage(), e);
         }
@@ -148,7 +152,8 @@ public final class SarifGateSource implements GateSource {
     }
 
     private static JsonNode ruleOf(JsonNode result, JsonNode driverRules, Map<String, JsonNode> rulesById) {
-        int index = result.path("ruleIndex").asInt(result.path("rule").path("index").asInt(-1));
+        int index =
+                result.path("ruleIndex").asInt(result.path("rule").path("index").asInt(-1));
         if (index >= 0 && index < driverRules.size()) {
             return driverRules.get(index);
         }

@@ -47,7 +47,9 @@ class JacocoGateSourceTest extends GateSourceContractTest {
                         List.of(Fixtures.path("jacoco/jacoco.xml"), Fixtures.path("jacoco/jacoco-groups.xml")))
                 .observe();
 
-        assertThat(JacocoGateSource.values(grouped)).containsEntry("line", 0.99).containsEntry("line@com/example/a", 0.99);
+        assertThat(JacocoGateSource.values(grouped))
+                .containsEntry("line", 0.99)
+                .containsEntry("line@com/example/a", 0.99);
         assertThat(both.value("line")).hasValue(179 / 200.0);
     }
 }

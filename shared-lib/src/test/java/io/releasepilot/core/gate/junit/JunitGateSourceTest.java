@@ -10,9 +10,9 @@ import io.releasepilot.core.gate.GateSourceContractTest;
 import io.releasepilot.core.gate.Observation;
 import io.releasepilot.core.gate.XmlReportInput;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class JunitGateSourceTest extends GateSourceContractTest {
 
@@ -64,7 +64,8 @@ class JunitGateSourceTest extends GateSourceContractTest {
     void shouldBeUnavailableWhenTheReportsHaveNoTestCases() {
         Observation observation = new JunitGateSource(List.of(Fixtures.path("junit/empty-suite.xml"))).observe();
 
-        assertThat(observation.unavailable()).hasValueSatisfying(reason -> assertThat(reason).contains("no test"));
+        assertThat(observation.unavailable())
+                .hasValueSatisfying(reason -> assertThat(reason).contains("no test"));
     }
 
     @Test

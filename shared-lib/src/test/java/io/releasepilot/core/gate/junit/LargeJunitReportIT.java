@@ -28,7 +28,8 @@ class LargeJunitReportIT {
                 if (i % 1000 == 0) {
                     out.write("<failure message=\"boom\" type=\"AssertionError\">at Generated.java:1</failure>");
                 }
-                out.write("<system-out>handled in 1 ms; nothing else to report for this case</system-out></testcase>\n");
+                out.write(
+                        "<system-out>handled in 1 ms; nothing else to report for this case</system-out></testcase>\n");
             }
             out.write("</testsuite>\n</testsuites>\n");
         }
@@ -36,8 +37,13 @@ class LargeJunitReportIT {
 
         String java = ProcessHandle.current().info().command().orElse("java");
         Process child = new ProcessBuilder(
-                        java, "-Xmx32m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                        LargeJunitReportIT.class.getName(), file.toString())
+                        java,
+                        "-Xmx32m",
+                        "-XX:+UseSerialGC",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LargeJunitReportIT.class.getName(),
+                        file.toString())
                 .redirectErrorStream(true)
                 .start();
         boolean done = child.waitFor(120, TimeUnit.SECONDS);

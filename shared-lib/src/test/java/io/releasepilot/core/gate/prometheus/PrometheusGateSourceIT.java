@@ -42,7 +42,8 @@ import org.junit.jupiter.api.Test;
  */
 class PrometheusGateSourceIT extends GateSourceContractTest {
 
-    private static final String JOB = "rp-gate-it-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String JOB =
+            "rp-gate-it-" + UUID.randomUUID().toString().substring(0, 8);
     private static final Random RANDOM = new Random(42);
     private static HttpServer app;
     private static Path target;
@@ -65,8 +66,10 @@ class PrometheusGateSourceIT extends GateSourceContractTest {
         });
         app.start();
         target = Path.of(TestServices.get("RP_PROMETHEUS_TARGETS_DIR"), JOB + ".json");
-        Files.writeString(target, "[{\"targets\":[\"127.0.0.1:" + app.getAddress().getPort()
-                + "\"],\"labels\":{\"job\":\"" + JOB + "\"}}]");
+        Files.writeString(
+                target,
+                "[{\"targets\":[\"127.0.0.1:" + app.getAddress().getPort() + "\"],\"labels\":{\"job\":\"" + JOB
+                        + "\"}}]");
         PrometheusClient client = client();
         Instant deadline = Instant.now().plusSeconds(60);
         // Twelve scrapes per version are enough for minSamples 10 in the judge test.
@@ -138,8 +141,10 @@ class PrometheusGateSourceIT extends GateSourceContractTest {
 
         assertThat(stable.value("errorRate")).hasValue(0.002);
         assertThat(stable.value("p95Latency").getAsDouble()).isBetween(100.0, 260.0);
-        assertThat(stable.reasonMissing("twoSeries")).hasValueSatisfying(r -> assertThat(r).contains("2 series"));
-        assertThat(stable.reasonMissing("none")).hasValueSatisfying(r -> assertThat(r).contains("no data"));
+        assertThat(stable.reasonMissing("twoSeries"))
+                .hasValueSatisfying(r -> assertThat(r).contains("2 series"));
+        assertThat(stable.reasonMissing("none"))
+                .hasValueSatisfying(r -> assertThat(r).contains("no data"));
         GateVerdict pass = GateEvaluator.evaluate(GatesPolicy.defaults(), List.of(errorRate), List.of(stable));
         GateVerdict fail = GateEvaluator.evaluate(GatesPolicy.defaults(), List.of(errorRate), List.of(canary));
         assertThat(pass.verdict()).isEqualTo(Verdict.PASS);
@@ -151,15 +156,27 @@ class PrometheusGateSourceIT extends GateSourceContractTest {
     void shouldJudgeCanarySamplesFromARangeQuery() {
         Instant end = Instant.now();
         VersionSamples latency = client().versionSamples(
-                "rp_gate_latency_ms{job=\"" + JOB + "\"}", "version", "v2", "v1", end.minusSeconds(30), end,
-                Duration.ofSeconds(1));
+                        "rp_gate_latency_ms{job=\"" + JOB + "\"}",
+                        "version",
+                        "v2",
+                        "v1",
+                        end.minusSeconds(30),
+                        end,
+                        Duration.ofSeconds(1));
         VersionSamples errors = client().versionSamples(
-                "max(rp_gate_error_ratio{job=\"" + JOB + "\",version=\"{{version}}\"})", "version", "v1", "v1",
-                end.minusSeconds(30), end, Duration.ofSeconds(1));
+                        "max(rp_gate_error_ratio{job=\"" + JOB + "\",version=\"{{version}}\"})",
+                        "version",
+                        "v1",
+                        "v1",
+                        end.minusSeconds(30),
+                        end,
+                        Duration.ofSeconds(1));
 
-        JudgeResult result = CanaryJudge.judge(JudgeConfig.defaults(), List.of(
-                MetricSamples.of("latency", Direction.INCREASE, latency.canary(), latency.baseline()),
-                MetricSamples.of("errors", Direction.INCREASE, errors.canary(), errors.baseline())));
+        JudgeResult result = CanaryJudge.judge(
+                JudgeConfig.defaults(),
+                List.of(
+                        MetricSamples.of("latency", Direction.INCREASE, latency.canary(), latency.baseline()),
+                        MetricSamples.of("errors", Direction.INCREASE, errors.canary(), errors.baseline())));
 
         assertThat(latency.canary().length).isGreaterThanOrEqualTo(10);
         assertThat(latency.baseline().length).isGreaterThanOrEqualTo(10);
@@ -178,7 +195,8 @@ class PrometheusGateSourceIT extends GateSourceContractTest {
             Observation observation = new PrometheusGateSource(hanging, queries(), "v1").observe();
 
             long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-            assertThat(observation.unavailable()).hasValueSatisfying(r -> assertThat(r).contains("unreachable"));
+            assertThat(observation.unavailable())
+                    .hasValueSatisfying(r -> assertThat(r).contains("unreachable"));
             assertThat(elapsedMs).isLessThan(3_000);
         }
     }

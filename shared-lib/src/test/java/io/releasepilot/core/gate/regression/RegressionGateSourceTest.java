@@ -51,12 +51,14 @@ class RegressionGateSourceTest extends GateSourceContractTest {
 
     @Override
     protected GateSource createSource() {
-        return new RegressionGateSource("p95-regression", "p95Latency", current(330), baseline(OptionalDouble.of(300)), true);
+        return new RegressionGateSource(
+                "p95-regression", "p95Latency", current(330), baseline(OptionalDouble.of(300)), true);
     }
 
     @Override
     protected GateSource createSourceWithoutInput() {
-        return new RegressionGateSource("p95-regression", "p95Latency", current(330), baseline(OptionalDouble.empty()), true);
+        return new RegressionGateSource(
+                "p95-regression", "p95Latency", current(330), baseline(OptionalDouble.empty()), true);
     }
 
     @Override
@@ -71,7 +73,8 @@ class RegressionGateSourceTest extends GateSourceContractTest {
                 Objective.of("p95-regression", "regression", "p95-regression", ComparisonOperator.LESS, 0.10);
 
         assertThat(observation.value("p95-regression").getAsDouble()).isCloseTo(0.10, within(1e-9));
-        assertThat(GateEvaluator.evaluate(lessThanTenPercent, List.of(observation)).verdict())
+        assertThat(GateEvaluator.evaluate(lessThanTenPercent, List.of(observation))
+                        .verdict())
                 .isEqualTo(Verdict.FAIL);
         assertThat(observation.origin()).contains("ledger: release 1.4.2");
     }

@@ -39,7 +39,8 @@ class SarifGateSourceTest extends GateSourceContractTest {
 
     @Test
     void shouldCountNothingInACleanLog() {
-        assertThat(SarifGateSource.parse(Fixtures.path("sarif/clean.sarif"), 1_000_000)).isEqualTo(SarifTotals.NONE);
+        assertThat(SarifGateSource.parse(Fixtures.path("sarif/clean.sarif"), 1_000_000))
+                .isEqualTo(SarifTotals.NONE);
     }
 
     @Test

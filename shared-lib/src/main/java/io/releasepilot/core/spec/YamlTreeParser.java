@@ -55,7 +55,8 @@ final class YamlTreeParser {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setNestingDepthLimit(MAX_DEPTH + 10);
-        options.setAllowDuplicateKeys(false);
+        // duplicates are reported by the tree walk, at the second key, without stopping the parse
+        options.setAllowDuplicateKeys(true);
         options.setCodePointLimit(SpecReader.MAX_BYTES + 1);
         YAMLFactory factory = YAMLFactory.builder()
                 .loaderOptions(options)

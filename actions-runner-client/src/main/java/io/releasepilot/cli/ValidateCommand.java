@@ -34,10 +34,7 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "The spec to check (default: ${DEFAULT-VALUE}).")
     Path specFile;
 
-    @Option(
-            names = "--format",
-            defaultValue = "text",
-            description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Spec
@@ -64,9 +61,12 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     private String summary(ReleaseSpec release) {
-        return "OK " + specFile + ": service " + release.service() + ", " + release.strategy().type().yamlName()
-                + " strategy" + release.traffic().map(t -> " via " + t.router().yamlName()).orElse(", no router")
-                + ", " + release.environments().size() + " environment(s), " + release.gates().objectives().size()
+        return "OK " + specFile + ": service " + release.service() + ", "
+                + release.strategy().type().yamlName()
+                + " strategy"
+                + release.traffic().map(t -> " via " + t.router().yamlName()).orElse(", no router")
+                + ", " + release.environments().size() + " environment(s), "
+                + release.gates().objectives().size()
                 + " gate objective(s), " + release.rollback().triggers().size() + " rollback trigger(s)";
     }
 

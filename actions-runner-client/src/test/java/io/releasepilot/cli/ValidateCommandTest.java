@@ -44,7 +44,9 @@ class ValidateCommandTest {
         Run run = run("validate", "--spec", file.toString());
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains(file + ":" + bad.line() + ":" + bad.column() + ": ").contains(bad.message());
+        assertThat(run.err())
+                .contains(file + ":" + bad.line() + ":" + bad.column() + ": ")
+                .contains(bad.message());
         assertThat(run.err() + run.out()).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(run.out()).isEmpty();
     }
@@ -54,7 +56,10 @@ class ValidateCommandTest {
         Run run = run("validate", "--spec", EXAMPLE.toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out().strip()).startsWith("OK ").contains("service checkout").doesNotContain("\n");
+        assertThat(run.out().strip())
+                .startsWith("OK ")
+                .contains("service checkout")
+                .doesNotContain("\n");
         assertThat(run.err()).isEmpty();
     }
 

@@ -8,7 +8,10 @@ import java.util.Optional;
  * @param credentialsId a Jenkins credentials ID (username/password)
  */
 public record DatabaseSpec(
-        Optional<String> urlEnv, Optional<String> userEnv, Optional<String> passwordEnv, Optional<String> credentialsId) {
+        Optional<String> urlEnv,
+        Optional<String> userEnv,
+        Optional<String> passwordEnv,
+        Optional<String> credentialsId) {
     public DatabaseSpec {
         Require.optional(urlEnv, "urlEnv");
         Require.optional(userEnv, "userEnv");

@@ -2,5 +2,10 @@ package io.releasepilot.core.spec;
 
 /** Where a gate objective takes its value from. Written in lower case in the spec. */
 public enum ObjectiveSource implements SpecEnum {
-    JUNIT, JACOCO, SARIF, PROMETHEUS, PROBE, REGRESSION
+    JUNIT,
+    JACOCO,
+    SARIF,
+    PROMETHEUS,
+    PROBE,
+    REGRESSION
 }

@@ -28,7 +28,8 @@ public record ReleaseSpec(
 
     public ReleaseSpec {
         if (version != SpecDefaults.SPEC_VERSION) {
-            throw new IllegalArgumentException("spec version must be " + SpecDefaults.SPEC_VERSION + ", got " + version);
+            throw new IllegalArgumentException(
+                    "spec version must be " + SpecDefaults.SPEC_VERSION + ", got " + version);
         }
         if (!SERVICE_NAME.matcher(Require.text(service, "service")).matches()) {
             throw new IllegalArgumentException("service must match " + SERVICE_NAME + ", got '" + service + "'");

@@ -89,7 +89,11 @@ final class SpecBinder {
 
     private @Nullable ReleaseSpec spec(YamlNode root) {
         if (root.kind != YamlNode.Kind.MAPPING) {
-            problem(root, "", "the spec must be a mapping of keys, got " + root.describe(), "start with 'service: <name>'");
+            problem(
+                    root,
+                    "",
+                    "the spec must be a mapping of keys, got " + root.describe(),
+                    "start with 'service: <name>'");
             return null;
         }
         Obj o = new Obj(root, "", "");
@@ -123,18 +127,22 @@ final class SpecBinder {
         if (problems.size() > before) {
             return null;
         }
-        return build(before, root, "", () -> new ReleaseSpec(
-                version,
-                service,
-                environments,
-                strategy,
-                traffic,
-                metrics,
-                gates,
-                rollback,
-                state,
-                versioning,
-                notifications));
+        return build(
+                before,
+                root,
+                "",
+                () -> new ReleaseSpec(
+                        version,
+                        service,
+                        environments,
+                        strategy,
+                        traffic,
+                        metrics,
+                        gates,
+                        rollback,
+                        state,
+                        versioning,
+                        notifications));
     }
 
     private List<EnvironmentSpec> environments(Obj root) {
@@ -156,8 +164,13 @@ final class SpecBinder {
                         approvals + " approvals required but only " + approvers.size() + " approvers listed",
                         "list more approvers or require fewer approvals");
             }
-            add(result, build(before, o.node, o.path, () -> new EnvironmentSpec(
-                    name, branches, tags, approvals, approvers)));
+            add(
+                    result,
+                    build(
+                            before,
+                            o.node,
+                            o.path,
+                            () -> new EnvironmentSpec(name, branches, tags, approvals, approvers)));
         }
         return result;
     }
@@ -215,8 +228,8 @@ final class SpecBinder {
                 problem(
                         weightNode,
                         o.child("weight"),
-                        "weights must be strictly increasing: " + weight + " follows " + previous
-                                + " (line " + previousNode.line + ")",
+                        "weights must be strictly increasing: " + weight + " follows " + previous + " (line "
+                                + previousNode.line + ")",
                         "give each step a larger weight than the one before");
             }
             if (last && weight != null && weight.value() != 100 && weight.value() <= 100) {
@@ -230,9 +243,8 @@ final class SpecBinder {
                 previous = weight;
                 previousNode = weightNode;
             }
-            Duration duration = last
-                    ? duration(o, "duration", Duration.ZERO, false)
-                    : duration(o, "duration", null, true);
+            Duration duration =
+                    last ? duration(o, "duration", Duration.ZERO, false) : duration(o, "duration", null, true);
             List<CriterionSpec> criteria = criteria(o);
             add(result, build(before, o.node, o.path, () -> new CanaryStepSpec(weight, duration, criteria)));
         }
@@ -265,7 +277,11 @@ final class SpecBinder {
             }
             Optional<Quantity> threshold = Quantity.parse(matcher.group(2));
             if (threshold.isEmpty()) {
-                problem(value, entryPath, "'" + matcher.group(2) + "' is not a threshold", "a percentage (1%), duration (400ms) or number");
+                problem(
+                        value,
+                        entryPath,
+                        "'" + matcher.group(2) + "' is not a threshold",
+                        "a percentage (1%), duration (400ms) or number");
                 continue;
             }
             Comparator comparator = Comparator.ofSymbol(matcher.group(1)).orElseThrow();
@@ -283,7 +299,11 @@ final class SpecBinder {
         Boolean enabled = bool(o, "enabled", SpecDefaults.JUDGE_ENABLED);
         Percent confidence = percent(o, "confidence", SpecDefaults.JUDGE_CONFIDENCE, 100, "");
         if (confidence != null && (confidence.value() <= 0 || confidence.value() >= 100)) {
-            problem(o.get("confidence"), o.child("confidence"), "confidence must be between 0% and 100%, exclusive", "the default is 98%");
+            problem(
+                    o.get("confidence"),
+                    o.child("confidence"),
+                    "confidence must be between 0% and 100%, exclusive",
+                    "the default is 98%");
         }
         Percent effect = percent(o, "effectSize", SpecDefaults.JUDGE_EFFECT_SIZE, Double.MAX_VALUE, "");
         Integer minSamples = integer(o, "minSamples", SpecDefaults.JUDGE_MIN_SAMPLES, 1, 1_000_000);
@@ -293,7 +313,8 @@ final class SpecBinder {
             problem(
                     o.has("marginalScore") ? o.get("marginalScore") : o.node,
                     o.child("marginalScore"),
-                    "marginalScore " + Quantity.formatNumber(marginal) + " is above passScore " + Quantity.formatNumber(pass),
+                    "marginalScore " + Quantity.formatNumber(marginal) + " is above passScore "
+                            + Quantity.formatNumber(pass),
                     "marginalScore <= passScore");
         }
         Double iqr = positiveNumber(o, "outlierIqrFactor", SpecDefaults.JUDGE_OUTLIER_IQR_FACTOR);
@@ -309,8 +330,11 @@ final class SpecBinder {
             String label = text(m, "versionLabel", SpecDefaults.JUDGE_VERSION_LABEL, "");
             add(metrics, build(mBefore, m.node, m.path, () -> new JudgeMetricSpec(name, query, direction, label)));
         }
-        return build(before, o.node, o.path, () -> new JudgeSpec(
-                enabled, confidence, effect, minSamples, pass, marginal, iqr, metrics));
+        return build(
+                before,
+                o.node,
+                o.path,
+                () -> new JudgeSpec(enabled, confidence, effect, minSamples, pass, marginal, iqr, metrics));
     }
 
     private @Nullable BlueGreenSpec blueGreen(Obj strategy) {
@@ -392,16 +416,22 @@ final class SpecBinder {
         }
         if (address != null && address.isPresent()) {
             Matcher hostPort = HOST_PORT.matcher(address.get());
-            if (!hostPort.matches() || Integer.parseInt(hostPort.group(1)) < 1 || Integer.parseInt(hostPort.group(1)) > 65535) {
-                problem(o.get("address"), o.child("address"), "'" + address.get() + "' is not host:port", "e.g. 127.0.0.1:9999");
+            if (!hostPort.matches()
+                    || Integer.parseInt(hostPort.group(1)) < 1
+                    || Integer.parseInt(hostPort.group(1)) > 65535) {
+                problem(
+                        o.get("address"),
+                        o.child("address"),
+                        "'" + address.get() + "' is not host:port",
+                        "e.g. 127.0.0.1:9999");
             }
         }
         String backend = text(o, "backend", null, "the HAProxy backend holding both servers");
         String stable = text(o, "stable", null, "the stable server's name in the backend");
         String canary = text(o, "canary", null, "the new version's server name in the backend");
         Duration timeout = duration(o, "timeout", SpecDefaults.HAPROXY_TIMEOUT, true);
-        HaproxySpec spec = build(before, o.node, o.path, () -> new HaproxySpec(
-                socket, address, backend, stable, canary, timeout));
+        HaproxySpec spec =
+                build(before, o.node, o.path, () -> new HaproxySpec(socket, address, backend, stable, canary, timeout));
         return spec == null ? null : Optional.of(spec);
     }
 
@@ -418,8 +448,8 @@ final class SpecBinder {
         List<String> test = command(o, "testCommand", SpecDefaults.NGINX_TEST_COMMAND);
         List<String> reload = command(o, "reloadCommand", SpecDefaults.NGINX_RELOAD_COMMAND);
         Duration timeout = duration(o, "timeout", SpecDefaults.NGINX_TIMEOUT, true);
-        NginxSpec spec = build(before, o.node, o.path, () -> new NginxSpec(
-                upstream, file, stable, canary, test, reload, timeout));
+        NginxSpec spec = build(
+                before, o.node, o.path, () -> new NginxSpec(upstream, file, stable, canary, test, reload, timeout));
         return spec == null ? null : Optional.of(spec);
     }
 
@@ -449,7 +479,8 @@ final class SpecBinder {
                 Duration timeout = duration(p, "timeout", SpecDefaults.PROMETHEUS_TIMEOUT, true);
                 Optional<String> tokenEnv = envName(p, "tokenEnv");
                 queries.putAll(queries(p));
-                PrometheusSpec spec = build(pBefore, p.node, p.path, () -> new PrometheusSpec(url, timeout, tokenEnv, queries));
+                PrometheusSpec spec =
+                        build(pBefore, p.node, p.path, () -> new PrometheusSpec(url, timeout, tokenEnv, queries));
                 prometheus = spec == null ? null : Optional.of(spec);
             }
             Obj h = object(o, "healthCheck", "metrics.healthCheck");
@@ -459,7 +490,8 @@ final class SpecBinder {
                 Integer status = integer(h, "expectStatus", SpecDefaults.EXPECT_STATUS, 100, 599);
                 Duration interval = duration(h, "interval", SpecDefaults.HEALTH_CHECK_INTERVAL, true);
                 Duration timeout = duration(h, "timeout", SpecDefaults.HEALTH_CHECK_TIMEOUT, true);
-                HealthCheckSpec spec = build(hBefore, h.node, h.path, () -> new HealthCheckSpec(url, status, interval, timeout));
+                HealthCheckSpec spec =
+                        build(hBefore, h.node, h.path, () -> new HealthCheckSpec(url, status, interval, timeout));
                 health = spec == null ? null : Optional.of(spec);
             }
         }
@@ -479,13 +511,21 @@ final class SpecBinder {
         }
         String path = prometheus.child("queries");
         if (node.kind != YamlNode.Kind.MAPPING) {
-            problem(node, path, expected("a mapping of query name to PromQL", node), "e.g. errorRate: 'sum(rate(...))'");
+            problem(
+                    node,
+                    path,
+                    expected("a mapping of query name to PromQL", node),
+                    "e.g. errorRate: 'sum(rate(...))'");
             return result;
         }
         for (YamlNode.Entry entry : node.entries) {
             YamlNode value = entry.value();
             if (value.kind != YamlNode.Kind.STRING || value.text.isBlank()) {
-                problem(value, path + "." + entry.key(), expected("a PromQL query", value), "quote it with single quotes");
+                problem(
+                        value,
+                        path + "." + entry.key(),
+                        expected("a PromQL query", value),
+                        "quote it with single quotes");
             } else {
                 result.put(entry.key(), value.text);
             }
@@ -505,7 +545,8 @@ final class SpecBinder {
             problem(
                     o.has("warningPercent") ? o.get("warningPercent") : o.node,
                     o.child("warningPercent"),
-                    "warningPercent " + Quantity.formatNumber(warning) + " is above passPercent " + Quantity.formatNumber(pass),
+                    "warningPercent " + Quantity.formatNumber(warning) + " is above passPercent "
+                            + Quantity.formatNumber(pass),
                     "warningPercent <= passPercent");
         }
         Boolean blocks = bool(o, "inconclusiveBlocks", SpecDefaults.INCONCLUSIVE_BLOCKS);
@@ -537,17 +578,22 @@ final class SpecBinder {
                                 entry.column(),
                                 o.child(entry.key()),
                                 "'" + entry.key() + "' does not apply to a '" + source.yamlName() + "' objective",
-                                "a " + source.yamlName() + " objective takes " + allowed.stream().sorted().collect(Collectors.joining(", ")));
+                                "a " + source.yamlName() + " objective takes "
+                                        + allowed.stream().sorted().collect(Collectors.joining(", ")));
                     }
                 }
             }
-            boolean compares = source != null && source != ObjectiveSource.PROBE && source != ObjectiveSource.REGRESSION;
+            boolean compares =
+                    source != null && source != ObjectiveSource.PROBE && source != ObjectiveSource.REGRESSION;
             Optional<String> metric = Optional.empty();
             Optional<String> query = Optional.empty();
             if (source != null && REPORT_METRICS.containsKey(source)) {
                 String m = text(o, "metric", null, "one of " + String.join(", ", sorted(REPORT_METRICS.get(source))));
                 if (m != null && !REPORT_METRICS.get(source).contains(m)) {
-                    problem(o.get("metric"), o.child("metric"), "unknown " + source.yamlName() + " metric '" + m + "'",
+                    problem(
+                            o.get("metric"),
+                            o.child("metric"),
+                            "unknown " + source.yamlName() + " metric '" + m + "'",
                             suggestion(m, REPORT_METRICS.get(source)));
                 }
                 metric = m == null ? null : Optional.of(m);
@@ -592,22 +638,44 @@ final class SpecBinder {
             Optional<Quantity> fPass = pass;
             Optional<Quantity> fWarning = warning;
             Optional<URI> fUrl = url;
-            add(result, build(before, o.node, o.path, () -> new ObjectiveSpec(
-                    name, source, fMetric, fQuery, fComparator, fPass, fWarning, weight, key, fUrl, status, failures,
-                    timeout, baseline, maxRegression)));
+            add(
+                    result,
+                    build(
+                            before,
+                            o.node,
+                            o.path,
+                            () -> new ObjectiveSpec(
+                                    name,
+                                    source,
+                                    fMetric,
+                                    fQuery,
+                                    fComparator,
+                                    fPass,
+                                    fWarning,
+                                    weight,
+                                    key,
+                                    fUrl,
+                                    status,
+                                    failures,
+                                    timeout,
+                                    baseline,
+                                    maxRegression)));
         }
         return result;
     }
 
     private void checkObjectiveWarning(Obj o, Comparator comparator, Quantity pass, Quantity warning) {
         if (comparator == Comparator.EQUAL) {
-            problem(o.get("warning"), o.child("warning"), "a warning threshold needs <, <=, > or >=, not ==", "remove 'warning'");
+            problem(
+                    o.get("warning"),
+                    o.child("warning"),
+                    "a warning threshold needs <, <=, > or >=, not ==",
+                    "remove 'warning'");
             return;
         }
         // the pass condition is 'value <comparator> pass'; the warning band lies on the failing side of pass
-        boolean stricter = comparator.isUpward()
-                ? warning.asNumber() > pass.asNumber()
-                : warning.asNumber() < pass.asNumber();
+        boolean stricter =
+                comparator.isUpward() ? warning.asNumber() > pass.asNumber() : warning.asNumber() < pass.asNumber();
         if (stricter) {
             problem(
                     o.get("warning"),
@@ -637,7 +705,8 @@ final class SpecBinder {
             int before = problems.size();
             String name = text(o, "name", null, "e.g. 'name: error-rate'");
             unique(names, name, o, "name", "trigger");
-            String metric = text(o, "metric", null, "a query name from metrics.prometheus.queries, or healthCheckFailures");
+            String metric =
+                    text(o, "metric", null, "a query name from metrics.prometheus.queries, or healthCheckFailures");
             if (metric != null) {
                 YamlNode m = o.get("metric");
                 knownMetric(metric, m.line, m.column, o.child("metric"));
@@ -646,8 +715,11 @@ final class SpecBinder {
             Quantity threshold = quantity(o, "threshold", true);
             Duration window = duration(o, "for", SpecDefaults.TRIGGER_FOR, false);
             Severity severity = enumValue(o, "severity", Severity.class, SpecDefaults.TRIGGER_SEVERITY);
-            TriggerSpec trigger = build(before, o.node, o.path, () -> new TriggerSpec(
-                    name, metric, comparator, threshold, window, severity));
+            TriggerSpec trigger = build(
+                    before,
+                    o.node,
+                    o.path,
+                    () -> new TriggerSpec(name, metric, comparator, threshold, window, severity));
             if (trigger != null) {
                 result.add(trigger);
                 nodes.add(o.node);
@@ -667,7 +739,8 @@ final class SpecBinder {
             for (TriggerSpec critical : triggers) {
                 if (critical.severity() != Severity.CRITICAL
                         || !critical.metric().equals(warning.metric())
-                        || critical.comparator().isUpward() != warning.comparator().isUpward()
+                        || critical.comparator().isUpward()
+                                != warning.comparator().isUpward()
                         || critical.comparator() == Comparator.EQUAL) {
                     continue;
                 }
@@ -682,7 +755,8 @@ final class SpecBinder {
                             thresholdNode == null ? node : thresholdNode,
                             rollback.child("triggers") + "[" + indexOf(rollback, node) + "].threshold",
                             "warning threshold " + warning.threshold() + " is not less severe than critical trigger '"
-                                    + critical.name() + "' (" + critical.comparator() + " " + critical.threshold() + ")",
+                                    + critical.name() + "' (" + critical.comparator() + " " + critical.threshold()
+                                    + ")",
                             "a warning must fire before the rollback: use a threshold "
                                     + (warning.comparator().isUpward() ? "below " : "above ") + critical.threshold());
                 }
@@ -738,7 +812,11 @@ final class SpecBinder {
             String branch = text(c, "branch", null, "a branch glob, e.g. \"release/*\"");
             String pre = text(c, "prerelease", null, "a pre-release identifier, e.g. rc");
             if (pre != null && !PRERELEASE.matcher(pre).matches()) {
-                problem(c.get("prerelease"), c.child("prerelease"), "'" + pre + "' is not a pre-release identifier", "letters, digits and '-' (semver)");
+                problem(
+                        c.get("prerelease"),
+                        c.child("prerelease"),
+                        "'" + pre + "' is not a pre-release identifier",
+                        "letters, digits and '-' (semver)");
             }
             add(channels, build(cBefore, c.node, c.path, () -> new ChannelSpec(branch, pre)));
         }
@@ -758,9 +836,16 @@ final class SpecBinder {
             if (urlEnv != null && urlEnv.isEmpty()) {
                 o.missing("urlEnv", "the environment variable holding the webhook URL");
             }
-            List<NotificationEvent> events = enumList(o, "events", NotificationEvent.class, SpecDefaults.NOTIFICATION_EVENTS);
-            add(result, build(before, o.node, o.path, () -> new NotificationSpec(
-                    name, type, urlEnv == null ? null : urlEnv.orElse(null), events)));
+            List<NotificationEvent> events =
+                    enumList(o, "events", NotificationEvent.class, SpecDefaults.NOTIFICATION_EVENTS);
+            add(
+                    result,
+                    build(
+                            before,
+                            o.node,
+                            o.path,
+                            () -> new NotificationSpec(
+                                    name, type, urlEnv == null ? null : urlEnv.orElse(null), events)));
         }
         return result;
     }
@@ -820,7 +905,11 @@ final class SpecBinder {
             return null;
         }
         if (node.kind == YamlNode.Kind.NULL) {
-            problem(node, o.child(key), "'" + key + "' has no value", required ? hint : "remove the key to use the default");
+            problem(
+                    node,
+                    o.child(key),
+                    "'" + key + "' has no value",
+                    required ? hint : "remove the key to use the default");
             return null;
         }
         if (!node.isScalar()) {
@@ -867,7 +956,11 @@ final class SpecBinder {
             }
             value = Long.parseLong(node.text.trim());
         } catch (NumberFormatException notAnInteger) {
-            problem(node, o.child(key), expected("a whole number", node), "e.g. '" + key + ": " + Math.max(min, fallback == null ? min : fallback) + "'");
+            problem(
+                    node,
+                    o.child(key),
+                    expected("a whole number", node),
+                    "e.g. '" + key + ": " + Math.max(min, fallback == null ? min : fallback) + "'");
             return null;
         }
         if (value < min || value > max) {
@@ -884,11 +977,20 @@ final class SpecBinder {
         }
         Double value = parseNumber(node);
         if (value == null) {
-            problem(node, o.child(key), expected("a number", node), "e.g. '" + key + ": " + Quantity.formatNumber(fallback == null ? min : fallback) + "'");
+            problem(
+                    node,
+                    o.child(key),
+                    expected("a number", node),
+                    "e.g. '" + key + ": " + Quantity.formatNumber(fallback == null ? min : fallback) + "'");
             return null;
         }
         if (value < min || value > max) {
-            problem(node, o.child(key), key + " must be between " + Quantity.formatNumber(min) + " and " + Quantity.formatNumber(max) + ", got " + Quantity.formatNumber(value), "");
+            problem(
+                    node,
+                    o.child(key),
+                    key + " must be between " + Quantity.formatNumber(min) + " and " + Quantity.formatNumber(max)
+                            + ", got " + Quantity.formatNumber(value),
+                    "");
             return null;
         }
         return value;
@@ -897,7 +999,11 @@ final class SpecBinder {
     private @Nullable Double positiveNumber(Obj o, String key, double fallback) {
         Double value = number(o, key, fallback, -Double.MAX_VALUE, Double.MAX_VALUE);
         if (value != null && value <= 0) {
-            problem(o.get(key), o.child(key), key + " must be more than 0, got " + Quantity.formatNumber(value), "the default is " + Quantity.formatNumber(fallback));
+            problem(
+                    o.get(key),
+                    o.child(key),
+                    key + " must be more than 0, got " + Quantity.formatNumber(value),
+                    "the default is " + Quantity.formatNumber(fallback));
             return null;
         }
         return value;
@@ -906,7 +1012,9 @@ final class SpecBinder {
     /** A 0..100 score written as a number ({@code 90}) or a percentage ({@code 90%}). */
     private @Nullable Double percentNumber(Obj o, String key, double fallback) {
         YamlNode node = o.get(key);
-        if (node != null && node.kind == YamlNode.Kind.STRING && Percent.parseNumber(node.text).isPresent()) {
+        if (node != null
+                && node.kind == YamlNode.Kind.STRING
+                && Percent.parseNumber(node.text).isPresent()) {
             double value = Percent.parseNumber(node.text).get();
             if (value < 0 || value > 100) {
                 problem(node, o.child(key), key + " must be between 0 and 100, got " + node.text, "");
@@ -954,7 +1062,9 @@ final class SpecBinder {
                     node,
                     o.child(key),
                     "'" + node.text + "' is not a duration",
-                    bareNumber ? "add a unit: '" + node.text.trim() + "s' or '" + node.text.trim() + "m'" : "write e.g. 500ms, 90s, 2m, 1h");
+                    bareNumber
+                            ? "add a unit: '" + node.text.trim() + "s' or '" + node.text.trim() + "m'"
+                            : "write e.g. 500ms, 90s, 2m, 1h");
             return null;
         }
         Duration value = parsed.get();
@@ -990,7 +1100,11 @@ final class SpecBinder {
             return null;
         }
         if (value > max) {
-            problem(node, o.child(key), key + " " + node.text.trim() + " is over " + Quantity.formatNumber(max) + "%", "at most " + Quantity.formatNumber(max) + "%");
+            problem(
+                    node,
+                    o.child(key),
+                    key + " " + node.text.trim() + " is over " + Quantity.formatNumber(max) + "%",
+                    "at most " + Quantity.formatNumber(max) + "%");
             return null;
         }
         return Percent.of(value);
@@ -1003,7 +1117,11 @@ final class SpecBinder {
         }
         Optional<Quantity> parsed = Quantity.parse(node.text);
         if (parsed.isEmpty() || node.kind == YamlNode.Kind.BOOLEAN) {
-            problem(node, o.child(key), "'" + node.text + "' is not a threshold", "a percentage (2%), duration (1000ms) or number (3)");
+            problem(
+                    node,
+                    o.child(key),
+                    "'" + node.text + "' is not a threshold",
+                    "a percentage (2%), duration (1000ms) or number (3)");
             return null;
         }
         return parsed.get();
@@ -1016,14 +1134,20 @@ final class SpecBinder {
         }
         Optional<Comparator> parsed = Comparator.ofSymbol(node.text);
         if (parsed.isEmpty()) {
-            problem(node, o.child(key), "'" + node.text + "' is not a comparator", "one of \"<\", \"<=\", \">\", \">=\", \"==\" (quoted)");
+            problem(
+                    node,
+                    o.child(key),
+                    "'" + node.text + "' is not a comparator",
+                    "one of \"<\", \"<=\", \">\", \">=\", \"==\" (quoted)");
             return null;
         }
         return parsed.get();
     }
 
-    private <E extends Enum<E> & SpecEnum> @Nullable E enumValue(Obj o, String key, Class<E> type, @Nullable E fallback) {
-        List<String> names = Arrays.stream(type.getEnumConstants()).map(SpecEnum::yamlName).collect(Collectors.toList());
+    private <E extends Enum<E> & SpecEnum> @Nullable E enumValue(
+            Obj o, String key, Class<E> type, @Nullable E fallback) {
+        List<String> names =
+                Arrays.stream(type.getEnumConstants()).map(SpecEnum::yamlName).collect(Collectors.toList());
         YamlNode node = scalar(o, key, fallback == null, "one of " + String.join(", ", names));
         if (node == null) {
             return o.has(key) ? null : fallback;
@@ -1031,23 +1155,30 @@ final class SpecBinder {
         return enumOf(node, o.child(key), type, names);
     }
 
-    private <E extends Enum<E> & SpecEnum> @Nullable E enumOf(YamlNode node, String path, Class<E> type, List<String> names) {
+    private <E extends Enum<E> & SpecEnum> @Nullable E enumOf(
+            YamlNode node, String path, Class<E> type, List<String> names) {
         for (E constant : type.getEnumConstants()) {
             if (constant.yamlName().equals(node.text.trim())) {
                 return constant;
             }
         }
         String hint = suggestion(node.text.trim(), names);
-        problem(node, path, "unknown value '" + node.text + "'", hint.isEmpty() ? "one of " + String.join(", ", names) : hint);
+        problem(
+                node,
+                path,
+                "unknown value '" + node.text + "'",
+                hint.isEmpty() ? "one of " + String.join(", ", names) : hint);
         return null;
     }
 
-    private <E extends Enum<E> & SpecEnum> @Nullable List<E> enumList(Obj o, String key, Class<E> type, List<E> fallback) {
+    private <E extends Enum<E> & SpecEnum> @Nullable List<E> enumList(
+            Obj o, String key, Class<E> type, List<E> fallback) {
         YamlNode node = o.get(key);
         if (node == null) {
             return fallback;
         }
-        List<String> names = Arrays.stream(type.getEnumConstants()).map(SpecEnum::yamlName).collect(Collectors.toList());
+        List<String> names =
+                Arrays.stream(type.getEnumConstants()).map(SpecEnum::yamlName).collect(Collectors.toList());
         if (node.kind != YamlNode.Kind.LIST) {
             problem(node, o.child(key), expected("a list", node), "e.g. [" + String.join(", ", names) + "]");
             return null;
@@ -1078,7 +1209,11 @@ final class SpecBinder {
             return fallback;
         }
         if (node.kind != YamlNode.Kind.LIST) {
-            problem(node, o.child(key), expected("a list", node), "write it as [\"" + (node.isScalar() ? node.text : "...") + "\"]");
+            problem(
+                    node,
+                    o.child(key),
+                    expected("a list", node),
+                    "write it as [\"" + (node.isScalar() ? node.text : "...") + "\"]");
             return null;
         }
         List<String> result = new ArrayList<>();
@@ -1136,7 +1271,11 @@ final class SpecBinder {
             }
             return uri;
         } catch (URISyntaxException notAUrl) {
-            problem(node, o.child(key), "'" + node.text + "' is not a URL: " + notAUrl.getReason(), "e.g. http://127.0.0.1:9090");
+            problem(
+                    node,
+                    o.child(key),
+                    "'" + node.text + "' is not a URL: " + notAUrl.getReason(),
+                    "e.g. http://127.0.0.1:9090");
             return null;
         }
     }
@@ -1169,7 +1308,11 @@ final class SpecBinder {
             return null;
         }
         if (!CREDENTIALS_ID.matcher(value).matches()) {
-            problem(o.get(key), o.child(key), "'" + mask(value) + "' is not a credentials ID", "the ID of a Jenkins credential, e.g. release-pilot-db");
+            problem(
+                    o.get(key),
+                    o.child(key),
+                    "'" + mask(value) + "' is not a credentials ID",
+                    "the ID of a Jenkins credential, e.g. release-pilot-db");
             return null;
         }
         return Optional.of(value);
@@ -1189,7 +1332,8 @@ final class SpecBinder {
                     line,
                     column,
                     path,
-                    "'" + name + "' is not a query in metrics.prometheus.queries nor " + MetricsSpec.HEALTH_CHECK_FAILURES,
+                    "'" + name + "' is not a query in metrics.prometheus.queries nor "
+                            + MetricsSpec.HEALTH_CHECK_FAILURES,
                     hint.isEmpty() ? "known: " + String.join(", ", sorted(metricNames)) : hint);
         }
     }
@@ -1202,7 +1346,9 @@ final class SpecBinder {
 
     private void unknownKey(YamlNode.Entry entry, String path, List<String> known) {
         String key = entry.key();
-        boolean secretName = SECRET_KEY.matcher(key).matches() && !key.endsWith("Env") && !key.endsWith("CredentialsId")
+        boolean secretName = SECRET_KEY.matcher(key).matches()
+                && !key.endsWith("Env")
+                && !key.endsWith("CredentialsId")
                 && !key.equals("credentialsId");
         if (secretName) {
             problem(

@@ -75,7 +75,9 @@ public final class SpecDefaults {
     /** Canary 5/25/75/100 % for 10/30/60/0 min; error < 0.5/1/1.5 %, P95 < 400/450/500 ms. */
     public static List<CanaryStepSpec> canarySteps() {
         return List.of(
-                step(5, 10, 0.5, 400), step(25, 30, 1, 450), step(75, 60, 1.5, 500),
+                step(5, 10, 0.5, 400),
+                step(25, 30, 1, 450),
+                step(75, 60, 1.5, 500),
                 new CanaryStepSpec(Percent.of(100), Duration.ZERO, List.of()));
     }
 
@@ -165,8 +167,7 @@ public final class SpecDefaults {
                 "histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{" + s
                         + ",version=\"{{version}}\"}[1m]))) * 1000");
         queries.put(
-                MEMORY,
-                "max(process_resident_memory_bytes{" + s + "} / container_spec_memory_limit_bytes{" + s + "})");
+                MEMORY, "max(process_resident_memory_bytes{" + s + "} / container_spec_memory_limit_bytes{" + s + "})");
         queries.put(DB_POOL, "max(hikaricp_connections_active{" + s + "} / hikaricp_connections_max{" + s + "})");
         return queries;
     }

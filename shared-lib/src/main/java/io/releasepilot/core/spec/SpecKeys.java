@@ -12,7 +12,8 @@ import java.util.Set;
  */
 public final class SpecKeys {
     /** Mappings whose keys are the user's names (query names), not fixed keys. */
-    public static final Set<String> FREE_FORM = Set.of("strategy.canary.steps[].criteria", "metrics.prometheus.queries");
+    public static final Set<String> FREE_FORM =
+            Set.of("strategy.canary.steps[].criteria", "metrics.prometheus.queries");
 
     private static final Map<String, List<String>> CATALOG = build();
 
@@ -68,8 +69,7 @@ public final class SpecKeys {
         keys.put("metrics", List.of("prometheus", "healthCheck"));
         keys.put("metrics.prometheus", List.of("url", "timeout", "tokenEnv", "queries"));
         keys.put("metrics.healthCheck", List.of("url", "expectStatus", "interval", "timeout"));
-        keys.put(
-                "gates", List.of("passPercent", "warningPercent", "inconclusiveBlocks", "bypass", "objectives"));
+        keys.put("gates", List.of("passPercent", "warningPercent", "inconclusiveBlocks", "bypass", "objectives"));
         keys.put("gates.bypass", List.of("authority"));
         keys.put(
                 "gates.objectives[]",

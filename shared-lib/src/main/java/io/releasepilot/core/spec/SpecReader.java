@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -50,9 +49,11 @@ public final class SpecReader {
             }
             return read(name, bytes);
         } catch (NoSuchFileException missing) {
-            return fileProblem(name, "no such file", "create it (see docs/release-pilot.example.yml) or pass --spec FILE");
+            return fileProblem(
+                    name, "no such file", "create it (see docs/release-pilot.example.yml) or pass --spec FILE");
         } catch (IOException | SecurityException unreadable) {
-            return fileProblem(name, "cannot be read: " + unreadable.getMessage(), "check the path and its permissions");
+            return fileProblem(
+                    name, "cannot be read: " + unreadable.getMessage(), "check the path and its permissions");
         }
     }
 

@@ -9,7 +9,12 @@ import java.time.Duration;
  * @param metric a query name from {@code metrics.prometheus.queries} or {@code healthCheckFailures}
  */
 public record TriggerSpec(
-        String name, String metric, Comparator comparator, Quantity threshold, Duration forDuration, Severity severity) {
+        String name,
+        String metric,
+        Comparator comparator,
+        Quantity threshold,
+        Duration forDuration,
+        Severity severity) {
     public TriggerSpec {
         Require.text(name, "trigger name");
         Require.text(metric, "trigger metric");

@@ -182,11 +182,19 @@ final class YamlTreeParser {
     private YamlNode alias(String name, int line, int column) {
         aliases++;
         if (aliases > MAX_ALIASES) {
-            fail(line, column, "more than " + MAX_ALIASES + " aliases", "write the values out; a spec needs few aliases");
+            fail(
+                    line,
+                    column,
+                    "more than " + MAX_ALIASES + " aliases",
+                    "write the values out; a spec needs few aliases");
         }
         YamlNode target = anchors.get(name);
         if (target == null) {
-            fail(line, column, "alias '*" + name + "' refers to no earlier anchor '&" + name + "'", "define the anchor before using it");
+            fail(
+                    line,
+                    column,
+                    "alias '*" + name + "' refers to no earlier anchor '&" + name + "'",
+                    "define the anchor before using it");
         }
         return target;
     }
@@ -217,7 +225,13 @@ final class YamlTreeParser {
                 }
                 int line = mark == null ? 1 : mark.getLine() + 1;
                 int column = mark == null ? 1 : mark.getColumn() + 1;
-                return new Problem(file, line, column, "", "malformed YAML: " + oneLine(message), "check the indentation and quoting here");
+                return new Problem(
+                        file,
+                        line,
+                        column,
+                        "",
+                        "malformed YAML: " + oneLine(message),
+                        "check the indentation and quoting here");
             }
         }
         int line = 1;
@@ -231,7 +245,13 @@ final class YamlTreeParser {
             }
             message = jackson.getOriginalMessage();
         }
-        return new Problem(file, line, column, "", "malformed YAML: " + oneLine(message), "check the indentation and quoting here");
+        return new Problem(
+                file,
+                line,
+                column,
+                "",
+                "malformed YAML: " + oneLine(message),
+                "check the indentation and quoting here");
     }
 
     private static String oneLine(String text) {

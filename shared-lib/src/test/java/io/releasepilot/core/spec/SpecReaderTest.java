@@ -37,7 +37,8 @@ class SpecReaderTest {
         assertThat(first.message() + " " + first.hint()).contains(bad.message());
         assertThat(first.render()).startsWith("bad.yml:" + bad.line() + ":" + bad.column() + ": ");
         assertThat(result.problems())
-                .allSatisfy(p -> assertThat(p.render()).doesNotContain("Exception").doesNotContain("\tat "));
+                .allSatisfy(
+                        p -> assertThat(p.render()).doesNotContain("Exception").doesNotContain("\tat "));
     }
 
     @Test
@@ -54,10 +55,17 @@ class SpecReaderTest {
         assertThat(spec.service()).isEqualTo("checkout");
         assertThat(spec.strategy().type()).isEqualTo(StrategyType.CANARY);
         assertThat(spec.traffic()).get().extracting(TrafficSpec::router).isEqualTo(RouterType.HAPROXY);
-        assertThat(spec.strategy().canary().steps()).extracting(s -> s.weight().value()).containsExactly(5.0, 25.0, 75.0, 100.0);
+        assertThat(spec.strategy().canary().steps())
+                .extracting(s -> s.weight().value())
+                .containsExactly(5.0, 25.0, 75.0, 100.0);
         assertThat(spec.rollback().triggers()).hasSize(8);
-        assertThat(spec.gates().objectives()).extracting(ObjectiveSpec::source).contains(ObjectiveSource.PROBE, ObjectiveSource.REGRESSION);
-        assertThat(spec.environment("production")).get().extracting(EnvironmentSpec::requiredApprovals).isEqualTo(1);
+        assertThat(spec.gates().objectives())
+                .extracting(ObjectiveSpec::source)
+                .contains(ObjectiveSource.PROBE, ObjectiveSource.REGRESSION);
+        assertThat(spec.environment("production"))
+                .get()
+                .extracting(EnvironmentSpec::requiredApprovals)
+                .isEqualTo(1);
     }
 
     @Test
@@ -74,8 +82,11 @@ class SpecReaderTest {
         ReleaseSpec spec = SpecReader.read("min.yml", "service: checkout\n").value();
 
         assertThat(spec).isEqualTo(ReleaseSpec.defaults("checkout"));
-        assertThat(spec.strategy().canary().steps()).extracting(s -> s.weight().value()).containsExactly(5.0, 25.0, 75.0, 100.0);
-        assertThat(spec.strategy().canary().steps()).extracting(CanaryStepSpec::duration)
+        assertThat(spec.strategy().canary().steps())
+                .extracting(s -> s.weight().value())
+                .containsExactly(5.0, 25.0, 75.0, 100.0);
+        assertThat(spec.strategy().canary().steps())
+                .extracting(CanaryStepSpec::duration)
                 .containsExactly(Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofMinutes(60), Duration.ZERO);
         assertThat(spec.strategy().canary().steps().get(0).criteria())
                 .containsExactly(
@@ -127,12 +138,15 @@ class SpecReaderTest {
         assertThat(SpecBinder.suggestion("analysisIntervall", SpecKeys.keys("strategy.canary")))
                 .isEqualTo("did you mean 'analysisInterval'?");
         assertThat(SpecBinder.suggestion("TYPE", SpecKeys.keys("strategy"))).isEqualTo("did you mean 'type'?");
-        assertThat(SpecBinder.suggestion("somethingElse", SpecKeys.keys("strategy"))).isEmpty();
+        assertThat(SpecBinder.suggestion("somethingElse", SpecKeys.keys("strategy")))
+                .isEmpty();
     }
 
     @Test
     void shouldListKnownKeysWhenNothingIsClose() {
-        Problem problem = SpecReader.read("x.yml", "service: checkout\nzzz: 1\n").problems().get(0);
+        Problem problem = SpecReader.read("x.yml", "service: checkout\nzzz: 1\n")
+                .problems()
+                .get(0);
 
         assertThat(problem.hint()).startsWith("known keys here: version, service");
     }
@@ -156,7 +170,13 @@ class SpecReaderTest {
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void shouldRejectAHugeFileBeforeReadingIt(@TempDir Path dir) throws IOException {
         Path big = dir.resolve("big.yml");
-        Files.write(big, BadSpecs.all().stream().filter(c -> c.name().equals("10 MB file")).findFirst().orElseThrow().content());
+        Files.write(
+                big,
+                BadSpecs.all().stream()
+                        .filter(c -> c.name().equals("10 MB file"))
+                        .findFirst()
+                        .orElseThrow()
+                        .content());
 
         assertThat(SpecReader.read(big).problems().get(0).message()).contains("10.0 MiB");
     }
@@ -176,7 +196,9 @@ class SpecReaderTest {
     void shouldNotEchoASecretWrittenWhereAVariableNameBelongs() {
         String yaml = "service: checkout\nstate:\n  database:\n    passwordEnv: \"s3cr3t-Passw0rd!\"\n";
 
-        String rendered = SpecReader.read("s.yml", yaml).problems().stream().map(Problem::render).collect(Collectors.joining());
+        String rendered = SpecReader.read("s.yml", yaml).problems().stream()
+                .map(Problem::render)
+                .collect(Collectors.joining());
 
         assertThat(rendered).contains("not an environment variable name").doesNotContain("s3cr3t-Passw0rd!");
     }

@@ -39,8 +39,13 @@ class SpecSchemaTest {
             List<String> keys = new ArrayList<>();
             node.get("properties").fieldNames().forEachRemaining(keys::add);
             mappings.put(path, keys);
-            node.get("properties").fields().forEachRemaining(property -> walk(
-                    root, property.getValue(), path.isEmpty() ? property.getKey() : path + "." + property.getKey(), mappings));
+            node.get("properties")
+                    .fields()
+                    .forEachRemaining(property -> walk(
+                            root,
+                            property.getValue(),
+                            path.isEmpty() ? property.getKey() : path + "." + property.getKey(),
+                            mappings));
         }
         if (node.has("items")) {
             walk(root, node.get("items"), path + "[]", mappings);
@@ -51,10 +56,12 @@ class SpecSchemaTest {
     void shouldDescribeExactlyTheKeysTheReaderKnows() throws IOException {
         Map<String, List<String>> fromSchema = schemaMappings(schema());
 
-        assertThat(fromSchema.keySet()).containsExactlyInAnyOrderElementsOf(SpecKeys.catalog().keySet());
-        SpecKeys.catalog().forEach((path, keys) -> assertThat(fromSchema.get(path))
-                .as("keys of '%s'", path)
-                .containsExactlyInAnyOrderElementsOf(keys));
+        assertThat(fromSchema.keySet())
+                .containsExactlyInAnyOrderElementsOf(SpecKeys.catalog().keySet());
+        SpecKeys.catalog()
+                .forEach((path, keys) -> assertThat(fromSchema.get(path))
+                        .as("keys of '%s'", path)
+                        .containsExactlyInAnyOrderElementsOf(keys));
     }
 
     @Test
@@ -71,7 +78,8 @@ class SpecSchemaTest {
 
     private static void check(JsonNode root, JsonNode node, String path, List<String> open, List<String> undocumented) {
         if (node.has("properties")) {
-            if (!node.path("additionalProperties").isBoolean() || node.get("additionalProperties").asBoolean()) {
+            if (!node.path("additionalProperties").isBoolean()
+                    || node.get("additionalProperties").asBoolean()) {
                 open.add(path);
             }
             node.get("properties").fields().forEachRemaining(property -> {
@@ -86,7 +94,9 @@ class SpecSchemaTest {
             check(root, node.get("items"), path + "[]", open, undocumented);
         }
         if (SpecKeys.FREE_FORM.contains(path)) {
-            assertThat(node.path("additionalProperties").isObject()).as(path + " takes the user's names").isTrue();
+            assertThat(node.path("additionalProperties").isObject())
+                    .as(path + " takes the user's names")
+                    .isTrue();
         }
     }
 
@@ -97,15 +107,34 @@ class SpecSchemaTest {
 
         assertThat(enumAt(root, "strategy", "type")).isEqualTo(yamlNames(StrategyType.values()));
         assertThat(enumAt(root, "traffic", "router")).isEqualTo(yamlNames(RouterType.values()));
-        assertThat(enumAt(properties.get("gates").get("properties").get("objectives").get("items"), "source"))
+        assertThat(enumAt(
+                        properties
+                                .get("gates")
+                                .get("properties")
+                                .get("objectives")
+                                .get("items"),
+                        "source"))
                 .isEqualTo(yamlNames(ObjectiveSource.values()));
-        assertThat(enumAt(properties.get("rollback").get("properties").get("triggers").get("items"), "severity"))
+        assertThat(enumAt(
+                        properties
+                                .get("rollback")
+                                .get("properties")
+                                .get("triggers")
+                                .get("items"),
+                        "severity"))
                 .isEqualTo(yamlNames(Severity.values()));
         assertThat(enumAt(root, "rollback", "onAbort")).isEqualTo(yamlNames(AbortAction.values()));
-        assertThat(values(properties.get("notifications").get("items").get("properties").get("events").get("items")))
+        assertThat(values(properties
+                        .get("notifications")
+                        .get("items")
+                        .get("properties")
+                        .get("events")
+                        .get("items")))
                 .isEqualTo(yamlNames(NotificationEvent.values()));
         assertThat(values(root.get("$defs").get("comparator")))
-                .isEqualTo(Arrays.stream(Comparator.values()).map(Comparator::symbol).collect(Collectors.toList()));
+                .isEqualTo(Arrays.stream(Comparator.values())
+                        .map(Comparator::symbol)
+                        .collect(Collectors.toList()));
     }
 
     private static List<String> enumAt(JsonNode parent, String... path) {
@@ -134,7 +163,9 @@ class SpecSchemaTest {
         collect(example, "", unknown, seen);
 
         assertThat(unknown).isEmpty();
-        assertThat(seen).as("the example shows every mapping").containsAll(SpecKeys.catalog().keySet());
+        assertThat(seen)
+                .as("the example shows every mapping")
+                .containsAll(SpecKeys.catalog().keySet());
     }
 
     private static void collect(JsonNode node, String path, List<String> unknown, List<String> seen) {

@@ -26,6 +26,9 @@ public final class SpecReader {
 
     private static final int MAX_TAB_PROBLEMS = 20;
 
+    /** More problems than this are one mistake repeated; the rest are summed up in one line. */
+    static final int MAX_PROBLEMS = 100;
+
     private SpecReader() {}
 
     /** Reads and validates the spec file at {@code file}; the problems name the file as given. */
@@ -84,6 +87,19 @@ public final class SpecReader {
             problems.add(new Problem(name, 1, 1, "", "the spec could not be read", "please report this"));
         }
         problems.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+        if (problems.size() > MAX_PROBLEMS) {
+            Problem next = problems.get(MAX_PROBLEMS);
+            int more = problems.size() - MAX_PROBLEMS;
+            List<Problem> shown = new ArrayList<>(problems.subList(0, MAX_PROBLEMS));
+            shown.add(new Problem(
+                    name,
+                    next.line(),
+                    next.column(),
+                    "",
+                    "and " + more + " more problem(s)",
+                    "fix the ones above first"));
+            return Validated.invalid(shown);
+        }
         return Validated.invalid(problems);
     }
 

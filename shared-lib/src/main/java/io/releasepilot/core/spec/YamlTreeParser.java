@@ -201,11 +201,18 @@ final class YamlTreeParser {
 
     private void checkSize(YamlNode node) {
         if (node.expandedSize > MAX_EXPANDED_NODES) {
+            if (aliases > 0) {
+                fail(
+                        node.line,
+                        node.column,
+                        "aliases expand to more than " + MAX_EXPANDED_NODES + " nodes (a YAML alias bomb?)",
+                        "write the values out instead of nesting aliases");
+            }
             fail(
                     node.line,
                     node.column,
-                    "aliases expand to more than " + MAX_EXPANDED_NODES + " nodes (a YAML alias bomb?)",
-                    "write the values out instead of nesting aliases");
+                    "more than " + MAX_EXPANDED_NODES + " values; a spec has a few hundred",
+                    "is this the right file?");
         }
     }
 

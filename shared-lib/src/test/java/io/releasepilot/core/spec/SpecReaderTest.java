@@ -182,6 +182,29 @@ class SpecReaderTest {
     }
 
     @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void shouldCapTheProblemsOfAFileFullOfMistakes() {
+        String yaml = "service: checkout\nenvironments:\n" + "  - x\n".repeat(5000);
+
+        List<Problem> problems = SpecReader.read("many.yml", yaml).problems();
+
+        assertThat(problems).hasSize(SpecReader.MAX_PROBLEMS + 1);
+        assertThat(problems.get(SpecReader.MAX_PROBLEMS).message()).matches("and \\d+ more problem\\(s\\)");
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void shouldStopAtAHugeNumberOfValuesWithoutAliases() {
+        String yaml = "service: checkout\nenvironments:\n" + "  - x\n".repeat(170_000);
+
+        List<Problem> problems = SpecReader.read("huge.yml", yaml).problems();
+
+        assertThat(problems)
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).isEqualTo("more than 100000 values; a spec has a few hundred"));
+    }
+
+    @Test
     void shouldAcceptAnchorsAndAliasesWithinLimits() {
         String yaml = "service: checkout\n" + BadSpecs.ROUTER + "strategy:\n  canary:\n    steps:\n"
                 + "      - { weight: 50%, duration: 5m, criteria: &c { errorRate: \"< 1%\" } }\n"

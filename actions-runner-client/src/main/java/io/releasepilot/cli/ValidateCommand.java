@@ -1,0 +1,94 @@
+package io.releasepilot.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.releasepilot.core.spec.Problem;
+import io.releasepilot.core.spec.ReleaseSpec;
+import io.releasepilot.core.spec.SpecReader;
+import io.releasepilot.core.spec.Validated;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code release-pilot validate}: checks release-pilot.yml and prints every problem, one per line. */
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        description = "Check a release spec and report every problem as file:line:column: path: message (hint).")
+public final class ValidateCommand implements Callable<Integer> {
+    /** Output formats. */
+    enum Format {
+        text,
+        json
+    }
+
+    @Option(
+            names = "--spec",
+            paramLabel = "FILE",
+            defaultValue = "release-pilot.yml",
+            description = "The spec to check (default: ${DEFAULT-VALUE}).")
+    Path specFile;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Validated<ReleaseSpec> result = SpecReader.read(specFile);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (format == Format.json) {
+            out.println(json(result));
+        } else if (result.isValid()) {
+            out.println(summary(result.value()));
+        } else {
+            for (Problem problem : result.problems()) {
+                err.println(problem.render());
+            }
+            err.println(result.problems().size() + " problem(s) in " + specFile);
+        }
+        out.flush();
+        err.flush();
+        return result.isValid() ? ExitCode.OK.code() : ExitCode.BAD_INPUT.code();
+    }
+
+    private String summary(ReleaseSpec release) {
+        return "OK " + specFile + ": service " + release.service() + ", "
+                + release.strategy().type().yamlName()
+                + " strategy"
+                + release.traffic().map(t -> " via " + t.router().yamlName()).orElse(", no router")
+                + ", " + release.environments().size() + " environment(s), "
+                + release.gates().objectives().size()
+                + " gate objective(s), " + release.rollback().triggers().size() + " rollback trigger(s)";
+    }
+
+    private String json(Validated<ReleaseSpec> result) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("file", specFile.toString());
+        root.put("valid", result.isValid());
+        if (result.isValid()) {
+            root.put("service", result.value().service());
+            root.put("specHash", SpecReader.specHash(specFile));
+        }
+        ArrayNode problems = root.putArray("problems");
+        for (Problem problem : result.problems()) {
+            problems.addObject()
+                    .put("file", problem.file())
+                    .put("line", problem.line())
+                    .put("column", problem.column())
+                    .put("path", problem.path())
+                    .put("message", problem.message())
+                    .put("hint", problem.hint());
+        }
+        return root.toString();
+    }
+}

@@ -1,0 +1,33 @@
+package io.releasepilot.core.spec;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * NGINX: Release Pilot renders the {@code upstream} block into {@code file}, runs {@code testCommand}, then
+ * {@code reloadCommand}.
+ *
+ * @param stable the stable version's server address
+ * @param canary the new version's server address
+ */
+public record NginxSpec(
+        String upstream,
+        String file,
+        String stable,
+        String canary,
+        List<String> testCommand,
+        List<String> reloadCommand,
+        Duration timeout) {
+    public NginxSpec {
+        Require.text(upstream, "upstream");
+        Require.text(file, "file");
+        Require.text(stable, "stable");
+        Require.text(canary, "canary");
+        testCommand = Require.list(testCommand, "testCommand");
+        reloadCommand = Require.list(reloadCommand, "reloadCommand");
+        if (testCommand.isEmpty() || reloadCommand.isEmpty()) {
+            throw new IllegalArgumentException("testCommand and reloadCommand need at least the program");
+        }
+        Require.positive(timeout, "timeout");
+    }
+}

@@ -1,0 +1,6 @@
+package io.releasepilot.core.spec;
+
+/** How a notification target is reached. Written in lower case in the spec. */
+public enum NotificationType implements SpecEnum {
+    WEBHOOK
+}

@@ -1,0 +1,8 @@
+package io.releasepilot.core.spec;
+
+/** The load balancer that splits traffic between the stable and the new version. Written in lower case in the spec. */
+public enum RouterType implements SpecEnum {
+    HAPROXY,
+    NGINX,
+    COMMAND
+}

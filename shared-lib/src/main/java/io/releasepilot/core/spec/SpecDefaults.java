@@ -1,0 +1,218 @@
+package io.releasepilot.core.spec;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Every default value of the spec, in one place. The reader fills omitted values from here, and
+ * docs/spec-reference.md quotes these numbers (the seed numbers of the product brief).
+ */
+public final class SpecDefaults {
+    /** The only spec format version so far. */
+    public static final int SPEC_VERSION = 1;
+
+    public static final StrategyType STRATEGY = StrategyType.CANARY;
+    public static final Duration ANALYSIS_INTERVAL = Duration.ofMinutes(1);
+
+    public static final boolean JUDGE_ENABLED = true;
+    public static final Percent JUDGE_CONFIDENCE = Percent.of(98);
+    public static final Percent JUDGE_EFFECT_SIZE = Percent.of(25);
+    public static final int JUDGE_MIN_SAMPLES = 10;
+    public static final double JUDGE_PASS_SCORE = 95;
+    public static final double JUDGE_MARGINAL_SCORE = 75;
+    public static final double JUDGE_OUTLIER_IQR_FACTOR = 3;
+    public static final ChangeDirection JUDGE_DIRECTION = ChangeDirection.INCREASE;
+    public static final String JUDGE_VERSION_LABEL = "version";
+
+    public static final Duration HOOK_DEPLOY_TIMEOUT = Duration.ofMinutes(10);
+    public static final Duration HOOK_RETIRE_TIMEOUT = Duration.ofMinutes(5);
+    public static final Duration SMOKE_CHECK_TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration WATCH_WINDOW = Duration.ofMinutes(5);
+    public static final Duration SCALE_DOWN_DELAY = Duration.ofMinutes(10);
+
+    public static final Duration HAPROXY_TIMEOUT = Duration.ofSeconds(2);
+    public static final List<String> NGINX_TEST_COMMAND = List.of("nginx", "-t");
+    public static final List<String> NGINX_RELOAD_COMMAND = List.of("nginx", "-s", "reload");
+    public static final Duration NGINX_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration COMMAND_ROUTER_TIMEOUT = Duration.ofSeconds(30);
+
+    public static final Duration PROMETHEUS_TIMEOUT = Duration.ofSeconds(5);
+    public static final int EXPECT_STATUS = 200;
+    public static final Duration HEALTH_CHECK_INTERVAL = Duration.ofSeconds(1);
+    public static final Duration HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(1);
+
+    public static final double GATE_PASS_PERCENT = 90;
+    public static final double GATE_WARNING_PERCENT = 75;
+    public static final boolean INCONCLUSIVE_BLOCKS = true;
+    public static final double OBJECTIVE_WEIGHT = 1;
+    public static final int PROBE_FAILURES = 3;
+    public static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
+    public static final String REGRESSION_BASELINE = "ledger";
+    public static final Percent MAX_REGRESSION = Percent.of(10);
+
+    public static final Duration TRIGGER_FOR = Duration.ZERO;
+    public static final Severity TRIGGER_SEVERITY = Severity.CRITICAL;
+    public static final AbortAction ON_ABORT = AbortAction.ROLLBACK;
+
+    public static final int REQUIRED_APPROVALS = 0;
+    public static final String TAG_PREFIX = "v";
+    public static final NotificationType NOTIFICATION_TYPE = NotificationType.WEBHOOK;
+    public static final List<NotificationEvent> NOTIFICATION_EVENTS =
+            List.of(NotificationEvent.ROLLBACK, NotificationEvent.GATE_FAILED, NotificationEvent.COMPLETED);
+
+    /** Names of the default queries; criteria, objectives and triggers refer to them. */
+    public static final String ERROR_RATE = "errorRate";
+
+    public static final String P95_LATENCY = "p95Latency";
+    public static final String MEMORY = "memory";
+    public static final String DB_POOL = "dbPool";
+
+    private SpecDefaults() {}
+
+    /** Canary 5/25/75/100 % for 10/30/60/0 min; error < 0.5/1/1.5 %, P95 < 400/450/500 ms. */
+    public static List<CanaryStepSpec> canarySteps() {
+        return List.of(
+                step(5, 10, 0.5, 400),
+                step(25, 30, 1, 450),
+                step(75, 60, 1.5, 500),
+                new CanaryStepSpec(Percent.of(100), Duration.ZERO, List.of()));
+    }
+
+    private static CanaryStepSpec step(double weight, long minutes, double errorPercent, double p95Millis) {
+        return new CanaryStepSpec(
+                Percent.of(weight),
+                Duration.ofMinutes(minutes),
+                List.of(
+                        new CriterionSpec(ERROR_RATE, Comparator.LESS, Quantity.percent(errorPercent)),
+                        new CriterionSpec(P95_LATENCY, Comparator.LESS, Quantity.millis(p95Millis))));
+    }
+
+    /**
+     * Rollback (critical): error > 2 % for 2 m, P95 > 1000 ms for 5 m, 3 consecutive failed health checks at once,
+     * memory > 95 % for 2 m, DB pool > 95 %. Notify (warning): error > 1 % for 5 m, P95 > 750 ms for 10 m, one failed
+     * health check.
+     */
+    public static List<TriggerSpec> rollbackTriggers() {
+        return List.of(
+                trigger("error-rate", ERROR_RATE, Comparator.GREATER, Quantity.percent(2), 2, Severity.CRITICAL),
+                trigger("p95-latency", P95_LATENCY, Comparator.GREATER, Quantity.millis(1000), 5, Severity.CRITICAL),
+                trigger(
+                        "health",
+                        MetricsSpec.HEALTH_CHECK_FAILURES,
+                        Comparator.GREATER_OR_EQUAL,
+                        Quantity.number(3),
+                        0,
+                        Severity.CRITICAL),
+                trigger("memory", MEMORY, Comparator.GREATER, Quantity.percent(95), 2, Severity.CRITICAL),
+                trigger("db-pool", DB_POOL, Comparator.GREATER, Quantity.percent(95), 0, Severity.CRITICAL),
+                trigger("error-rate-warning", ERROR_RATE, Comparator.GREATER, Quantity.percent(1), 5, Severity.WARNING),
+                trigger(
+                        "p95-latency-warning",
+                        P95_LATENCY,
+                        Comparator.GREATER,
+                        Quantity.millis(750),
+                        10,
+                        Severity.WARNING),
+                trigger(
+                        "health-warning",
+                        MetricsSpec.HEALTH_CHECK_FAILURES,
+                        Comparator.GREATER_OR_EQUAL,
+                        Quantity.number(1),
+                        0,
+                        Severity.WARNING));
+    }
+
+    private static TriggerSpec trigger(
+            String name, String metric, Comparator comparator, Quantity threshold, long minutes, Severity severity) {
+        return new TriggerSpec(name, metric, comparator, threshold, Duration.ofMinutes(minutes), severity);
+    }
+
+    /** The seed's gates: every test passes, line coverage >= 90 %, no high or critical vulnerability. */
+    public static List<ObjectiveSpec> objectives() {
+        return List.of(
+                ObjectiveSpec.report(
+                        "tests", ObjectiveSource.JUNIT, "failed", Comparator.LESS_OR_EQUAL, Quantity.number(0), true),
+                ObjectiveSpec.report(
+                        "line-coverage",
+                        ObjectiveSource.JACOCO,
+                        "line",
+                        Comparator.GREATER_OR_EQUAL,
+                        Quantity.percent(90),
+                        false),
+                ObjectiveSpec.report(
+                        "vulnerabilities",
+                        ObjectiveSource.SARIF,
+                        "highOrCritical",
+                        Comparator.LESS_OR_EQUAL,
+                        Quantity.number(0),
+                        true));
+    }
+
+    /**
+     * The named queries for {@code service}, following Prometheus client conventions ({@code http_requests_total},
+     * {@code http_request_duration_seconds}, HikariCP); {@code {{version}}} is replaced at query time.
+     */
+    public static Map<String, String> queries(String service) {
+        String s = "service=\"" + service + "\"";
+        Map<String, String> queries = new TreeMap<>();
+        queries.put(
+                ERROR_RATE,
+                "sum(rate(http_requests_total{" + s + ",code=~\"5..\",version=\"{{version}}\"}[1m])) / sum(rate("
+                        + "http_requests_total{" + s + ",version=\"{{version}}\"}[1m]))");
+        queries.put(
+                P95_LATENCY,
+                "histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{" + s
+                        + ",version=\"{{version}}\"}[1m]))) * 1000");
+        queries.put(
+                MEMORY, "max(process_resident_memory_bytes{" + s + "} / container_spec_memory_limit_bytes{" + s + "})");
+        queries.put(DB_POOL, "max(hikaricp_connections_active{" + s + "} / hikaricp_connections_max{" + s + "})");
+        return queries;
+    }
+
+    public static JudgeSpec judge() {
+        return new JudgeSpec(
+                JUDGE_ENABLED,
+                JUDGE_CONFIDENCE,
+                JUDGE_EFFECT_SIZE,
+                JUDGE_MIN_SAMPLES,
+                JUDGE_PASS_SCORE,
+                JUDGE_MARGINAL_SCORE,
+                JUDGE_OUTLIER_IQR_FACTOR,
+                List.of());
+    }
+
+    public static CanarySpec canary() {
+        return new CanarySpec(ANALYSIS_INTERVAL, canarySteps(), judge());
+    }
+
+    public static BlueGreenSpec blueGreen() {
+        return new BlueGreenSpec(Optional.empty(), List.of(), WATCH_WINDOW, SCALE_DOWN_DELAY, Optional.empty());
+    }
+
+    public static GatesSpec gates() {
+        return new GatesSpec(GATE_PASS_PERCENT, GATE_WARNING_PERCENT, INCONCLUSIVE_BLOCKS, List.of(), objectives());
+    }
+
+    public static RollbackSpec rollback() {
+        return new RollbackSpec(rollbackTriggers(), ON_ABORT);
+    }
+
+    /** The whole default spec: canary strategy, no router, no Prometheus, seed gates and triggers. */
+    static ReleaseSpec spec(String service) {
+        return new ReleaseSpec(
+                SPEC_VERSION,
+                service,
+                List.of(),
+                new StrategySpec(STRATEGY, canary(), blueGreen()),
+                Optional.empty(),
+                new MetricsSpec(Optional.empty(), Optional.empty()),
+                gates(),
+                rollback(),
+                new StateSpec(DatabaseSpec.embedded(), NatsSpec.none()),
+                new VersioningSpec(TAG_PREFIX, List.of()),
+                List.of());
+    }
+}

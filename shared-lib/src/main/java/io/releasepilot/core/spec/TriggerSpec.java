@@ -1,0 +1,26 @@
+package io.releasepilot.core.spec;
+
+import java.time.Duration;
+
+/**
+ * A rollback trigger: it fires when {@code metric <comparator> threshold} held at every evaluation across
+ * {@code forDuration} (the spec's {@code for}); zero means at once.
+ *
+ * @param metric a query name from {@code metrics.prometheus.queries} or {@code healthCheckFailures}
+ */
+public record TriggerSpec(
+        String name,
+        String metric,
+        Comparator comparator,
+        Quantity threshold,
+        Duration forDuration,
+        Severity severity) {
+    public TriggerSpec {
+        Require.text(name, "trigger name");
+        Require.text(metric, "trigger metric");
+        Require.present(comparator, "comparator");
+        Require.present(threshold, "threshold");
+        Require.nonNegative(forDuration, "for");
+        Require.present(severity, "severity");
+    }
+}

@@ -1,0 +1,188 @@
+package io.releasepilot.core.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Keeps docs/release-pilot.schema.json, the reader's key catalog and the example in step. */
+class SpecSchemaTest {
+    static final Path SCHEMA = Path.of("../docs/release-pilot.schema.json");
+
+    static JsonNode schema() throws IOException {
+        return new ObjectMapper().readTree(SCHEMA.toFile());
+    }
+
+    /** Mapping path to property names, for every closed object in the schema ($refs resolved). */
+    static Map<String, List<String>> schemaMappings(JsonNode root) {
+        Map<String, List<String>> mappings = new TreeMap<>();
+        walk(root, root, "", mappings);
+        return mappings;
+    }
+
+    private static void walk(JsonNode root, JsonNode node, String path, Map<String, List<String>> mappings) {
+        if (node.has("$ref")) {
+            walk(root, root.at(node.get("$ref").asText().substring(1)), path, mappings);
+        }
+        if (node.has("properties")) {
+            List<String> keys = new ArrayList<>();
+            node.get("properties").fieldNames().forEachRemaining(keys::add);
+            mappings.put(path, keys);
+            node.get("properties")
+                    .fields()
+                    .forEachRemaining(property -> walk(
+                            root,
+                            property.getValue(),
+                            path.isEmpty() ? property.getKey() : path + "." + property.getKey(),
+                            mappings));
+        }
+        if (node.has("items")) {
+            walk(root, node.get("items"), path + "[]", mappings);
+        }
+    }
+
+    @Test
+    void shouldDescribeExactlyTheKeysTheReaderKnows() throws IOException {
+        Map<String, List<String>> fromSchema = schemaMappings(schema());
+
+        assertThat(fromSchema.keySet())
+                .containsExactlyInAnyOrderElementsOf(SpecKeys.catalog().keySet());
+        SpecKeys.catalog()
+                .forEach((path, keys) -> assertThat(fromSchema.get(path))
+                        .as("keys of '%s'", path)
+                        .containsExactlyInAnyOrderElementsOf(keys));
+    }
+
+    @Test
+    void shouldCloseEveryMappingAndDescribeEveryProperty() throws IOException {
+        JsonNode root = schema();
+        List<String> open = new ArrayList<>();
+        List<String> undocumented = new ArrayList<>();
+        check(root, root, "", open, undocumented);
+
+        assertThat(open).as("objects without additionalProperties: false").isEmpty();
+        assertThat(undocumented).as("properties without a description").isEmpty();
+        assertThat(root.get("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+    }
+
+    private static void check(JsonNode root, JsonNode node, String path, List<String> open, List<String> undocumented) {
+        if (node.has("properties")) {
+            if (!node.path("additionalProperties").isBoolean()
+                    || node.get("additionalProperties").asBoolean()) {
+                open.add(path);
+            }
+            node.get("properties").fields().forEachRemaining(property -> {
+                String child = path.isEmpty() ? property.getKey() : path + "." + property.getKey();
+                if (!property.getValue().has("description")) {
+                    undocumented.add(child);
+                }
+                check(root, property.getValue(), child, open, undocumented);
+            });
+        }
+        if (node.has("items")) {
+            check(root, node.get("items"), path + "[]", open, undocumented);
+        }
+        if (SpecKeys.FREE_FORM.contains(path)) {
+            assertThat(node.path("additionalProperties").isObject())
+                    .as(path + " takes the user's names")
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void shouldListTheSameEnumValuesAsTheCode() throws IOException {
+        JsonNode root = schema();
+        JsonNode properties = root.get("properties");
+
+        assertThat(enumAt(root, "strategy", "type")).isEqualTo(yamlNames(StrategyType.values()));
+        assertThat(enumAt(root, "traffic", "router")).isEqualTo(yamlNames(RouterType.values()));
+        assertThat(enumAt(
+                        properties
+                                .get("gates")
+                                .get("properties")
+                                .get("objectives")
+                                .get("items"),
+                        "source"))
+                .isEqualTo(yamlNames(ObjectiveSource.values()));
+        assertThat(enumAt(
+                        properties
+                                .get("rollback")
+                                .get("properties")
+                                .get("triggers")
+                                .get("items"),
+                        "severity"))
+                .isEqualTo(yamlNames(Severity.values()));
+        assertThat(enumAt(root, "rollback", "onAbort")).isEqualTo(yamlNames(AbortAction.values()));
+        assertThat(values(properties
+                        .get("notifications")
+                        .get("items")
+                        .get("properties")
+                        .get("events")
+                        .get("items")))
+                .isEqualTo(yamlNames(NotificationEvent.values()));
+        assertThat(values(root.get("$defs").get("comparator")))
+                .isEqualTo(Arrays.stream(Comparator.values())
+                        .map(Comparator::symbol)
+                        .collect(Collectors.toList()));
+    }
+
+    private static List<String> enumAt(JsonNode parent, String... path) {
+        JsonNode node = parent;
+        for (String key : path) {
+            node = node.get("properties").get(key);
+        }
+        return values(node);
+    }
+
+    private static List<String> values(JsonNode node) {
+        List<String> values = new ArrayList<>();
+        node.get("enum").forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private static List<String> yamlNames(SpecEnum[] values) {
+        return Arrays.stream(values).map(SpecEnum::yamlName).collect(Collectors.toList());
+    }
+
+    @Test
+    void shouldKnowEveryKeyOfTheExample() throws IOException {
+        JsonNode example = new YAMLMapper().readTree(SpecReaderTest.EXAMPLE.toFile());
+        List<String> unknown = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        collect(example, "", unknown, seen);
+
+        assertThat(unknown).isEmpty();
+        assertThat(seen)
+                .as("the example shows every mapping")
+                .containsAll(SpecKeys.catalog().keySet());
+    }
+
+    private static void collect(JsonNode node, String path, List<String> unknown, List<String> seen) {
+        if (node.isObject() && !SpecKeys.FREE_FORM.contains(path)) {
+            if (!seen.contains(path)) {
+                seen.add(path);
+            }
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (!SpecKeys.keys(path).contains(field.getKey())) {
+                    unknown.add(path + "." + field.getKey());
+                }
+                collect(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), unknown, seen);
+            }
+        } else if (node.isArray()) {
+            node.forEach(item -> collect(item, path + "[]", unknown, seen));
+        }
+    }
+}

@@ -79,8 +79,10 @@ class ActionsRuntimeTest {
             runtime.log("hello");
         }
 
-        assertThat(lines())
-                .containsExactly("::add-mask::ghs_tok", "::add-mask::line1", "::add-mask::line%252", "::add-mask::ghs_env", "hello");
+        assertThat(lines()).hasSize(5).last().isEqualTo("hello");
+        assertThat(lines().subList(0, 4))
+                .containsExactlyInAnyOrder(
+                        "::add-mask::ghs_tok", "::add-mask::line1", "::add-mask::line%252", "::add-mask::ghs_env");
     }
 
     @Test

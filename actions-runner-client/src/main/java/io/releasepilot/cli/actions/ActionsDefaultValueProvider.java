@@ -20,7 +20,11 @@ public final class ActionsDefaultValueProvider implements CommandLine.IDefaultVa
 
     @Override
     public String defaultValue(ArgSpec argSpec) {
-        if (argSpec instanceof OptionSpec option && option.longestName().startsWith("--")) {
+        // --help/--version are flags of the tool itself; an input named "version" must not switch them on.
+        if (argSpec instanceof OptionSpec option
+                && !option.usageHelp()
+                && !option.versionHelp()
+                && option.longestName().startsWith("--")) {
             return context.input(option.longestName().substring(2)).orElse(null);
         }
         return null;

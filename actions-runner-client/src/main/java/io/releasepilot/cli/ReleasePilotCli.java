@@ -53,8 +53,7 @@ public final class ReleasePilotCli implements Runnable {
     public static int run(RunnerEnvironment environment, PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = commandLine();
         try {
-            commandLine.setDefaultValueProvider(
-                    new ActionsDefaultValueProvider(ActionsContext.from(environment)));
+            commandLine.setDefaultValueProvider(new ActionsDefaultValueProvider(ActionsContext.from(environment)));
         } catch (InvalidInputException e) {
             err.println("error: " + e.getMessage());
             err.flush();

@@ -45,7 +45,9 @@ class CompletionCommandTest {
                 + "COMP_WORDS=(release-pilot comp); COMP_CWORD=1; COMP_LINE='release-pilot comp'; COMP_POINT=18\n"
                 + "_complete_release-pilot\n"
                 + "printf '%s\\n' \"${COMPREPLY[@]}\"\n";
-        Process bash = new ProcessBuilder("bash", "-c", probe).redirectErrorStream(true).start();
+        Process bash = new ProcessBuilder("bash", "-c", probe)
+                .redirectErrorStream(true)
+                .start();
         assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 

@@ -130,7 +130,8 @@ public record ActionsContext(
         } catch (JsonProcessingException e) {
             // The message must not quote the JSON: it carries the token input.
             throw new InvalidInputException(INPUTS_VARIABLE + " is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
+                    + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr()
                     + "); set it to ${{ toJSON(inputs) }} in the action's env");
         }
         if (root == null || !root.isObject()) {
@@ -196,8 +197,9 @@ public record ActionsContext(
             case "false", "False", "FALSE" -> {
                 return Optional.of(Boolean.FALSE);
             }
-            default -> throw new InvalidInputException("input '" + name + "' must be true or false, got '"
-                    + value.get() + "'");
+            default ->
+                throw new InvalidInputException(
+                        "input '" + name + "' must be true or false, got '" + value.get() + "'");
         }
     }
 
@@ -213,7 +215,8 @@ public record ActionsContext(
 
     /** The token: input {@code github-token} if given, else {@code GITHUB_TOKEN} from the environment. */
     public Optional<String> token() {
-        return input("github-token").or(() -> environmentToken.isBlank() ? Optional.empty() : Optional.of(environmentToken));
+        return input("github-token")
+                .or(() -> environmentToken.isBlank() ? Optional.empty() : Optional.of(environmentToken));
     }
 
     /** The API base URL: input {@code github-api-url} if given, else {@code GITHUB_API_URL}. */

@@ -192,13 +192,11 @@ public final class ActionsRuntime implements AutoCloseable {
         if (annotation.title() != null) {
             properties.put("title", annotation.title());
         }
-        StringBuilder command = new StringBuilder("::").append(annotation.level().command());
+        StringBuilder command =
+                new StringBuilder("::").append(annotation.level().command());
         String separator = " ";
         for (Map.Entry<String, String> property : properties.entrySet()) {
-            command.append(separator)
-                    .append(property.getKey())
-                    .append('=')
-                    .append(escapeProperty(property.getValue()));
+            command.append(separator).append(property.getKey()).append('=').append(escapeProperty(property.getValue()));
             separator = ",";
         }
         return command.append("::").append(escapeData(annotation.message())).toString();
@@ -267,7 +265,8 @@ public final class ActionsRuntime implements AutoCloseable {
             append(file, bytes);
             return;
         }
-        long room = Math.max(0, SUMMARY_LIMIT_BYTES - used - noteFor(bytes.length).getBytes(StandardCharsets.UTF_8).length);
+        long room =
+                Math.max(0, SUMMARY_LIMIT_BYTES - used - noteFor(bytes.length).getBytes(StandardCharsets.UTF_8).length);
         String kept = fitting(bytes, (int) Math.min(room, bytes.length));
         int keptBytes = kept.getBytes(StandardCharsets.UTF_8).length;
         summaryTruncated = true;
@@ -288,8 +287,7 @@ public final class ActionsRuntime implements AutoCloseable {
 
     // The longest prefix of at most maxBytes that is valid UTF-8, cut back to the last line end when there is one.
     private static String fitting(byte[] bytes, int maxBytes) {
-        CharsetDecoder decoder =
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.IGNORE);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.IGNORE);
         CharBuffer chars = CharBuffer.allocate(maxBytes);
         decoder.decode(ByteBuffer.wrap(bytes, 0, maxBytes), chars, true);
         chars.flip();
@@ -323,8 +321,8 @@ public final class ActionsRuntime implements AutoCloseable {
         endGroup();
         if (annotationsSuppressed > 0) {
             out.println(format(
-                    Annotation.notice(annotationsSuppressed + " more annotation(s) not shown (limit "
-                                    + MAX_ANNOTATIONS + " per step); see the job summary and the log")
+                    Annotation.notice(annotationsSuppressed + " more annotation(s) not shown (limit " + MAX_ANNOTATIONS
+                                    + " per step); see the job summary and the log")
                             .withTitle("Release Pilot"),
                     commands));
         }

@@ -77,8 +77,10 @@ public final class GitHubFacade implements AutoCloseable {
                     .build();
             return new GitHubFacade(settings, http, github);
         } catch (IOException e) {
-            throw new GitHubException("cannot set up the GitHub client for " + settings.apiUrl() + ": "
-                    + e.getClass().getSimpleName(), e);
+            throw new GitHubException(
+                    "cannot set up the GitHub client for " + settings.apiUrl() + ": "
+                            + e.getClass().getSimpleName(),
+                    e);
         }
     }
 
@@ -162,9 +164,8 @@ public final class GitHubFacade implements AutoCloseable {
      */
     public Optional<Long> latestDeployment(String environment, String sha) {
         try {
-            for (GHDeployment deployment : repository()
-                    .listDeployments(sha, null, null, environment)
-                    .withPageSize(1)) {
+            for (GHDeployment deployment :
+                    repository().listDeployments(sha, null, null, environment).withPageSize(1)) {
                 return Optional.of(deployment.getId());
             }
             return Optional.empty();
@@ -229,8 +230,9 @@ public final class GitHubFacade implements AutoCloseable {
     private static String hint(int code) {
         return switch (code) {
             case 401 -> " (bad credentials: check the token input or GITHUB_TOKEN)";
-            case 403 -> " (forbidden or rate limited: the workflow needs permissions deployments: write and"
-                    + " statuses: write)";
+            case 403 ->
+                " (forbidden or rate limited: the workflow needs permissions deployments: write and"
+                        + " statuses: write)";
             case 404 -> " (not found: check the repository, the API URL and the token's access)";
             case 409 -> " (conflict: the ref is behind or its status checks failed)";
             case 422 -> " (validation failed: check the ref and environment)";

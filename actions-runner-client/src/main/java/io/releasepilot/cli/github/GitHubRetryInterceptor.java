@@ -48,7 +48,8 @@ final class GitHubRetryInterceptor implements Interceptor {
                 sleeper.sleep(wait.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while waiting to retry " + chain.request().url().encodedPath());
+                throw new InterruptedIOException("interrupted while waiting to retry "
+                        + chain.request().url().encodedPath());
             }
             response = chain.proceed(chain.request());
         }

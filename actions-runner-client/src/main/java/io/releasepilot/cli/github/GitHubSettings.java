@@ -45,8 +45,8 @@ public record GitHubSettings(
             throw new InvalidInputException("GitHub API URL '" + apiUrl + "' is not a URL");
         }
         if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
-            throw new InvalidInputException("GitHub API URL '" + apiUrl
-                    + "' must start with https:// (GHES: https://HOST/api/v3)");
+            throw new InvalidInputException(
+                    "GitHub API URL '" + apiUrl + "' must start with https:// (GHES: https://HOST/api/v3)");
         }
         if (token == null || token.isBlank()) {
             throw new InvalidInputException(

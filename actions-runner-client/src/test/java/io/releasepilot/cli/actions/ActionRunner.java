@@ -108,7 +108,8 @@ final class ActionRunner {
             Path script = runnerTemp.resolve("step_" + index + ".sh");
             Files.writeString(script, evaluate(step.path("run").asText(), inputs, stepOutputs));
 
-            ProcessBuilder process = new ProcessBuilder("bash", "--noprofile", "--norc", "-eo", "pipefail", script.toString())
+            ProcessBuilder process = new ProcessBuilder(
+                            "bash", "--noprofile", "--norc", "-eo", "pipefail", script.toString())
                     .directory(workspace.toFile())
                     .redirectErrorStream(true);
             Map<String, String> env = process.environment();
@@ -148,7 +149,8 @@ final class ActionRunner {
         for (Iterator<Map.Entry<String, JsonNode>> it = action.path("outputs").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> output = it.next();
             requireNonNull(output.getValue().get("description"), "output " + output.getKey() + " has no description");
-            outputs.put(output.getKey(), evaluate(output.getValue().path("value").asText(), inputs, stepOutputs));
+            outputs.put(
+                    output.getKey(), evaluate(output.getValue().path("value").asText(), inputs, stepOutputs));
         }
         return new Result(exitCode, stdout.toString(), outputs, stepOutputs, Files.readString(summary));
     }
@@ -185,7 +187,8 @@ final class ActionRunner {
             }
             return inputs.get(name);
         }
-        Matcher step = Pattern.compile("steps\\.([\\w-]+)\\.outputs\\.([\\w-]+)").matcher(expression);
+        Matcher step =
+                Pattern.compile("steps\\.([\\w-]+)\\.outputs\\.([\\w-]+)").matcher(expression);
         if (step.matches()) {
             return steps.getOrDefault(step.group(1), Map.of()).getOrDefault(step.group(2), "");
         }

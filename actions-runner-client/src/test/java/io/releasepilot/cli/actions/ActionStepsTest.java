@@ -28,7 +28,8 @@ class ActionStepsTest {
 
     private static final String TOKEN = "ghs_fakeActionsToken0123456789";
     private static final String API_URL = "https://ghe.example.com/api/v3";
-    private static final Path WORKFLOWS = Path.of("").toAbsolutePath().getParent().resolve("workflows");
+    private static final Path WORKFLOWS =
+            Path.of("").toAbsolutePath().getParent().resolve("workflows");
     private static final String JAVA_HOME = System.getProperty("java.home");
 
     @TempDir
@@ -93,13 +94,17 @@ class ActionStepsTest {
 
         assertThat(result.exitCode()).as(result.stdout()).isZero();
         assertThat(result.outputs()).containsEntry("result", "ok-" + command).containsEntry(output, output + "-value");
-        assertThat(result.outputs().values()).as("every declared output is mapped").doesNotContain("");
+        assertThat(result.outputs().values())
+                .as("every declared output is mapped")
+                .doesNotContain("");
         Map<String, String> step = result.stepOutputs().get("run");
         assertThat(step).containsEntry("args", command).containsEntry("token-length", "" + TOKEN.length());
         JsonNode inputs = new ObjectMapper().readTree(step.get("inputs-json"));
         assertThat(inputs.get("spec").asText()).isEqualTo("release-pilot.yml");
         assertThat(inputs.get("github-api-url").asText()).isEqualTo(API_URL);
-        assertThat(inputs.get("github-token").asText()).as("default ${{ github.token }}").isEqualTo(TOKEN);
+        assertThat(inputs.get("github-token").asText())
+                .as("default ${{ github.token }}")
+                .isEqualTo(TOKEN);
         if (!environment.isEmpty()) {
             assertThat(inputs.get("environment").asText()).isEqualTo(environment);
         }
@@ -123,9 +128,8 @@ class ActionStepsTest {
     void shouldUseTheHostedRunnersJdk17WithoutJavaHome() throws Exception {
         Path actionDir = checkout("promote", true);
 
-        ActionRunner.Result result = runner(actionDir)
-                .withJobEnv("JAVA_HOME_17_X64", JAVA_HOME)
-                .run(Map.of("environment", "production"));
+        ActionRunner.Result result =
+                runner(actionDir).withJobEnv("JAVA_HOME_17_X64", JAVA_HOME).run(Map.of("environment", "production"));
 
         assertThat(result.exitCode()).as(result.stdout()).isZero();
         assertThat(result.stepOutputs().get("run")).containsEntry("java-home", JAVA_HOME);
@@ -135,7 +139,8 @@ class ActionStepsTest {
     void shouldRefuseABadJavaHome() throws Exception {
         Path actionDir = checkout("gate", true);
 
-        ActionRunner.Result result = runner(actionDir).run(Map.of("java-home", work.resolve("no-jdk").toString()));
+        ActionRunner.Result result =
+                runner(actionDir).run(Map.of("java-home", work.resolve("no-jdk").toString()));
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.stdout()).contains("::error title=Release Pilot::java-home");
@@ -157,11 +162,16 @@ class ActionStepsTest {
         try (JarServer server = new JarServer(Files.readAllBytes(fakeJar))) {
             Path actionDir = checkout("canary", false);
             Map<String, String> with = Map.of(
-                    "java-home", JAVA_HOME,
-                    "environment", "staging",
-                    "release-version", "1.4.0",
-                    "jar-url", server.url(),
-                    "jar-sha256", sha256(fakeJar).toUpperCase(java.util.Locale.ROOT));
+                    "java-home",
+                    JAVA_HOME,
+                    "environment",
+                    "staging",
+                    "release-version",
+                    "1.4.0",
+                    "jar-url",
+                    server.url(),
+                    "jar-sha256",
+                    sha256(fakeJar).toUpperCase(java.util.Locale.ROOT));
 
             ActionRunner.Result first = runner(actionDir).run(with);
             ActionRunner.Result second = runner(actionDir).run(with);
@@ -169,7 +179,9 @@ class ActionStepsTest {
             assertThat(first.exitCode()).as(first.stdout()).isZero();
             assertThat(first.outputs()).containsEntry("result", "ok-canary");
             assertThat(second.exitCode()).isZero();
-            assertThat(server.requests.get()).as("the checked jar is reused from RUNNER_TEMP").isEqualTo(1);
+            assertThat(server.requests.get())
+                    .as("the checked jar is reused from RUNNER_TEMP")
+                    .isEqualTo(1);
         }
     }
 
@@ -179,12 +191,18 @@ class ActionStepsTest {
             Path actionDir = checkout("canary", false);
             String wrong = "0".repeat(64);
 
-            ActionRunner.Result result = runner(actionDir).run(Map.of(
-                    "java-home", JAVA_HOME,
-                    "environment", "staging",
-                    "release-version", "1.4.0",
-                    "jar-url", server.url(),
-                    "jar-sha256", wrong));
+            ActionRunner.Result result = runner(actionDir)
+                    .run(Map.of(
+                            "java-home",
+                            JAVA_HOME,
+                            "environment",
+                            "staging",
+                            "release-version",
+                            "1.4.0",
+                            "jar-url",
+                            server.url(),
+                            "jar-sha256",
+                            wrong));
 
             assertThat(result.exitCode()).isEqualTo(2);
             assertThat(result.stdout())
@@ -204,8 +222,8 @@ class ActionStepsTest {
         try (JarServer server = new JarServer(Files.readAllBytes(fakeJar))) {
             Path actionDir = checkout("rollback", false);
 
-            ActionRunner.Result result = runner(actionDir).run(Map.of(
-                    "java-home", JAVA_HOME, "environment", "production", "jar-url", server.url()));
+            ActionRunner.Result result = runner(actionDir)
+                    .run(Map.of("java-home", JAVA_HOME, "environment", "production", "jar-url", server.url()));
 
             assertThat(result.exitCode()).isEqualTo(2);
             assertThat(result.stdout()).contains("jar-url is set but jar-sha256 is not");
@@ -218,14 +236,21 @@ class ActionStepsTest {
         String readme = Files.readString(WORKFLOWS.resolve("README.md"));
         ObjectMapper yaml = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
         for (String action : new String[] {"gate", "canary", "blue-green", "rollback", "promote"}) {
-            JsonNode definition = yaml.readTree(WORKFLOWS.resolve(action).resolve("action.yml").toFile());
+            JsonNode definition = yaml.readTree(
+                    WORKFLOWS.resolve(action).resolve("action.yml").toFile());
             assertThat(readme).contains("workflows/" + action);
-            definition.path("inputs").fieldNames().forEachRemaining(input -> assertThat(readme)
-                    .as("README documents input %s of %s", input, action)
-                    .contains("`" + input + "`"));
-            definition.path("outputs").fieldNames().forEachRemaining(output -> assertThat(readme)
-                    .as("README documents output %s of %s", output, action)
-                    .contains("`" + output + "`"));
+            definition
+                    .path("inputs")
+                    .fieldNames()
+                    .forEachRemaining(input -> assertThat(readme)
+                            .as("README documents input %s of %s", input, action)
+                            .contains("`" + input + "`"));
+            definition
+                    .path("outputs")
+                    .fieldNames()
+                    .forEachRemaining(output -> assertThat(readme)
+                            .as("README documents output %s of %s", output, action)
+                            .contains("`" + output + "`"));
         }
     }
 

@@ -74,7 +74,9 @@ class ActionsContextTest {
 
         assertThat(context.input("github-token")).contains(TOKEN);
         assertThat(context.input("spec file")).contains("release-pilot.yml");
-        assertThat(context.input("java-home")).as("underscore spelling accepted").contains("/opt/jdk");
+        assertThat(context.input("java-home"))
+                .as("underscore spelling accepted")
+                .contains("/opt/jdk");
         assertThat(context.input("empty")).isEmpty();
         assertThat(context.token()).contains(TOKEN);
     }
@@ -91,7 +93,9 @@ class ActionsContextTest {
         ActionsContext context = ActionsContext.from(RunnerEnvironment.of(env));
 
         assertThat(context.input("spec")).contains("from-json.yml");
-        assertThat(context.input("environment")).as("blank JSON value keeps INPUT_").contains("staging");
+        assertThat(context.input("environment"))
+                .as("blank JSON value keeps INPUT_")
+                .contains("staging");
         assertThat(context.booleanInput("dry-run")).contains(true);
         assertThat(context.input("steps")).contains("[5,25]");
         assertThat(context.input("missing")).isEmpty();
@@ -127,8 +131,7 @@ class ActionsContextTest {
                 .hasMessageContaining("RP_INPUTS")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TOKEN));
         env.put("RP_INPUTS", "[1,2]");
-        assertThatThrownBy(() -> ActionsContext.from(RunnerEnvironment.of(env)))
-                .hasMessageContaining("JSON object");
+        assertThatThrownBy(() -> ActionsContext.from(RunnerEnvironment.of(env))).hasMessageContaining("JSON object");
     }
 
     @Test

@@ -96,7 +96,8 @@ class ActionsRuntimeTest {
 
         String raw = Files.readString(dir.resolve("output"));
         assertThat(raw).startsWith("result<<ghadelimiter_");
-        assertThat(parseEnvFile(dir.resolve("output"))).containsExactly(Map.entry("result", "passed"), Map.entry("report", tricky));
+        assertThat(parseEnvFile(dir.resolve("output")))
+                .containsExactly(Map.entry("result", "passed"), Map.entry("report", tricky));
         assertThat(parseEnvFile(dir.resolve("env"))).containsExactly(Map.entry("RP_RELEASE_ID", "rel-17"));
         assertThat(ActionsRuntime.keyValueRecord("a", "v")).isNotEqualTo(ActionsRuntime.keyValueRecord("a", "v"));
     }
@@ -129,7 +130,9 @@ class ActionsRuntimeTest {
                 .hasSize(50)
                 .last()
                 .isEqualTo("::error file=F.java,line=50::finding 50");
-        assertThat(lines()).last().asString()
+        assertThat(lines())
+                .last()
+                .asString()
                 .startsWith("::notice title=Release Pilot::7 more annotation(s) not shown (limit 50");
     }
 
@@ -168,8 +171,13 @@ class ActionsRuntimeTest {
         String text = new String(written, StandardCharsets.UTF_8);
         assertThat(written.length).isLessThanOrEqualTo((int) ActionsRuntime.SUMMARY_LIMIT_BYTES);
         assertThat(written.length).isGreaterThan((int) ActionsRuntime.SUMMARY_LIMIT_BYTES - 1000);
-        assertThat(text).startsWith("# Release Pilot\n").contains("**Report truncated:**").doesNotContain("never shown");
-        assertThat(text.substring(0, text.indexOf("> **Report truncated")).strip()).as("cut at a line end").endsWith("| ✓ |");
+        assertThat(text)
+                .startsWith("# Release Pilot\n")
+                .contains("**Report truncated:**")
+                .doesNotContain("never shown");
+        assertThat(text.substring(0, text.indexOf("> **Report truncated")).strip())
+                .as("cut at a line end")
+                .endsWith("| ✓ |");
     }
 
     @Test
@@ -193,7 +201,8 @@ class ActionsRuntimeTest {
             runtime.setOutput("result", "passed");
         }
 
-        assertThat(text.toString().lines().toList()).containsExactly("== step", "inside", "error: Gate: bad", "# Report");
+        assertThat(text.toString().lines().toList())
+                .containsExactly("== step", "inside", "error: Gate: bad", "# Report");
     }
 
     @Test

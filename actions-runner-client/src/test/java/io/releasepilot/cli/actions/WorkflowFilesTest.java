@@ -43,10 +43,16 @@ class WorkflowFilesTest {
     void shouldOfferReusableGateAndCanaryWorkflowsBesideCiAndRelease() throws IOException {
         assertThat(workflowFiles())
                 .extracting(f -> f.getFileName().toString())
-                .contains("ci.yml", "release.yml", "release-pilot-gate.yml", "release-pilot-canary.yml",
+                .contains(
+                        "ci.yml",
+                        "release.yml",
+                        "release-pilot-gate.yml",
+                        "release-pilot-canary.yml",
                         "release-pilot-starter.yml");
         for (String reusable : List.of("release-pilot-gate.yml", "release-pilot-canary.yml")) {
-            assertThat(read(WORKFLOWS.resolve(reusable)).path("on").has("workflow_call")).as(reusable).isTrue();
+            assertThat(read(WORKFLOWS.resolve(reusable)).path("on").has("workflow_call"))
+                    .as(reusable)
+                    .isTrue();
         }
     }
 
@@ -54,7 +60,9 @@ class WorkflowFilesTest {
     void shouldResolveEveryReferenceAndPassOnlyDeclaredInputs() throws IOException {
         int checked = 0;
         for (Path file : workflowFiles()) {
-            for (Iterator<Map.Entry<String, JsonNode>> jobs = read(file).path("jobs").fields(); jobs.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> jobs =
+                            read(file).path("jobs").fields();
+                    jobs.hasNext(); ) {
                 Map.Entry<String, JsonNode> job = jobs.next();
                 List<JsonNode> callers = new ArrayList<>();
                 callers.add(job.getValue());
@@ -63,14 +71,19 @@ class WorkflowFilesTest {
                     String uses = caller.path("uses").asText();
                     JsonNode declared = null;
                     if (uses.startsWith(ACTION_PREFIX)) {
-                        Path action = ROOT.resolve("workflows").resolve(name(uses, ACTION_PREFIX)).resolve("action.yml");
+                        Path action = ROOT.resolve("workflows")
+                                .resolve(name(uses, ACTION_PREFIX))
+                                .resolve("action.yml");
                         assertThat(action).as(file + " " + uses).exists();
                         declared = read(action).path("inputs");
                     } else if (uses.startsWith(WORKFLOW_PREFIX) || uses.startsWith("./.github/workflows/")) {
-                        String target = uses.startsWith("./") ? uses.substring("./.github/workflows/".length()) : name(uses, WORKFLOW_PREFIX);
+                        String target = uses.startsWith("./")
+                                ? uses.substring("./.github/workflows/".length())
+                                : name(uses, WORKFLOW_PREFIX);
                         Path workflow = WORKFLOWS.resolve(target);
                         assertThat(workflow).as(file + " " + uses).exists();
-                        declared = read(workflow).path("on").path("workflow_call").path("inputs");
+                        declared =
+                                read(workflow).path("on").path("workflow_call").path("inputs");
                     }
                     if (declared == null) {
                         continue;
@@ -80,12 +93,15 @@ class WorkflowFilesTest {
                     caller.path("with").fieldNames().forEachRemaining(given::add);
                     Set<String> known = new HashSet<>();
                     declared.fieldNames().forEachRemaining(known::add);
-                    assertThat(known).as("%s job %s passes only declared inputs to %s", file.getFileName(), job.getKey(), uses)
+                    assertThat(known)
+                            .as("%s job %s passes only declared inputs to %s", file.getFileName(), job.getKey(), uses)
                             .containsAll(given);
                     for (Iterator<Map.Entry<String, JsonNode>> it = declared.fields(); it.hasNext(); ) {
                         Map.Entry<String, JsonNode> input = it.next();
-                        if (input.getValue().path("required").asBoolean(false) && !input.getValue().has("default")) {
-                            assertThat(given).as("%s gives required input %s to %s", file.getFileName(), input.getKey(), uses)
+                        if (input.getValue().path("required").asBoolean(false)
+                                && !input.getValue().has("default")) {
+                            assertThat(given)
+                                    .as("%s gives required input %s to %s", file.getFileName(), input.getKey(), uses)
                                     .contains(input.getKey());
                         }
                     }
@@ -101,12 +117,21 @@ class WorkflowFilesTest {
 
         assertThat(jobs.path("gate").path("needs").asText()).isEqualTo("build");
         assertThat(jobs.path("canary-staging").path("needs").asText()).isEqualTo("gate");
-        assertThat(jobs.path("canary-staging").path("with").path("environment").asText()).isEqualTo("staging");
+        assertThat(jobs.path("canary-staging").path("with").path("environment").asText())
+                .isEqualTo("staging");
         assertThat(jobs.path("canary-production").path("needs").asText()).isEqualTo("canary-staging");
-        assertThat(jobs.path("canary-production").path("with").path("environment").asText()).isEqualTo("production");
-        JsonNode canaryJob = read(WORKFLOWS.resolve("release-pilot-canary.yml")).path("jobs").path("canary");
-        assertThat(canaryJob.path("environment").path("name").asText()).as("the approval environment").contains("inputs.");
-        assertThat(canaryJob.path("environment").path("deployment").asBoolean(true)).isFalse();
+        assertThat(jobs.path("canary-production")
+                        .path("with")
+                        .path("environment")
+                        .asText())
+                .isEqualTo("production");
+        JsonNode canaryJob =
+                read(WORKFLOWS.resolve("release-pilot-canary.yml")).path("jobs").path("canary");
+        assertThat(canaryJob.path("environment").path("name").asText())
+                .as("the approval environment")
+                .contains("inputs.");
+        assertThat(canaryJob.path("environment").path("deployment").asBoolean(true))
+                .isFalse();
     }
 
     @Test

@@ -70,7 +70,8 @@ class GitHubFacadeTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("GET", "/api/v3/repos/acme/shop"),
                         org.assertj.core.groups.Tuple.tuple("POST", "/api/v3/repos/acme/shop/deployments"));
-        assertThat(github.sent()).allSatisfy(sent -> assertThat(sent.authorization()).isEqualTo("token " + TOKEN));
+        assertThat(github.sent())
+                .allSatisfy(sent -> assertThat(sent.authorization()).isEqualTo("token " + TOKEN));
         JsonNode body = json(writes().get(0).body());
         assertThat(body.get("ref").asText()).isEqualTo(SHA);
         assertThat(body.get("environment").asText()).isEqualTo("staging");
@@ -99,17 +100,22 @@ class GitHubFacadeTest {
         try (GitHubFacade facade = facade()) {
             long id = facade.createDeployment(new DeploymentRequest(SHA, "staging", "canary of 1.4.0", "rel-17"));
             String envUrl = "https://staging.shop.example.com";
-            facade.setDeploymentStatus(id, new DeploymentStatusRequest(DeploymentState.IN_PROGRESS, "canary 5%", RUN_URL, envUrl));
-            facade.setDeploymentStatus(id, new DeploymentStatusRequest(DeploymentState.SUCCESS, "promoted to 100%", RUN_URL, envUrl));
-            facade.setDeploymentStatus(id, new DeploymentStatusRequest(DeploymentState.FAILURE, "rolled back: error rate 2.1 %", RUN_URL, envUrl));
+            facade.setDeploymentStatus(
+                    id, new DeploymentStatusRequest(DeploymentState.IN_PROGRESS, "canary 5%", RUN_URL, envUrl));
+            facade.setDeploymentStatus(
+                    id, new DeploymentStatusRequest(DeploymentState.SUCCESS, "promoted to 100%", RUN_URL, envUrl));
+            facade.setDeploymentStatus(
+                    id,
+                    new DeploymentStatusRequest(
+                            DeploymentState.FAILURE, "rolled back: error rate 2.1 %", RUN_URL, envUrl));
             long previous = facade.latestDeployment("production", "0000000000000000000000000000000000000001")
                     .orElseThrow();
-            facade.setDeploymentStatus(previous, new DeploymentStatusRequest(DeploymentState.INACTIVE, "replaced by 1.4.0", RUN_URL, ""));
+            facade.setDeploymentStatus(
+                    previous, new DeploymentStatusRequest(DeploymentState.INACTIVE, "replaced by 1.4.0", RUN_URL, ""));
         }
 
-        List<FakeGitHub.Sent> statuses = writes().stream()
-                .filter(s -> s.path().endsWith("/statuses"))
-                .toList();
+        List<FakeGitHub.Sent> statuses =
+                writes().stream().filter(s -> s.path().endsWith("/statuses")).toList();
         assertThat(statuses)
                 .extracting(FakeGitHub.Sent::path)
                 .containsExactly(
@@ -121,7 +127,8 @@ class GitHubFacadeTest {
         for (FakeGitHub.Sent s : statuses) {
             bodies.add(json(s.body()));
         }
-        assertThat(bodies).extracting(b -> b.get("state").asText())
+        assertThat(bodies)
+                .extracting(b -> b.get("state").asText())
                 .containsExactly("in_progress", "success", "failure", "inactive");
         assertThat(bodies.subList(0, 3)).allSatisfy(b -> {
             assertThat(b.get("log_url").asText()).isEqualTo(RUN_URL);
@@ -129,7 +136,8 @@ class GitHubFacadeTest {
         });
         assertThat(bodies.get(0).get("description").asText()).isEqualTo("canary 5%");
         assertThat(bodies.get(3).has("environment_url")).isFalse();
-        assertThat(github.sent()).allSatisfy(sent -> assertThat(sent.authorization()).isEqualTo("token " + TOKEN));
+        assertThat(github.sent())
+                .allSatisfy(sent -> assertThat(sent.authorization()).isEqualTo("token " + TOKEN));
         FakeGitHub.Sent list = github.sent().stream()
                 .filter(s -> s.method().equals("GET") && s.path().equals("/api/v3/repos/acme/shop/deployments"))
                 .findFirst()
@@ -152,7 +160,10 @@ class GitHubFacadeTest {
         assertThat(body.get("state").asText()).isEqualTo("failure");
         assertThat(body.get("context").asText()).isEqualTo("release-pilot/gate");
         assertThat(body.get("target_url").asText()).isEqualTo(RUN_URL);
-        assertThat(body.get("description").asText()).hasSize(140).startsWith("Gate FAIL: error rate").endsWith("…");
+        assertThat(body.get("description").asText())
+                .hasSize(140)
+                .startsWith("Gate FAIL: error rate")
+                .endsWith("…");
     }
 
     @Test

@@ -8,5 +8,18 @@ public enum CommitState {
     PENDING,
     SUCCESS,
     FAILURE,
-    ERROR
+    ERROR;
+
+    /**
+     * The commit state for a gate verdict given by name ({@code verdict.name()}): PASS and WARNING pass, FAIL fails,
+     * INCONCLUSIVE (missing data) is an error, never a pass.
+     */
+    public static CommitState forVerdict(String verdict) {
+        return switch (verdict) {
+            case "PASS", "WARNING" -> SUCCESS;
+            case "FAIL" -> FAILURE;
+            case "INCONCLUSIVE" -> ERROR;
+            default -> throw new IllegalArgumentException("unknown verdict " + verdict);
+        };
+    }
 }

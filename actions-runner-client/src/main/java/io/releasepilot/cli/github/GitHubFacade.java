@@ -30,7 +30,9 @@ import org.kohsuke.github.extras.okhttp3.OkHttpGitHubConnector;
  * The one wrapper around {@code org.kohsuke:github-api} (over OkHttp): deployments, deployment statuses and the gate's
  * commit status. No {@code org.kohsuke.github} type leaves this class, so moving to github-api 2.x stays a change
  * here. Retries (rate limits, 5xx) and timeouts live in the OkHttp client; github-api's own waiting handlers are set to
- * fail so that only one bounded policy applies.
+ * fail so that only one bounded policy applies. A POST retried after a 5xx may already have been applied by GitHub;
+ * for statuses that is harmless, for {@link #createDeployment} it can leave a second deployment of the same ref, which
+ * the next status update supersedes.
  */
 public final class GitHubFacade implements AutoCloseable {
 

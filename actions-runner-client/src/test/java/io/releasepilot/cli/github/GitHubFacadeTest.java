@@ -296,6 +296,15 @@ class GitHubFacadeTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TOKEN));
     }
 
+    @Test
+    void shouldMapVerdictsToCommitStatesWithMissingDataNeverPassing() {
+        assertThat(CommitState.forVerdict("PASS")).isEqualTo(CommitState.SUCCESS);
+        assertThat(CommitState.forVerdict("WARNING")).isEqualTo(CommitState.SUCCESS);
+        assertThat(CommitState.forVerdict("FAIL")).isEqualTo(CommitState.FAILURE);
+        assertThat(CommitState.forVerdict("INCONCLUSIVE")).isEqualTo(CommitState.ERROR);
+        assertThatThrownBy(() -> CommitState.forVerdict("MAYBE")).hasMessageContaining("MAYBE");
+    }
+
     private static String stackTraceOf(Throwable error) {
         java.io.StringWriter text = new java.io.StringWriter();
         error.printStackTrace(new java.io.PrintWriter(text));

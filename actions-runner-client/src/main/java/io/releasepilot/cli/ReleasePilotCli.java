@@ -1,5 +1,8 @@
 package io.releasepilot.cli;
 
+import io.releasepilot.cli.actions.ActionsContext;
+import io.releasepilot.cli.actions.ActionsDefaultValueProvider;
+import io.releasepilot.cli.actions.RunnerEnvironment;
 import io.releasepilot.core.InfrastructureException;
 import io.releasepilot.core.InvalidInputException;
 import java.io.PrintWriter;
@@ -19,6 +22,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             ValidateCommand.class,
             GateCommand.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -42,7 +46,27 @@ public final class ReleasePilotCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        // The one place that reads the process environment (house-style 4.12).
+        RunnerEnvironment environment = RunnerEnvironment.of(System.getenv());
+        System.exit(run(environment, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /**
+     * Runs one command line as a GitHub Actions step would: the action's inputs ({@code RP_INPUTS}, {@code INPUT_*})
+     * supply the defaults of options with the same long name.
+     */
+    public static int run(RunnerEnvironment environment, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = commandLine();
+        try {
+            commandLine.setDefaultValueProvider(new ActionsDefaultValueProvider(ActionsContext.from(environment)));
+        } catch (InvalidInputException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return ExitCode.BAD_INPUT.code();
+        }
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return commandLine.execute(args);
     }
 
     /** Runs one command line with the given streams and returns its exit code; tests call this directly. */

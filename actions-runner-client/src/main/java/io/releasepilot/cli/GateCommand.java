@@ -1,28 +1,26 @@
 package io.releasepilot.cli;
 
 import io.releasepilot.core.InvalidInputException;
-import io.releasepilot.core.gate.GateDefaults;
 import io.releasepilot.core.gate.GateEvaluator;
+import io.releasepilot.core.gate.GatePlan;
 import io.releasepilot.core.gate.GateReport;
-import io.releasepilot.core.gate.GateSource;
-import io.releasepilot.core.gate.GateSourceRegistry;
 import io.releasepilot.core.gate.GateVerdict;
-import io.releasepilot.core.gate.GatesPolicy;
-import io.releasepilot.core.gate.Objective;
-import io.releasepilot.core.gate.Observation;
 import io.releasepilot.core.gate.ReportFiles;
 import io.releasepilot.core.gate.Verdict;
 import io.releasepilot.core.gate.jacoco.JacocoGateSource;
 import io.releasepilot.core.gate.junit.JunitGateSource;
 import io.releasepilot.core.gate.sarif.SarifGateSource;
+import io.releasepilot.core.spec.ReleaseSpec;
+import io.releasepilot.core.spec.SpecReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,8 +51,15 @@ final class GateCommand implements Callable<Integer> {
         markdown
     }
 
-    @Option(names = "--spec", paramLabel = "FILE", description = "release-pilot.yml with the gates (not supported yet)")
+    @Option(names = "--spec", paramLabel = "FILE", description = "release-pilot.yml with the gates")
     Path specFile;
+
+    @Option(
+            names = "--release-version",
+            paramLabel = "VERSION",
+            defaultValue = "",
+            description = "the version under test: replaces {{version}} in the spec's Prometheus queries")
+    String releaseVersion;
 
     @Option(names = "--junit", paramLabel = "GLOB", description = "JUnit XML report file or glob (repeatable)")
     List<String> junit = new ArrayList<>();
@@ -78,32 +83,32 @@ final class GateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    ReleasePilotCli root;
+
     @Override
     public Integer call() {
-        if (specFile != null) {
-            // SEAM(spec): map ReleaseSpec.gates → GatesPolicy + List<Objective>, metrics.prometheus →
-            // PrometheusGateSource,
-            // probe/regression objectives → their sources, once io.releasepilot.core.spec is on this branch.
-            throw new InvalidInputException("--spec is not supported yet by 'release-pilot gate'; "
-                    + "run without --spec to apply the seed gates to --junit/--jacoco/--sarif");
-        }
         Path base = Path.of("").toAbsolutePath();
-        List<GateSource> sources = new ArrayList<>();
-        addFileSource(sources, base, JunitGateSource.TYPE, junit);
-        addFileSource(sources, base, JacocoGateSource.TYPE, jacoco);
-        addFileSource(sources, base, SarifGateSource.TYPE, sarif);
-        if (sources.isEmpty()) {
-            throw new InvalidInputException("nothing to evaluate: give --junit, --jacoco or --sarif (or --spec)");
+        Map<String, List<Path>> reports = new LinkedHashMap<>();
+        addFiles(reports, base, JunitGateSource.TYPE, junit);
+        addFiles(reports, base, JacocoGateSource.TYPE, jacoco);
+        addFiles(reports, base, SarifGateSource.TYPE, sarif);
+        GatePlan plan;
+        if (specFile != null) {
+            ReleaseSpec releaseSpec = SpecReader.read(specFile).value();
+            plan = GatePlan.from(
+                    releaseSpec,
+                    new GatePlan.Inputs(
+                            reports, releaseVersion, root.environment().variables(), Optional.empty()));
+        } else {
+            if (reports.isEmpty()) {
+                throw new InvalidInputException("nothing to evaluate: give --junit, --jacoco or --sarif (or --spec)");
+            }
+            plan = GatePlan.seed(reports);
         }
-        List<Observation> observations = new ArrayList<>();
-        Set<String> types = new LinkedHashSet<>();
-        for (GateSource source : sources) {
-            observations.add(source.observe());
-            types.add(source.type());
-        }
-        List<Objective> objectives = GateDefaults.seedObjectives(types);
-        GateVerdict verdict = GateEvaluator.evaluate(GatesPolicy.defaults(), objectives, observations);
-        GateReport report = new GateReport(verdict, observations);
+        GatePlan.GateRun run = plan.run();
+        GateVerdict verdict = run.verdict();
+        GateReport report = run.report();
         String rendered = switch (format) {
             case json -> report.toJson();
             case markdown -> report.toMarkdown();
@@ -130,7 +135,7 @@ final class GateCommand implements Callable<Integer> {
         };
     }
 
-    private static void addFileSource(List<GateSource> sources, Path base, String type, List<String> patterns) {
+    private static void addFiles(Map<String, List<Path>> reports, Path base, String type, List<String> patterns) {
         if (patterns.isEmpty()) {
             return;
         }
@@ -138,7 +143,7 @@ final class GateCommand implements Callable<Integer> {
         for (String pattern : patterns) {
             files.addAll(ReportFiles.expand(base, pattern));
         }
-        sources.add(GateSourceRegistry.fromFiles(type, files));
+        reports.put(type, files);
     }
 
     private static void write(Path file, String text) {

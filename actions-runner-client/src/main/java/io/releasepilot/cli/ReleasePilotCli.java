@@ -6,6 +6,7 @@ import io.releasepilot.cli.actions.RunnerEnvironment;
 import io.releasepilot.core.InfrastructureException;
 import io.releasepilot.core.InvalidInputException;
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,11 +20,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Release management for CI: quality gates, blue-green cutover, canary promotion, rollback.",
-        subcommands = {
-            ValidateCommand.class,
-            GateCommand.class,
-            CompletionCommand.class,
-            CommandLine.HelpCommand.class
+        subcommands = {ValidateCommand.class, GateCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -39,6 +36,17 @@ public final class ReleasePilotCli implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private final RunnerEnvironment environment;
+
+    ReleasePilotCli(RunnerEnvironment environment) {
+        this.environment = environment;
+    }
+
+    /** The process environment, read once by {@link #main}; subcommands reach it through {@code @ParentCommand}. */
+    public RunnerEnvironment environment() {
+        return environment;
+    }
 
     @Override
     public void run() {
@@ -56,7 +64,7 @@ public final class ReleasePilotCli implements Runnable {
      * supply the defaults of options with the same long name.
      */
     public static int run(RunnerEnvironment environment, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = commandLine();
+        CommandLine commandLine = commandLine(environment);
         try {
             commandLine.setDefaultValueProvider(new ActionsDefaultValueProvider(ActionsContext.from(environment)));
         } catch (InvalidInputException e) {
@@ -71,14 +79,14 @@ public final class ReleasePilotCli implements Runnable {
 
     /** Runs one command line with the given streams and returns its exit code; tests call this directly. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = commandLine();
+        CommandLine commandLine = commandLine(RunnerEnvironment.of(Map.of()));
         commandLine.setOut(out);
         commandLine.setErr(err);
         return commandLine.execute(args);
     }
 
-    static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new ReleasePilotCli());
+    static CommandLine commandLine(RunnerEnvironment environment) {
+        CommandLine commandLine = new CommandLine(new ReleasePilotCli(environment));
         commandLine.setExitCodeExceptionMapper(ReleasePilotCli::exitCodeOf);
         commandLine.setExecutionExceptionHandler(ReleasePilotCli::handleExecutionException);
         commandLine.setParameterExceptionHandler(ReleasePilotCli::handleParameterException);

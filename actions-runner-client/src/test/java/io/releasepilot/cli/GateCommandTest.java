@@ -131,14 +131,61 @@ class GateCommandTest {
     }
 
     @Test
-    void shouldRefuseSpecUntilItIsSupportedAndNoInputAtAll(@TempDir Path dir) {
+    void shouldExitTwoForAMissingSpecOrNoInputAtAll(@TempDir Path dir) {
         Run spec = run("gate", "--spec", dir.resolve("release-pilot.yml").toString());
         Run nothing = run("gate");
 
         assertThat(spec.exit()).isEqualTo(2);
-        assertThat(spec.err()).contains("not supported yet");
+        assertThat(spec.err()).contains("release-pilot.yml");
         assertThat(nothing.exit()).isEqualTo(2);
         assertThat(nothing.err()).contains("nothing to evaluate");
+    }
+
+    @Test
+    void shouldApplyTheSpecsObjectivesWeightsAndWarningThresholds(@TempDir Path dir) throws Exception {
+        Path specFile = Files.writeString(dir.resolve("release-pilot.yml"), """
+                service: checkout
+                gates:
+                  passPercent: 90
+                  warningPercent: 50
+                  objectives:
+                    - { name: tests, source: junit, metric: failed, comparator: "<=", pass: 0, weight: 2, key: true }
+                    - { name: line-coverage, source: jacoco, metric: line, comparator: ">=", pass: 90%, warning: 70%, weight: 2 }
+                """);
+        Path junit = junit(dir, "TEST-ok.xml", 10, 0);
+        Path jacoco = jacoco(dir, 20, 80);
+
+        Run run = run(
+                "gate",
+                "--spec",
+                specFile.toString(),
+                "--junit",
+                junit.toString(),
+                "--jacoco",
+                jacoco.toString(),
+                "--format",
+                "json");
+
+        // tests PASS (2) + coverage 80 % is WARNING (1 of 2): score 75 %, between warning 50 and pass 90.
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("\"verdict\" : \"WARNING\"").contains("\"score\" : 75.0");
+    }
+
+    @Test
+    void shouldReportEveryProblemOfABadSpecWithExitTwo(@TempDir Path dir) throws Exception {
+        Path specFile = Files.writeString(dir.resolve("release-pilot.yml"), """
+                service: checkout
+                gates:
+                  passPrecent: 90
+                  objectives:
+                    - { name: tests, source: junitt, metric: failed, comparator: "<=", pass: 0 }
+                """);
+
+        Run run = run("gate", "--spec", specFile.toString(), "--junit", "*.xml");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("release-pilot.yml:3:").contains("release-pilot.yml:5:");
+        assertThat(run.err()).doesNotContain("\tat ");
     }
 
     @Test

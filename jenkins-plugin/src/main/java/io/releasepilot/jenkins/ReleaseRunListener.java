@@ -2,7 +2,6 @@ package io.releasepilot.jenkins;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
-import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.model.listeners.RunListener;
@@ -29,8 +28,7 @@ public final class ReleaseRunListener extends RunListener<Run<?, ?>> {
         if (run.getAction(ReleaseBadgeAction.class) == null) {
             return;
         }
-        Result result = run.getResult();
-        String name = result == null ? "UNKNOWN" : result.toString();
+        String name = ResultMapping.name(run.getResult());
         try {
             host.operations(run)
                     .recordBuild(new BuildRecord(ReleaseStepExecution.ReleaseContexts.of(run, host), name));

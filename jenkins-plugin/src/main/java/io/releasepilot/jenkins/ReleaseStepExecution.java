@@ -25,10 +25,18 @@ import org.jspecify.annotations.Nullable;
 abstract class ReleaseStepExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
 
+    /** Kept here too: the compile-only API cannot hold state, and this keeps the glue testable on a fake host. */
+    private final StepContext context;
+
     private transient volatile @Nullable Future<?> work;
 
     ReleaseStepExecution(StepContext context) {
         super(context);
+        this.context = context;
+    }
+
+    StepContext context() {
+        return context;
     }
 
     /** Does the step's work on a worker thread, returns the step's return value. */
@@ -63,7 +71,6 @@ abstract class ReleaseStepExecution extends StepExecution {
         if (w != null) {
             w.cancel(true);
         }
-        StepContext context = getContext();
         StepWorkers.POOL.submit(() -> {
             try {
                 stopped(Host.of(context), String.valueOf(cause.getMessage()));
@@ -82,7 +89,6 @@ abstract class ReleaseStepExecution extends StepExecution {
     }
 
     private void submit(boolean resumed) {
-        StepContext context = getContext();
         work = StepWorkers.POOL.submit(() -> {
             try {
                 Host host = Host.of(context);

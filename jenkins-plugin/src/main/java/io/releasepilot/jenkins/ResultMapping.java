@@ -1,6 +1,7 @@
 package io.releasepilot.jenkins;
 
 import hudson.model.Result;
+import org.jspecify.annotations.Nullable;
 
 /** The one place where a verdict or a release state becomes a Jenkins build result. */
 final class ResultMapping {
@@ -21,5 +22,25 @@ final class ResultMapping {
      */
     static Result forRelease(ReleaseState state, ReleaseState requested) {
         return state == requested ? Result.SUCCESS : Result.FAILURE;
+    }
+
+    /** The result's name for the ledger; Result's constants are singletons (readResolve), so identity is enough. */
+    static String name(@Nullable Result result) {
+        if (result == null) {
+            return "UNKNOWN";
+        }
+        if (result == Result.SUCCESS) {
+            return "SUCCESS";
+        }
+        if (result == Result.UNSTABLE) {
+            return "UNSTABLE";
+        }
+        if (result == Result.FAILURE) {
+            return "FAILURE";
+        }
+        if (result == Result.ABORTED) {
+            return "ABORTED";
+        }
+        return result == Result.NOT_BUILT ? "NOT_BUILT" : "UNKNOWN";
     }
 }

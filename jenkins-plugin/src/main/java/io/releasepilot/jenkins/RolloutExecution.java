@@ -37,7 +37,7 @@ abstract class RolloutExecution extends ReleaseStepExecution {
     @Override
     public boolean start() {
         releaseId = UUID.randomUUID().toString();
-        getContext().saveState();
+        context().saveState();
         return super.start();
     }
 

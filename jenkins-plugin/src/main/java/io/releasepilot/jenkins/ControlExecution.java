@@ -53,19 +53,21 @@ final class ControlExecution extends ReleaseStepExecution {
         String specPath = host.specPath(spec);
         WorkspaceFiles ws = host.workspaceIfAny();
         Path dir = ws == null ? null : ws.localDirectory(List.of(specPath));
-        String why = reason == null ? operation.label + " requested by " + host.releaseContext().actor() : reason;
-        ControlRequest request = new ControlRequest(
-                dir, specPath, Texts.trimToNull(service), environment, why, host.releaseContext());
+        String why = reason == null
+                ? operation.label + " requested by " + host.releaseContext().actor()
+                : reason;
+        ControlRequest request =
+                new ControlRequest(dir, specPath, Texts.trimToNull(service), environment, why, host.releaseContext());
         ProgressLog log = host.progress();
-        ReleaseOutcome o =
-                switch (operation) {
-                    case ROLLBACK -> host.operations.rollback(request, log);
-                    case PAUSE -> host.operations.pause(request, log);
-                    case RESUME -> host.operations.resume(request, log);
-                    case ABORT -> host.operations.abort(request, log);
-                };
+        ReleaseOutcome o = switch (operation) {
+            case ROLLBACK -> host.operations.rollback(request, log);
+            case PAUSE -> host.operations.pause(request, log);
+            case RESUME -> host.operations.resume(request, log);
+            case ABORT -> host.operations.abort(request, log);
+        };
         host.badge(ReleaseBadgeAction.forRelease(o));
-        host.summary(operation.label + " " + o.version() + " → " + o.environment() + ": " + o.state(), o.markdownReport());
+        host.summary(
+                operation.label + " " + o.version() + " → " + o.environment() + ": " + o.state(), o.markdownReport());
         if (ResultMapping.forRelease(o.state(), operation.reaches) == Result.FAILURE) {
             throw new AbortException("Release Pilot: " + operation.label + " of " + o.environment()
                     + " did not take effect: the release is " + o.state());

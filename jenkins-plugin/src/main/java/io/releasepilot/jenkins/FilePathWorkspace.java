@@ -26,5 +26,4 @@ final class FilePathWorkspace implements WorkspaceFiles {
         workspace.copyRecursiveTo(String.join(",", includes), new FilePath(copy.toFile()));
         return copy;
     }
-
 }

@@ -15,7 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param environment the target environment, or null for the spec's first one
  */
 public record GateRequest(
-        Path workspace, List<String> reports, String specPath, @Nullable String environment, ReleaseContext context) {
+        Path workspace,
+        List<String> reports,
+        String specPath,
+        @Nullable String environment,
+        ReleaseContext context) {
     public GateRequest {
         Objects.requireNonNull(workspace, "workspace");
         reports = List.copyOf(reports);

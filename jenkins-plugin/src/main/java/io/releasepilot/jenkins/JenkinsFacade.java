@@ -51,8 +51,8 @@ final class JenkinsFacade {
         String dbPassword = null;
         String dbCredentials = Texts.trimToNull(c.getDatabaseCredentialsId());
         if (dbCredentials != null) {
-            StandardUsernamePasswordCredentials up =
-                    CredentialsProvider.findCredentialById(dbCredentials, StandardUsernamePasswordCredentials.class, run);
+            StandardUsernamePasswordCredentials up = CredentialsProvider.findCredentialById(
+                    dbCredentials, StandardUsernamePasswordCredentials.class, run);
             if (up == null) {
                 throw new AbortException("Release Pilot: database credentials '" + dbCredentials
                         + "' not found or not usable by this build (Manage Jenkins → Credentials).");
@@ -63,7 +63,8 @@ final class JenkinsFacade {
         String natsToken = null;
         String natsCredentials = Texts.trimToNull(c.getNatsCredentialsId());
         if (natsCredentials != null) {
-            StringCredentials token = CredentialsProvider.findCredentialById(natsCredentials, StringCredentials.class, run);
+            StringCredentials token =
+                    CredentialsProvider.findCredentialById(natsCredentials, StringCredentials.class, run);
             if (token == null) {
                 throw new AbortException("Release Pilot: NATS credentials '" + natsCredentials
                         + "' not found or not usable by this build (Manage Jenkins → Credentials).");
@@ -84,8 +85,8 @@ final class JenkinsFacade {
         ListBoxModel model = new ListBoxModel();
         model.add(new ListBoxModel.Option("- none -", ""));
         for (C cred : CredentialsProvider.lookupCredentialsInItemGroup(type, null, ACL.SYSTEM2, List.of())) {
-            model.add(new ListBoxModel.Option(cred.getDescription().isEmpty() ? cred.getId() : cred.getDescription(),
-                    cred.getId()));
+            model.add(new ListBoxModel.Option(
+                    cred.getDescription().isEmpty() ? cred.getId() : cred.getDescription(), cred.getId()));
         }
         String id = Texts.trimToNull(current);
         if (id != null && model.stream().noneMatch(o -> id.equals(o.value))) {

@@ -24,26 +24,24 @@ public final class ReleaseBadgeAction implements BuildBadgeAction, Serializable 
     }
 
     static ReleaseBadgeAction forGate(GateOutcome g) {
-        String outcome =
-                switch (g.verdict()) {
-                    case PASS -> "gate passed";
-                    case WARNING -> "gate passed with warnings";
-                    case FAIL -> "gate failed";
-                    case INCONCLUSIVE -> "gate inconclusive";
-                };
+        String outcome = switch (g.verdict()) {
+            case PASS -> "gate passed";
+            case WARNING -> "gate passed with warnings";
+            case FAIL -> "gate failed";
+            case INCONCLUSIVE -> "gate inconclusive";
+        };
         return new ReleaseBadgeAction(outcome, g.version(), g.environment(), g.verdict() == Verdict.PASS);
     }
 
     static ReleaseBadgeAction forRelease(ReleaseOutcome r) {
-        String outcome =
-                switch (r.state()) {
-                    case COMPLETED -> "released";
-                    case ROLLED_BACK -> "rolled back";
-                    case GATE_FAILED -> "gate failed";
-                    case PAUSED -> "paused";
-                    case RESUMED -> "resumed";
-                    case ABORTED -> "aborted";
-                };
+        String outcome = switch (r.state()) {
+            case COMPLETED -> "released";
+            case ROLLED_BACK -> "rolled back";
+            case GATE_FAILED -> "gate failed";
+            case PAUSED -> "paused";
+            case RESUMED -> "resumed";
+            case ABORTED -> "aborted";
+        };
         return new ReleaseBadgeAction(outcome, r.version(), r.environment(), r.state() == ReleaseState.COMPLETED);
     }
 

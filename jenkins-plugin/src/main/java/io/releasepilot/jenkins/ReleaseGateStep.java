@@ -1,13 +1,13 @@
 package io.releasepilot.jenkins;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.Extension;
 import hudson.AbortException;
+import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Item;
+import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.model.Result;
 import hudson.util.FormValidation;
 import java.nio.file.Path;
 import java.util.List;
@@ -124,7 +124,8 @@ public class ReleaseGateStep extends Step {
             GateOutcome g = host.operations.gate(
                     new GateRequest(dir, globs, specPath, environment, host.releaseContext()), host.progress());
             host.badge(ReleaseBadgeAction.forGate(g));
-            host.summary("Quality gate " + g.version() + " → " + g.environment() + ": " + g.verdict(), g.markdownReport());
+            host.summary(
+                    "Quality gate " + g.version() + " → " + g.environment() + ": " + g.verdict(), g.markdownReport());
             Result result = ResultMapping.forVerdict(g.verdict());
             if (result == Result.FAILURE) {
                 throw new AbortException("Release Pilot: quality gate " + g.verdict() + " for " + g.version() + " → "

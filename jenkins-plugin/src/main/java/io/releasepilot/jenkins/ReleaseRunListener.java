@@ -30,8 +30,7 @@ public final class ReleaseRunListener extends RunListener<Run<?, ?>> {
         }
         String name = ResultMapping.name(run.getResult());
         try {
-            host.operations(run)
-                    .recordBuild(new BuildRecord(ReleaseStepExecution.ReleaseContexts.of(run, host), name));
+            host.operations(run).recordBuild(new BuildRecord(ReleaseStepExecution.ReleaseContexts.of(run, host), name));
         } catch (Exception e) {
             listener.getLogger().println("Release Pilot: could not record the build in the ledger: " + e.getMessage());
         }

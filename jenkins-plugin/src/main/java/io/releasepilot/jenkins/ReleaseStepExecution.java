@@ -130,8 +130,7 @@ abstract class ReleaseStepExecution extends StepExecution {
         final ReleaseHost host;
         final ReleaseOperations operations;
 
-        private Host(StepContext context, Run<?, ?> run, TaskListener listener, ReleaseHost host)
-                throws IOException {
+        private Host(StepContext context, Run<?, ?> run, TaskListener listener, ReleaseHost host) throws IOException {
             this.context = context;
             this.run = run;
             this.listener = listener;

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 class FormChecksTest {
     @Test
     void shouldAcceptAPostgresUrlAndRejectOthers() {
-        assertThat(FormChecks.databaseUrl("jdbc:postgresql://db:5432/rp").kind()).isEqualTo(Validation.Kind.OK);
+        assertThat(FormChecks.databaseUrl("jdbc:postgresql://db:5432/rp").kind())
+                .isEqualTo(Validation.Kind.OK);
         assertThat(FormChecks.databaseUrl("mysql://db").kind()).isEqualTo(Validation.Kind.ERROR);
         assertThat(FormChecks.databaseUrl("").kind()).isEqualTo(Validation.Kind.WARNING);
     }

@@ -29,14 +29,17 @@ class OperatorStepsTest {
         pause.setReason("error budget");
 
         assertThat(run(pause, ReleaseState.PAUSED).value()).isEqualTo("PAUSED");
-        assertThat(run(new ReleaseResumeStep("production"), ReleaseState.RESUMED).value())
+        assertThat(run(new ReleaseResumeStep("production"), ReleaseState.RESUMED)
+                        .value())
                 .isEqualTo("RESUMED");
         assertThat(run(new ReleaseAbortStep("production"), ReleaseState.ABORTED).value())
                 .isEqualTo("ABORTED");
-        assertThat(run(new ReleaseRollbackStep("production"), ReleaseState.ROLLED_BACK).value())
+        assertThat(run(new ReleaseRollbackStep("production"), ReleaseState.ROLLED_BACK)
+                        .value())
                 .isEqualTo("ROLLED_BACK");
 
-        assertThat(host.operations.calls).filteredOn(String.class::isInstance)
+        assertThat(host.operations.calls)
+                .filteredOn(String.class::isInstance)
                 .containsExactly("pause", "resume", "abort", "rollback");
         ControlRequest first = (ControlRequest) host.operations.calls.get(1);
         assertThat(first.workspace()).isNull();

@@ -108,8 +108,7 @@ class PluginArchitectureTest {
                         continue;
                     }
                     JavaClass type = f.getRawType();
-                    boolean ok = (type.isPrimitive() || type.getPackageName().startsWith("java."))
-                            && !type.isRecord();
+                    boolean ok = (type.isPrimitive() || type.getPackageName().startsWith("java.")) && !type.isRecord();
                     events.add(new SimpleConditionEvent(f, ok, f.getFullName() + " is of type " + type.getName()));
                 }
             }

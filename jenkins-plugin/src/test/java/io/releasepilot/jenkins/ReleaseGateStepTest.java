@@ -32,7 +32,9 @@ class ReleaseGateStepTest {
         ReleaseGateStep step = new ReleaseGateStep();
         step.setEnvironment("staging");
         step.setReports("target/surefire-reports/*.xml, target/site/jacoco/jacoco.xml");
-        assertThat(step.start(ctx).start()).as("asynchronous: start() returns at once").isFalse();
+        assertThat(step.start(ctx).start())
+                .as("asynchronous: start() returns at once")
+                .isFalse();
         return ctx.awaitCompletion();
     }
 
@@ -48,15 +50,14 @@ class ReleaseGateStepTest {
         assertThat(ctx.result).isNull();
         GateRequest request = (GateRequest) host.operations.calls.get(0);
         assertThat(request.workspace()).isEqualTo(workspace);
-        assertThat(request.reports())
-                .containsExactly("target/surefire-reports/*.xml", "target/site/jacoco/jacoco.xml");
+        assertThat(request.reports()).containsExactly("target/surefire-reports/*.xml", "target/site/jacoco/jacoco.xml");
         assertThat(request.specPath()).isEqualTo("release-pilot.yml");
         assertThat(request.context())
                 .isEqualTo(new ReleaseContext(
                         "checkout-deploy#42", "https://ci.example.com/job/checkout-deploy/42/", "alice"));
         assertThat(ws.requested)
-                .containsExactly(List.of(
-                        "release-pilot.yml", "target/surefire-reports/*.xml", "target/site/jacoco/jacoco.xml"));
+                .containsExactly(
+                        List.of("release-pilot.yml", "target/surefire-reports/*.xml", "target/site/jacoco/jacoco.xml"));
         ReleaseBadgeAction badge = run.getAction(ReleaseBadgeAction.class);
         assertThat(badge.getText()).isEqualTo("Release Pilot: 1.4.0 → staging: gate passed");
         assertThat(run.getAction(ReleaseSummaryAction.class).getReports()).containsExactly("| tests | 0 failed |");

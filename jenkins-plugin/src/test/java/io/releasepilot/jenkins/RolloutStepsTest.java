@@ -60,7 +60,8 @@ class RolloutStepsTest {
         FakeStepContext.Completion c = ctx.awaitCompletion();
 
         assertThat(c.success()).isFalse();
-        assertThat(((AbortException) c.value()).getMessage()).contains("canary of 1.4.0 to production ended ROLLED_BACK");
+        assertThat(((AbortException) c.value()).getMessage())
+                .contains("canary of 1.4.0 to production ended ROLLED_BACK");
         assertThat(run.getAction(ReleaseBadgeAction.class).getIcon()).isEqualTo("symbol-undo");
     }
 

@@ -72,10 +72,7 @@ public final class IndexedProcessor extends AbstractProcessor {
         while (!(type.getKind().isClass() || type.getKind().isInterface())) {
             type = type.getEnclosingElement();
         }
-        return processingEnv
-                .getElementUtils()
-                .getBinaryName((TypeElement) type)
-                .toString();
+        return processingEnv.getElementUtils().getBinaryName((TypeElement) type).toString();
     }
 
     private void write() {

@@ -5,5 +5,6 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.util.Secret;
 
 public interface PasswordCredentials extends Credentials {
-    @NonNull Secret getPassword();
+    @NonNull
+    Secret getPassword();
 }

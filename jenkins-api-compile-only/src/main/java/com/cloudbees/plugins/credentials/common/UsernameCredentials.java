@@ -4,5 +4,6 @@ import com.cloudbees.plugins.credentials.Credentials;
 import edu.umd.cs.findbugs.annotations.NonNull;
 
 public interface UsernameCredentials extends Credentials {
-    @NonNull String getUsername();
+    @NonNull
+    String getUsername();
 }

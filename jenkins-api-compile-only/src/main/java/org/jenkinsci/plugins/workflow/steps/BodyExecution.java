@@ -11,11 +11,6 @@ public abstract class BodyExecution implements Future<Object>, Serializable {
     public abstract Collection<StepExecution> getCurrentExecutions();
 
     @Override
-    public boolean cancel(boolean b) {
-        throw new UnsupportedOperationException("compile-only");
-    }
-
-    @Override
     public abstract Object get() throws InterruptedException, ExecutionException;
 
     @Override

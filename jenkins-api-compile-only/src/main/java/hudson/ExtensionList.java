@@ -16,6 +16,10 @@ public class ExtensionList<T> extends AbstractList<T> {
         throw new UnsupportedOperationException("compile-only");
     }
 
+    public static @NonNull <T> ExtensionList<T> lookup(Class<T> type) {
+        throw new UnsupportedOperationException("compile-only");
+    }
+
     public static @NonNull <U> U lookupSingleton(Class<U> type) {
         throw new UnsupportedOperationException("compile-only");
     }

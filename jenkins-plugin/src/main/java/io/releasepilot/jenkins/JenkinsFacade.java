@@ -46,6 +46,9 @@ final class JenkinsFacade {
 
     /** The production operations, with secrets resolved for this run (its authentication; usage is tracked). */
     static ReleaseOperations operations(Run<?, ?> run) throws AbortException {
+        for (ReleaseOperationsFactory f : ExtensionList.lookup(ReleaseOperationsFactory.class)) {
+            return f.create(run);
+        }
         ReleasePilotConfiguration c = configuration();
         String dbUser = null;
         String dbPassword = null;

@@ -101,7 +101,9 @@ class HpiPackagingIT {
             assertThat(a.getValue("Jenkins-Version")).isEqualTo("2.541.3");
             assertThat(a.getValue("Url")).startsWith("https://");
             assertThat(a.getValue("Support-Dynamic-Loading")).isEqualTo("true");
-            assertThat(a.getValue("Extension-Name")).as("core prefers Short-Name").isNull();
+            assertThat(a.getValue("Extension-Name"))
+                    .as("core prefers Short-Name")
+                    .isNull();
             assertThat(a.getValue("Plugin-Class")).as("no legacy hudson.Plugin").isNull();
             Map<String, String> deps = new TreeMap<>();
             for (String d : a.getValue("Plugin-Dependencies").split(",")) {
@@ -137,7 +139,8 @@ class HpiPackagingIT {
                     .noneMatch(n -> n.startsWith("WEB-INF/classes/"));
         }
         assertThat(bundled)
-                .as("src/test/resources/expected-bundled-artifacts.txt (update it when shared-lib's dependencies change)")
+                .as(
+                        "src/test/resources/expected-bundled-artifacts.txt (update it when shared-lib's dependencies change)")
                 .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(bundled)
                 .as("Jenkins core ships these; its parent-first class loader would shadow a bundled copy")
@@ -148,8 +151,8 @@ class HpiPackagingIT {
     @Test
     void shouldIndexEveryExtensionAndSymbol() throws IOException {
         Set<String> extensions = new TreeSet<>();
-        try (URLClassLoader loader =
-                new URLClassLoader(new URL[] {innerJar.toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {innerJar.toUri().toURL()}, getClass().getClassLoader())) {
             for (IndexItem<Extension, Object> item : Index.load(Extension.class, Object.class, loader)) {
                 extensions.add(item.className());
                 assertThat(item.annotation().dynamicLoadable())
@@ -247,7 +250,8 @@ class HpiPackagingIT {
         }
         for (Method m : c.getMethods()) {
             if (m.isAnnotationPresent(DataBoundSetter.class) && m.getName().startsWith("set")) {
-                names.add(Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4));
+                names.add(Character.toLowerCase(m.getName().charAt(3))
+                        + m.getName().substring(4));
             }
         }
         return names;

@@ -1,0 +1,3 @@
+package hudson.search;
+
+public class Search {}

@@ -1,0 +1,9 @@
+package hudson.search;
+
+public interface SearchItem {
+    String getSearchName();
+
+    String getSearchUrl();
+
+    SearchIndex getSearchIndex();
+}

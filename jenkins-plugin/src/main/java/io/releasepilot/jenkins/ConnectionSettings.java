@@ -1,0 +1,23 @@
+package io.releasepilot.jenkins;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where the core's services are, with secrets resolved from Jenkins Credentials at use time. Never persisted, never
+ * logged: {@link #toString} redacts the secrets.
+ */
+record ConnectionSettings(
+        @Nullable String databaseUrl,
+        @Nullable String databaseUser,
+        @Nullable String databasePassword,
+        @Nullable String natsUrl,
+        @Nullable String natsToken,
+        @Nullable String prometheusUrl) {
+
+    @Override
+    public String toString() {
+        return "ConnectionSettings[databaseUrl=" + databaseUrl + ", databaseUser=" + databaseUser
+                + ", databasePassword=" + (databasePassword == null ? "none" : "****") + ", natsUrl=" + natsUrl
+                + ", natsToken=" + (natsToken == null ? "none" : "****") + ", prometheusUrl=" + prometheusUrl + "]";
+    }
+}

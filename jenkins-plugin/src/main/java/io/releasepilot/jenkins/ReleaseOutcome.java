@@ -1,0 +1,15 @@
+package io.releasepilot.jenkins;
+
+import java.util.Objects;
+
+/** Where a release stands after an operation, with the report the core rendered for the run summary. */
+public record ReleaseOutcome(
+        String releaseId, ReleaseState state, String version, String environment, String markdownReport) {
+    public ReleaseOutcome {
+        Objects.requireNonNull(releaseId, "releaseId");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(markdownReport, "markdownReport");
+    }
+}

@@ -1,0 +1,116 @@
+package io.releasepilot.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.AbortException;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReleaseGateStepTest {
+    @TempDir
+    Path workspace;
+
+    private final FakeReleaseHost host = new FakeReleaseHost();
+    private final FakeTaskListener listener = new FakeTaskListener();
+    private final FakeRun run = new FakeRun(new FakeJob(), "alice");
+
+    private FakeStepContext context(DirectoryWorkspace ws) {
+        return new FakeStepContext()
+                .with(Run.class, run)
+                .with(TaskListener.class, listener)
+                .with(ReleaseHost.class, host)
+                .with(WorkspaceFiles.class, ws);
+    }
+
+    private FakeStepContext.Completion gate(Verdict verdict, FakeStepContext ctx) throws Exception {
+        host.operations.gate = new GateOutcome(verdict, "1.4.0", "staging", "| tests | 0 failed |");
+        ReleaseGateStep step = new ReleaseGateStep();
+        step.setEnvironment("staging");
+        step.setReports("target/surefire-reports/*.xml, target/site/jacoco/jacoco.xml");
+        assertThat(step.start(ctx).start())
+                .as("asynchronous: start() returns at once")
+                .isFalse();
+        return ctx.awaitCompletion();
+    }
+
+    @Test
+    void shouldSucceedAndBadgeTheRunWhenTheGatePasses() throws Exception {
+        DirectoryWorkspace ws = new DirectoryWorkspace(workspace);
+        FakeStepContext ctx = context(ws);
+
+        FakeStepContext.Completion c = gate(Verdict.PASS, ctx);
+
+        assertThat(c.success()).isTrue();
+        assertThat(c.value()).isEqualTo("PASS");
+        assertThat(ctx.result).isNull();
+        GateRequest request = (GateRequest) host.operations.calls.get(0);
+        assertThat(request.workspace()).isEqualTo(workspace);
+        assertThat(request.reports()).containsExactly("target/surefire-reports/*.xml", "target/site/jacoco/jacoco.xml");
+        assertThat(request.specPath()).isEqualTo("release-pilot.yml");
+        assertThat(request.context())
+                .isEqualTo(new ReleaseContext(
+                        "checkout-deploy#42", "https://ci.example.com/job/checkout-deploy/42/", "alice"));
+        assertThat(ws.requested)
+                .containsExactly(
+                        List.of("release-pilot.yml", "target/surefire-reports/*.xml", "target/site/jacoco/jacoco.xml"));
+        ReleaseBadgeAction badge = run.getAction(ReleaseBadgeAction.class);
+        assertThat(badge.getText()).isEqualTo("Release Pilot: 1.4.0 → staging: gate passed");
+        assertThat(run.getAction(ReleaseSummaryAction.class).getReports()).containsExactly("| tests | 0 failed |");
+        assertThat(listener.text()).contains("[release-pilot] evaluated release-pilot.yml");
+    }
+
+    @Test
+    void shouldMarkTheBuildUnstableOnWarning() throws Exception {
+        FakeStepContext ctx = context(new DirectoryWorkspace(workspace));
+
+        FakeStepContext.Completion c = gate(Verdict.WARNING, ctx);
+
+        assertThat(c.success()).isTrue();
+        assertThat(ctx.result).isSameAs(Result.UNSTABLE);
+    }
+
+    @Test
+    void shouldFailTheStepWithoutStackTraceOnFail() throws Exception {
+        FakeStepContext ctx = context(new DirectoryWorkspace(workspace));
+
+        FakeStepContext.Completion c = gate(Verdict.FAIL, ctx);
+
+        assertThat(c.success()).isFalse();
+        assertThat(c.value()).isInstanceOf(AbortException.class);
+        assertThat(((Throwable) c.value()).getMessage()).contains("quality gate FAIL for 1.4.0 → staging");
+        assertThat(run.getAction(ReleaseBadgeAction.class).getOutcome()).isEqualTo("gate failed");
+    }
+
+    @Test
+    void shouldNeverPassAnInconclusiveGate() throws Exception {
+        FakeStepContext ctx = context(new DirectoryWorkspace(workspace));
+
+        FakeStepContext.Completion c = gate(Verdict.INCONCLUSIVE, ctx);
+
+        assertThat(c.success()).isFalse();
+    }
+
+    @Test
+    void shouldReportACoreErrorAsAMessage() throws Exception {
+        FakeStepContext ctx = context(new DirectoryWorkspace(workspace));
+        ReleaseGateStep step = new ReleaseGateStep();
+        FakeStepContext failing = ctx.with(ReleaseHost.class, new FakeReleaseHost() {
+            @Override
+            public ReleaseOperations operations(Run<?, ?> r) {
+                return new CoreReleaseOperations(new ConnectionSettings(null, null, null, null, null, null));
+            }
+        });
+
+        step.start(failing).start();
+        FakeStepContext.Completion c = failing.awaitCompletion();
+
+        assertThat(c.success()).isFalse();
+        assertThat(c.value()).isInstanceOf(AbortException.class);
+        assertThat(((Throwable) c.value()).getMessage()).startsWith("Release Pilot: Release Pilot core is not bound");
+    }
+}

@@ -1,0 +1,11 @@
+// canaryPromote(environment: 'production', version: '1.4.0', spec: 'release-pilot.yml') or canaryPromote('production')
+// Same step name and arguments as the plugin. Exit 1 (rolled back / gate failed) fails the build.
+// Unlike the plugin step, a controller restart kills the CLI process: use the plugin for restart survival.
+def call(String environment) { call(environment: environment) }
+
+def call(Map args) {
+    List<String> a = ['--spec', args.spec ?: 'release-pilot.yml', '--environment', args.environment]
+    if (args.version) { a += ['--version', args.version] }
+    releasePilotCli('canary', a)
+    return 'COMPLETED'
+}

@@ -28,6 +28,9 @@ public interface CommitHistory extends AutoCloseable {
     /** The web URL of the {@code origin} remote ({@code https://host/owner/repo}), or empty when there is none. */
     Optional<String> repositoryUrl();
 
+    /** The identity in the repository's git config ({@code user.name}, {@code user.email}), when both are set. */
+    Optional<Tagger> configuredTagger(java.time.Instant when);
+
     /** Creates the annotated tag {@code name} on {@code ref} (never pushes); fails when the tag exists. */
     VersionTag createTag(String name, SemVer version, String ref, String message, Tagger tagger);
 

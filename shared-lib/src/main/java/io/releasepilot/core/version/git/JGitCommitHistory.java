@@ -216,6 +216,16 @@ public final class JGitCommitHistory implements CommitHistory {
     }
 
     @Override
+    public Optional<Tagger> configuredTagger(java.time.Instant when) {
+        String name = repository.getConfig().getString("user", null, "name");
+        String email = repository.getConfig().getString("user", null, "email");
+        if (name == null || name.isBlank() || email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Tagger(name, email, when));
+    }
+
+    @Override
     public VersionTag createTag(String name, SemVer version, String ref, String message, Tagger tagger) {
         ObjectId target = resolveId(ref);
         try (Git git = new Git(repository);

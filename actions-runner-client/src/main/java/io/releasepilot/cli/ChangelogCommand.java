@@ -63,12 +63,13 @@ public final class ChangelogCommand implements Runnable {
             Optional<VersionTag> last;
             if (from != null) {
                 String fromSha = history.resolve(from);
-                last = Optional.of(new VersionTag(
-                        from, policy.versionOf(from).orElse(SemVer.of(0, 0, 0)), fromSha));
+                last = Optional.of(new VersionTag(from, policy.versionOf(from).orElse(SemVer.of(0, 0, 0)), fromSha));
             } else {
                 List<VersionTag> earlier = tags.stream()
-                        .filter(t -> toTag.isEmpty() || t.version().compareTo(toTag.get().version()) < 0)
-                        .filter(t -> toTag.isEmpty() || !t.sha().equals(toTag.get().sha()))
+                        .filter(t -> toTag.isEmpty()
+                                || t.version().compareTo(toTag.get().version()) < 0)
+                        .filter(t ->
+                                toTag.isEmpty() || !t.sha().equals(toTag.get().sha()))
                         .toList();
                 last = decider.lastRelease(earlier, policy.channelFor(branch));
             }

@@ -50,7 +50,8 @@ final class RepositoryOptions {
         for (String channel : channels) {
             int eq = channel.lastIndexOf('=');
             if (eq <= 0 || eq == channel.length() - 1) {
-                throw new InvalidInputException("--channel '" + channel + "' must look like GLOB=ID, e.g. release/*=rc");
+                throw new InvalidInputException(
+                        "--channel '" + channel + "' must look like GLOB=ID, e.g. release/*=rc");
             }
             parsed.add(new ReleaseChannel(channel.substring(0, eq), channel.substring(eq + 1)));
         }

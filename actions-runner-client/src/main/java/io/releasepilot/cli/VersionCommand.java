@@ -107,7 +107,8 @@ public final class VersionCommand implements Runnable {
                     return;
                 }
                 Instant now = Instant.now();
-                String notes = new ChangelogRenderer(Optional.ofNullable(repoUrl).or(history::repositoryUrl))
+                String notes = new ChangelogRenderer(
+                                Optional.ofNullable(repoUrl).or(history::repositoryUrl))
                         .render(
                                 next.version().orElseThrow().toString(),
                                 next.lastRelease().map(VersionTag::name),
@@ -176,8 +177,8 @@ public final class VersionCommand implements Runnable {
 
     private static void printWarnings(PrintWriter err, List<CommitWarning> warnings) {
         for (CommitWarning warning : warnings) {
-            err.println("warning: commit " + warning.sha().substring(0, Math.min(7, warning.sha().length())) + ": "
-                    + warning.reason());
+            err.println("warning: commit "
+                    + warning.sha().substring(0, Math.min(7, warning.sha().length())) + ": " + warning.reason());
         }
     }
 

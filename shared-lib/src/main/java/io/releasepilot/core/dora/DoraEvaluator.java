@@ -71,7 +71,9 @@ public final class DoraEvaluator {
         double perDay = succeeded / days;
         PerformanceBand band = perDay >= 1.0
                 ? PerformanceBand.ELITE
-                : perDay >= 1.0 / 7 ? PerformanceBand.HIGH : perDay >= 1.0 / 30 ? PerformanceBand.MEDIUM : PerformanceBand.LOW;
+                : perDay >= 1.0 / 7
+                        ? PerformanceBand.HIGH
+                        : perDay >= 1.0 / 30 ? PerformanceBand.MEDIUM : PerformanceBand.LOW;
         return new DoraFigure(
                 DoraMetric.DEPLOYMENT_FREQUENCY,
                 Optional.of(perDay),
@@ -88,7 +90,8 @@ public final class DoraEvaluator {
         List<Double> hours = inWindow.stream()
                 .filter(d -> d.outcome() == DeploymentOutcome.SUCCEEDED)
                 .filter(d -> d.firstCommitAt().isPresent())
-                .map(d -> Duration.between(d.firstCommitAt().get(), d.finished()).toMillis() / 3_600_000.0)
+                .map(d ->
+                        Duration.between(d.firstCommitAt().get(), d.finished()).toMillis() / 3_600_000.0)
                 .sorted()
                 .toList();
         if (hours.isEmpty()) {
@@ -161,7 +164,8 @@ public final class DoraEvaluator {
                     failingSince = Optional.of(d.finished());
                     failures++;
                 } else if (!failure && failingSince.isPresent()) {
-                    minutes.add(Duration.between(failingSince.get(), d.finished()).toMillis() / 60_000.0);
+                    minutes.add(
+                            Duration.between(failingSince.get(), d.finished()).toMillis() / 60_000.0);
                     failingSince = Optional.empty();
                 }
             }
@@ -180,7 +184,9 @@ public final class DoraEvaluator {
         double limit = targets.timeToRestore().toMillis() / 60_000.0;
         PerformanceBand band = median < 60
                 ? PerformanceBand.ELITE
-                : median < 24 * 60 ? PerformanceBand.HIGH : median <= 7 * 24 * 60 ? PerformanceBand.MEDIUM : PerformanceBand.LOW;
+                : median < 24 * 60
+                        ? PerformanceBand.HIGH
+                        : median <= 7 * 24 * 60 ? PerformanceBand.MEDIUM : PerformanceBand.LOW;
         String source = "median of failure -> next successful release over " + sorted.size() + " incidents"
                 + (unrestored > 0 ? " (" + unrestored + " not yet restored)" : "");
         return new DoraFigure(
@@ -196,7 +202,14 @@ public final class DoraEvaluator {
 
     private static DoraFigure noData(DoraMetric metric, String target, String why) {
         return new DoraFigure(
-                metric, Optional.empty(), Optional.empty(), 0, target, TargetStatus.NO_DATA, PerformanceBand.NO_DATA, why);
+                metric,
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                target,
+                TargetStatus.NO_DATA,
+                PerformanceBand.NO_DATA,
+                why);
     }
 
     /** Median of sorted values: the middle one, or the mean of the two middle ones. */

@@ -114,7 +114,8 @@ public final class DoraReportRenderer {
         if (figure.value().isEmpty()) {
             return "no data";
         }
-        String text = DoraEvaluator.format(figure.value().get()) + " " + figure.metric().unit();
+        String text = DoraEvaluator.format(figure.value().get()) + " "
+                + figure.metric().unit();
         if (figure.p90().isPresent()) {
             text += " (p90 " + DoraEvaluator.format(figure.p90().get()) + ")";
         }

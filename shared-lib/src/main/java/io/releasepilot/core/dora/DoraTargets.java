@@ -15,8 +15,12 @@ public record DoraTargets(
         double deploymentsPerDay, Duration leadTime, Duration timeToRestore, double changeFailureRate) {
 
     public DoraTargets {
-        if (!(deploymentsPerDay > 0) || leadTime.isNegative() || leadTime.isZero() || timeToRestore.isNegative()
-                || timeToRestore.isZero() || !(changeFailureRate > 0 && changeFailureRate <= 1)) {
+        if (!(deploymentsPerDay > 0)
+                || leadTime.isNegative()
+                || leadTime.isZero()
+                || timeToRestore.isNegative()
+                || timeToRestore.isZero()
+                || !(changeFailureRate > 0 && changeFailureRate <= 1)) {
             throw new InvalidInputException("DORA targets must be positive and the change failure rate in (0, 1]");
         }
     }

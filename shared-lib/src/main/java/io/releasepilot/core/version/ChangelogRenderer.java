@@ -64,8 +64,10 @@ public final class ChangelogRenderer {
         md.append(" (").append(date).append(")\n");
 
         int sections = 0;
-        sections += section(md, "Features", kept, c -> c.type().equals("feat") || c.type().equals("FEAT"));
-        sections += section(md, "Bug Fixes", kept, c -> c.type().equals("fix") || c.type().equals("FIX"));
+        sections += section(
+                md, "Features", kept, c -> c.type().equals("feat") || c.type().equals("FEAT"));
+        sections += section(
+                md, "Bug Fixes", kept, c -> c.type().equals("fix") || c.type().equals("FIX"));
         sections += section(md, "Performance", kept, c -> c.type().equals("perf"));
         sections += section(md, "Reverts", kept, c -> c.revert().isPresent());
         sections += breakingSection(md, kept);
@@ -80,16 +82,17 @@ public final class ChangelogRenderer {
             String heading,
             List<ConventionalCommit> commits,
             java.util.function.Predicate<ConventionalCommit> member) {
-        List<ConventionalCommit> items = sorted(
-                commits.stream().filter(member).filter(c -> c.problems().isEmpty()).toList());
+        List<ConventionalCommit> items = sorted(commits.stream()
+                .filter(member)
+                .filter(c -> c.problems().isEmpty())
+                .toList());
         if (items.isEmpty()) {
             return 0;
         }
         md.append("\n### ").append(heading).append("\n\n");
         for (ConventionalCommit commit : items) {
-            String text = commit.revert().isPresent() && !commit.type().equals("revert")
-                    ? commit.header()
-                    : commit.subject();
+            String text =
+                    commit.revert().isPresent() && !commit.type().equals("revert") ? commit.header() : commit.subject();
             md.append("* ")
                     .append(scope(commit))
                     .append(linkIssues(text))

@@ -26,8 +26,8 @@ public final class ConventionalCommitParser {
     // parserOpts.revertPattern, matched against the whole message.
     private static final Pattern REVERT = Pattern.compile(
             "^(?:Revert|revert:)\\s\"?([\\s\\S]+?)\"?\\s*This reverts commit (\\w*)\\.", Pattern.CASE_INSENSITIVE);
-    private static final Pattern MERGE_HEADER = Pattern.compile("^Merge (pull request #\\d+|branch |remote-tracking "
-            + "branch |tag |commit |[0-9a-f]{7,40}( into .*)?$)");
+    private static final Pattern MERGE_HEADER = Pattern.compile(
+            "^Merge (pull request #\\d+|branch |remote-tracking " + "branch |tag |commit |[0-9a-f]{7,40}( into .*)?$)");
     private static final Pattern ACTION_REFERENCE = Pattern.compile(
             "\\b(close|closes|closed|fix|fixes|fixed|resolve|resolves|resolved|refs?|references?|see)\\b:?\\s+"
                     + "((?:#\\d+(?:\\s*,\\s*|\\s+and\\s+|\\s+)?)+)",
@@ -83,17 +83,7 @@ public final class ConventionalCommitParser {
         }
 
         return new ConventionalCommit(
-                commit,
-                header,
-                type,
-                scope,
-                subject,
-                body,
-                notes,
-                references(message),
-                revert,
-                merge,
-                problems);
+                commit, header, type, scope, subject, body, notes, references(message), revert, merge, problems);
     }
 
     private static Optional<Revert> revertOf(String message) {

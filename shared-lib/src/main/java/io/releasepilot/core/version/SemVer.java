@@ -188,7 +188,12 @@ public record SemVer(int major, int minor, int patch, List<String> preRelease, L
 
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder().append(major).append('.').append(minor).append('.').append(patch);
+        StringBuilder text = new StringBuilder()
+                .append(major)
+                .append('.')
+                .append(minor)
+                .append('.')
+                .append(patch);
         if (!preRelease.isEmpty()) {
             text.append('-').append(String.join(".", preRelease));
         }

@@ -56,9 +56,8 @@ public final class VersionDecider {
             }
         }
         // commit-analyzer skips empty messages before filtering reverts.
-        RevertedCommits reverts = RevertedCommits.filter(analysed.stream()
-                .filter(c -> !c.commit().message().isBlank())
-                .toList());
+        RevertedCommits reverts = RevertedCommits.filter(
+                analysed.stream().filter(c -> !c.commit().message().isBlank()).toList());
 
         List<ReleaseDriver> drivers = new ArrayList<>();
         Optional<ReleaseType> type = Optional.empty();
@@ -66,7 +65,8 @@ public final class VersionDecider {
             Optional<ReleaseDriver> driver = releaseOf(commit);
             if (driver.isPresent()) {
                 drivers.add(driver.get());
-                type = Optional.of(type.map(t -> t.max(driver.get().type())).orElse(driver.get().type()));
+                type = Optional.of(type.map(t -> t.max(driver.get().type()))
+                        .orElse(driver.get().type()));
             }
         }
 
@@ -140,7 +140,8 @@ public final class VersionDecider {
                     .map(VersionTag::version)
                     .max(Comparator.naturalOrder())
                     .orElse(lastVersion);
-            return SemVer.highest(lastVersion.bumpPreRelease(), latest.bump(type).withPreRelease(id, "1"));
+            return SemVer.highest(
+                    lastVersion.bumpPreRelease(), latest.bump(type).withPreRelease(id, "1"));
         }
         return lastVersion.release().bump(type).withPreRelease(id, "1");
     }

@@ -30,15 +30,14 @@ class DoraEvaluatorTest {
     }
 
     private static DoraReport evaluate(List<Deployment> deployments) {
-        return new DoraEvaluator()
-                .evaluate(deployments, SINCE, NOW, DoraTargets.seed(), "checkout", "production");
+        return new DoraEvaluator().evaluate(deployments, SINCE, NOW, DoraTargets.seed(), "checkout", "production");
     }
 
     @Test
     void shouldMarkEveryFigureNoDataForAnEmptyWindow() {
         // A deployment before the window does not count.
-        DoraReport report = evaluate(List.of(deployment(
-                SINCE.minus(Duration.ofDays(1)), DeploymentOutcome.SUCCEEDED, Duration.ofHours(1), false)));
+        DoraReport report = evaluate(List.of(
+                deployment(SINCE.minus(Duration.ofDays(1)), DeploymentOutcome.SUCCEEDED, Duration.ofHours(1), false)));
         assertThat(report.deployments()).isZero();
         assertThat(report.figures()).hasSize(4).allSatisfy(figure -> {
             assertThat(figure.value()).isEmpty();
@@ -94,10 +93,18 @@ class DoraEvaluatorTest {
                 deployment(t.plus(Duration.ofMinutes(90)), DeploymentOutcome.SUCCEEDED, Duration.ofHours(5), false),
                 // Followed by a hotfix: a failed change even though it succeeded.
                 deployment(t.plus(Duration.ofDays(2)), DeploymentOutcome.SUCCEEDED, Duration.ofHours(1), false),
-                deployment(t.plus(Duration.ofDays(2).plusMinutes(8)), DeploymentOutcome.SUCCEEDED, Duration.ofMinutes(20), true),
+                deployment(
+                        t.plus(Duration.ofDays(2).plusMinutes(8)),
+                        DeploymentOutcome.SUCCEEDED,
+                        Duration.ofMinutes(20),
+                        true),
                 // A failure 5 min before a success: second incident.
                 deployment(t.plus(Duration.ofDays(3)), DeploymentOutcome.ROLLED_BACK, Duration.ofHours(1), false),
-                deployment(t.plus(Duration.ofDays(3).plusMinutes(5)), DeploymentOutcome.SUCCEEDED, Duration.ofHours(1), false));
+                deployment(
+                        t.plus(Duration.ofDays(3).plusMinutes(5)),
+                        DeploymentOutcome.SUCCEEDED,
+                        Duration.ofHours(1),
+                        false));
         DoraReport report = evaluate(deployments);
 
         assertThat(report.deployments()).isEqualTo(8);
@@ -121,8 +128,8 @@ class DoraEvaluatorTest {
 
     @Test
     void shouldLeaveAnUnrestoredFailureOutOfTheMedianAndSaySo() {
-        DoraReport report = evaluate(List.of(deployment(
-                SINCE.plus(Duration.ofDays(2)), DeploymentOutcome.ROLLED_BACK, Duration.ofHours(1), false)));
+        DoraReport report = evaluate(List.of(
+                deployment(SINCE.plus(Duration.ofDays(2)), DeploymentOutcome.ROLLED_BACK, Duration.ofHours(1), false)));
         assertThat(report.figure(DoraMetric.TIME_TO_RESTORE).value()).isEmpty();
         assertThat(report.figure(DoraMetric.TIME_TO_RESTORE).source()).contains("1 failure(s) not yet followed");
         assertThat(report.figure(DoraMetric.CHANGE_FAILURE_RATE).value()).contains(100.0);
@@ -134,7 +141,12 @@ class DoraEvaluatorTest {
     @ParameterizedTest
     @CsvSource({
         // failed of 100 → band: 5 % is still Elite, 5.x High; 10 % High; 15 % Medium; 16 % Low
-        "5, ELITE", "6, HIGH", "10, HIGH", "11, MEDIUM", "15, MEDIUM", "16, LOW"
+        "5, ELITE",
+        "6, HIGH",
+        "10, HIGH",
+        "11, MEDIUM",
+        "15, MEDIUM",
+        "16, LOW"
     })
     void shouldPlaceChangeFailureRateBandBoundaries(int failed, PerformanceBand band) {
         List<Deployment> deployments = new ArrayList<>();
@@ -145,13 +157,19 @@ class DoraEvaluatorTest {
                     Duration.ofHours(1),
                     false));
         }
-        assertThat(evaluate(deployments).figure(DoraMetric.CHANGE_FAILURE_RATE).band()).isEqualTo(band);
+        assertThat(evaluate(deployments).figure(DoraMetric.CHANGE_FAILURE_RATE).band())
+                .isEqualTo(band);
     }
 
     @ParameterizedTest
     @CsvSource({
         // lead time in minutes → band: < 1 day Elite; <= 1 week High; <= 30 days Medium; else Low
-        "1439, ELITE", "1440, HIGH", "10080, HIGH", "10081, MEDIUM", "43200, MEDIUM", "43201, LOW"
+        "1439, ELITE",
+        "1440, HIGH",
+        "10080, HIGH",
+        "10081, MEDIUM",
+        "43200, MEDIUM",
+        "43201, LOW"
     })
     void shouldPlaceLeadTimeBandBoundaries(long minutes, PerformanceBand band) {
         DoraReport report = evaluate(List.of(deployment(
@@ -162,28 +180,47 @@ class DoraEvaluatorTest {
     @ParameterizedTest
     @CsvSource({
         // successful deployments in 30 days → band: >= 1/day Elite; >= 1/week High; >= 1/month Medium; else Low
-        "30, ELITE", "29, HIGH", "5, HIGH", "4, MEDIUM", "1, MEDIUM", "0, LOW"
+        "30, ELITE",
+        "29, HIGH",
+        "5, HIGH",
+        "4, MEDIUM",
+        "1, MEDIUM",
+        "0, LOW"
     })
     void shouldPlaceDeploymentFrequencyBandBoundaries(int successes, PerformanceBand band) {
         List<Deployment> deployments = new ArrayList<>();
-        deployments.add(deployment(SINCE.plus(Duration.ofMinutes(1)), DeploymentOutcome.FAILED, Duration.ofHours(1), false));
+        deployments.add(
+                deployment(SINCE.plus(Duration.ofMinutes(1)), DeploymentOutcome.FAILED, Duration.ofHours(1), false));
         for (int i = 0; i < successes; i++) {
             deployments.add(deployment(
-                    SINCE.plus(Duration.ofHours(20L * i + 2)), DeploymentOutcome.SUCCEEDED, Duration.ofHours(1), false));
+                    SINCE.plus(Duration.ofHours(20L * i + 2)),
+                    DeploymentOutcome.SUCCEEDED,
+                    Duration.ofHours(1),
+                    false));
         }
-        assertThat(evaluate(deployments).figure(DoraMetric.DEPLOYMENT_FREQUENCY).band()).isEqualTo(band);
+        assertThat(evaluate(deployments).figure(DoraMetric.DEPLOYMENT_FREQUENCY).band())
+                .isEqualTo(band);
     }
 
     @ParameterizedTest
     @CsvSource({
         // restore minutes → band: < 60 Elite; < 1 day High; <= 1 week Medium; else Low
-        "59, ELITE", "60, HIGH", "1439, HIGH", "1440, MEDIUM", "10080, MEDIUM", "10081, LOW"
+        "59, ELITE",
+        "60, HIGH",
+        "1439, HIGH",
+        "1440, MEDIUM",
+        "10080, MEDIUM",
+        "10081, LOW"
     })
     void shouldPlaceTimeToRestoreBandBoundaries(long minutes, PerformanceBand band) {
         Instant failure = SINCE.plus(Duration.ofDays(1));
         DoraReport report = evaluate(List.of(
                 deployment(failure, DeploymentOutcome.ROLLED_BACK, Duration.ofHours(1), false),
-                deployment(failure.plus(Duration.ofMinutes(minutes)), DeploymentOutcome.SUCCEEDED, Duration.ofHours(1), false)));
+                deployment(
+                        failure.plus(Duration.ofMinutes(minutes)),
+                        DeploymentOutcome.SUCCEEDED,
+                        Duration.ofHours(1),
+                        false)));
         assertThat(report.figure(DoraMetric.TIME_TO_RESTORE).band()).isEqualTo(band);
     }
 

@@ -55,7 +55,11 @@ class ChangelogRendererTest {
     @Test
     void shouldSayWhenThereIsNothingUserFacing() {
         String markdown = new ChangelogRenderer(Optional.empty())
-                .render("1.0.0", Optional.empty(), Optional.empty(), LocalDate.of(2026, 3, 1),
+                .render(
+                        "1.0.0",
+                        Optional.empty(),
+                        Optional.empty(),
+                        LocalDate.of(2026, 3, 1),
                         List.of(commit('5', "docs: readme")));
         assertThat(markdown).isEqualTo("## 1.0.0 (2026-03-01)\n\nNo user-facing changes.\n");
     }

@@ -33,7 +33,8 @@ class ConventionalCommitParserTest {
     @Test
     void shouldReadBothRevertForms() {
         String sha = "b".repeat(40);
-        assertThat(parse("Revert \"feat: x\"\n\nThis reverts commit " + sha + ".").revert())
+        assertThat(parse("Revert \"feat: x\"\n\nThis reverts commit " + sha + ".")
+                        .revert())
                 .contains(new Revert("feat: x", sha));
         assertThat(parse("revert: feat: x\n\nThis reverts commit " + sha + ".").revert())
                 .contains(new Revert("feat: x", sha));

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.releasepilot.core.InvalidInputException;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class SemVerTest {
     @Test
@@ -33,8 +33,17 @@ class SemVerTest {
     void shouldOrderBySemverPrecedence() {
         // The example list of semver.org §11.
         List<String> ordered = List.of(
-                "1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2", "1.0.0-beta.11",
-                "1.0.0-rc.1", "1.0.0", "1.0.1", "1.1.0", "2.0.0");
+                "1.0.0-alpha",
+                "1.0.0-alpha.1",
+                "1.0.0-alpha.beta",
+                "1.0.0-beta",
+                "1.0.0-beta.2",
+                "1.0.0-beta.11",
+                "1.0.0-rc.1",
+                "1.0.0",
+                "1.0.1",
+                "1.1.0",
+                "2.0.0");
         for (int i = 0; i + 1 < ordered.size(); i++) {
             assertThat(SemVer.parse(ordered.get(i))).isLessThan(SemVer.parse(ordered.get(i + 1)));
         }

@@ -49,6 +49,9 @@ public final class JsonFileDeploymentHistory implements DeploymentHistory {
     }
 
     private static Deployment deployment(JsonNode node, String where) {
+        String service = text(node, "service", where);
+        String environment = text(node, "environment", where);
+        String version = text(node, "version", where);
         String outcome = text(node, "outcome", where).toUpperCase(Locale.ROOT);
         DeploymentOutcome parsed;
         try {
@@ -59,9 +62,9 @@ public final class JsonFileDeploymentHistory implements DeploymentHistory {
         }
         JsonNode firstCommit = node.get("firstCommitAt");
         return new Deployment(
-                text(node, "service", where),
-                text(node, "environment", where),
-                text(node, "version", where),
+                service,
+                environment,
+                version,
                 instant(text(node, "started", where), where + ".started"),
                 instant(text(node, "finished", where), where + ".finished"),
                 parsed,

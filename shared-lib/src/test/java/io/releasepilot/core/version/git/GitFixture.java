@@ -35,7 +35,10 @@ final class GitFixture implements AutoCloseable {
 
     static GitFixture create(Path dir) {
         try {
-            return new GitFixture(Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call());
+            return new GitFixture(Git.init()
+                    .setDirectory(dir.toFile())
+                    .setInitialBranch("main")
+                    .call());
         } catch (GitAPIException e) {
             throw new IllegalStateException("git init failed: " + e.getMessage(), e);
         }
@@ -134,7 +137,10 @@ final class GitFixture implements AutoCloseable {
     private PersonIdent ident() {
         clock++;
         return new PersonIdent(
-                "Test", "test@example.com", EPOCH.plusSeconds(60L * clock), TimeZone.getTimeZone(ZoneOffset.UTC).toZoneId());
+                "Test",
+                "test@example.com",
+                EPOCH.plusSeconds(60L * clock),
+                TimeZone.getTimeZone(ZoneOffset.UTC).toZoneId());
     }
 
     private void update(String ref, ObjectId id) {

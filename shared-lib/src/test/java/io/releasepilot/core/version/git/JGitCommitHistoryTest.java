@@ -104,12 +104,15 @@ class JGitCommitHistoryTest {
         }
         try (JGitCommitHistory history = JGitCommitHistory.open(dir)) {
             assertThat(history.repositoryUrl()).contains("https://github.com/acme/shop");
-            assertThat(history.configuredTagger(Instant.EPOCH).map(Tagger::name)).contains("Conf User");
+            assertThat(history.configuredTagger(Instant.EPOCH).map(Tagger::name))
+                    .contains("Conf User");
         }
         for (List<String> c : List.of(
                 List.of("https://github.com/acme/shop.git", "https://github.com/acme/shop"),
                 List.of("https://token@github.com/acme/shop", "https://github.com/acme/shop"),
-                List.of("ssh://git@gitlab.example.com:2222/group/sub/repo.git", "https://gitlab.example.com/group/sub/repo"),
+                List.of(
+                        "ssh://git@gitlab.example.com:2222/group/sub/repo.git",
+                        "https://gitlab.example.com/group/sub/repo"),
                 List.of("git@gitlab.com:group/sub/repo.git", "https://gitlab.com/group/sub/repo"))) {
             assertThat(JGitCommitHistory.webUrl(c.get(0))).as(c.get(0)).contains(c.get(1));
         }

@@ -81,6 +81,11 @@ public final class JGitCommitHistory implements CommitHistory {
 
     @Override
     public List<VersionTag> versionTags(String ref, String tagPrefix) {
+        if (new File(repository.getDirectory(), "shallow").isFile()) {
+            // A shallow clone hides older tags and would silently yield a wrong "first release".
+            throw new InvalidInputException(directory + " is a shallow clone; versions need the full history and "
+                    + "tags (actions/checkout with fetch-depth: 0, or git fetch --unshallow --tags)");
+        }
         ObjectId head = resolveId(ref);
         try (RevWalk walk = new RevWalk(repository)) {
             Map<ObjectId, List<VersionTag>> byCommit = new HashMap<>();

@@ -118,4 +118,19 @@ class JGitCommitHistoryTest {
         }
         assertThat(JGitCommitHistory.webUrl("/srv/git/repo.git")).isEmpty();
     }
+
+    @Test
+    void shouldRefuseAShallowCloneInsteadOfGuessingAFirstRelease() throws Exception {
+        String sha;
+        try (GitFixture git = GitFixture.create(dir)) {
+            git.commit("feat: a");
+            sha = git.commit("fix: b");
+        }
+        Files.writeString(dir.resolve(".git/shallow"), sha + "\n");
+        try (JGitCommitHistory history = JGitCommitHistory.open(dir)) {
+            assertThatThrownBy(() -> history.versionTags("HEAD", "v"))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("shallow clone");
+        }
+    }
 }

@@ -80,6 +80,10 @@ public final class ChangelogCommand implements Runnable {
             if (toTag.isPresent()) {
                 title = toTag.get().version().toString();
                 currentTag = Optional.of(toTag.get().name());
+            } else if (from != null && policy.versionOf(from).isEmpty()) {
+                // A range from an arbitrary ref has no release to count a version from.
+                title = "Unreleased";
+                currentTag = Optional.empty();
             } else {
                 NextVersion next = decider.decide(branch, policy, last, tags, commits);
                 title = next.version().map(Object::toString).orElse("Unreleased");

@@ -155,6 +155,9 @@ class VersionCommandTest {
         assertThat(range.exit()).isZero();
         assertThat(range.out()).contains("(https://example.com/o/r/commit/");
 
+        Run fromSha = run("changelog", "--repo", dir.toString(), "--from", "HEAD~2", "--date", "2026-02-03");
+        assertThat(fromSha.out()).startsWith("## Unreleased (2026-02-03)").contains("coupons");
+
         Run bad = run("changelog", "--repo", dir.toString(), "--from", "v0.0.9");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("unknown revision 'v0.0.9'");

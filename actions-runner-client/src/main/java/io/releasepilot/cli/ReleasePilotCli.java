@@ -20,7 +20,14 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Release management for CI: quality gates, blue-green cutover, canary promotion, rollback.",
-        subcommands = {ValidateCommand.class, GateCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class
+        subcommands = {
+            ValidateCommand.class,
+            GateCommand.class,
+            VersionCommand.class,
+            ChangelogCommand.class,
+            DoraCommand.class,
+            CompletionCommand.class,
+            CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -55,7 +55,7 @@ public final class ChangelogCommand implements Runnable {
         VersioningPolicy policy = repository.policy();
         LocalDate day = releaseDate();
         try (CommitHistory history = repository.open()) {
-            String branch = repository.branch(history, System.getenv());
+            String branch = repository.branch(history, ReleasePilotCli.environmentOf(spec));
             VersionDecider decider = new VersionDecider();
             List<VersionTag> tags = history.versionTags(to, policy.tagPrefix());
             Optional<VersionTag> toTag =

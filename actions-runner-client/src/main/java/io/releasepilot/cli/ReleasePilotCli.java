@@ -55,6 +55,11 @@ public final class ReleasePilotCli implements Runnable {
         return environment;
     }
 
+    /** The process environment as seen from any (nested) subcommand. */
+    static Map<String, String> environmentOf(CommandLine.Model.CommandSpec spec) {
+        return ((ReleasePilotCli) spec.root().userObject()).environment().variables();
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'release-pilot --help'");

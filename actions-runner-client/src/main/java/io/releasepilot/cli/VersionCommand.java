@@ -60,7 +60,7 @@ public final class VersionCommand implements Runnable {
         public void run() {
             VersioningPolicy policy = repository.policy();
             try (CommitHistory history = repository.open()) {
-                String branch = repository.branch(history, System.getenv());
+                String branch = repository.branch(history, ReleasePilotCli.environmentOf(spec));
                 NextVersion next = new VersionPlanner(history).next(ref, branch, policy);
                 print(spec.commandLine().getOut(), spec.commandLine().getErr(), next, format);
             }
@@ -97,7 +97,7 @@ public final class VersionCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try (CommitHistory history = repository.open()) {
-                String branch = repository.branch(history, System.getenv());
+                String branch = repository.branch(history, ReleasePilotCli.environmentOf(spec));
                 NextVersion next = new VersionPlanner(history).next(ref, branch, policy);
                 printWarnings(err, next.warnings());
                 if (!next.released()) {
@@ -129,8 +129,10 @@ public final class VersionCommand implements Runnable {
         }
 
         private Tagger tagger(CommitHistory history, Instant now) {
-            String name = firstNonBlank(taggerName, System.getenv("GIT_COMMITTER_NAME"));
-            String email = firstNonBlank(taggerEmail, System.getenv("GIT_COMMITTER_EMAIL"));
+            String name = firstNonBlank(
+                    taggerName, ReleasePilotCli.environmentOf(spec).get("GIT_COMMITTER_NAME"));
+            String email = firstNonBlank(
+                    taggerEmail, ReleasePilotCli.environmentOf(spec).get("GIT_COMMITTER_EMAIL"));
             Optional<Tagger> configured = history.configuredTagger(now);
             if (name == null) {
                 name = configured.map(Tagger::name).orElse("release-pilot");

@@ -1,0 +1,49 @@
+package io.releasepilot.core.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Asks a load balancer which versions answer: {@code n} sequential GETs, bodies counted (errors as "HTTP <code>"). */
+public final class VersionProbe {
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private VersionProbe() {}
+
+    public static Map<String, Integer> count(URI uri, int n) throws IOException, InterruptedException {
+        Map<String, Integer> counts = new TreeMap<>();
+        HttpRequest request =
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build();
+        for (int i = 0; i < n; i++) {
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            String key = response.statusCode() == 200 ? response.body().strip() : "HTTP " + response.statusCode();
+            counts.merge(key, 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    /**
+     * Counts until two consecutive rounds of {@code n} agree on a single version (or 5 s pass), then returns the last
+     * round: for balancers whose change lands asynchronously (an NGINX reload shifts about 100 ms after the signal,
+     * and old workers finish their keep-alive requests with the old weights).
+     */
+    public static Map<String, Integer> settle(URI uri, int n) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        Map<String, Integer> last = count(uri, n);
+        while (System.nanoTime() < deadline) {
+            Map<String, Integer> next = count(uri, n);
+            if (next.size() == 1 && next.equals(last)) {
+                return next;
+            }
+            last = next;
+            Thread.sleep(50);
+        }
+        return last;
+    }
+}

@@ -38,8 +38,9 @@ public final class CanaryDecider {
             return rollBack("rollback trigger fired: " + in.triggers().reason(), notes);
         }
         if (in.currentStep() >= 0 && in.verdict() == AnalysisVerdict.FAIL) {
-            return rollBack("analysis failed at step " + (in.currentStep() + 1) + " (" + weight(in.currentStep())
-                    + " %)", notes);
+            return rollBack(
+                    "analysis failed at step " + (in.currentStep() + 1) + " (" + weight(in.currentStep()) + " %)",
+                    notes);
         }
         if (in.operator().promoteRequested()) {
             List<RolloutEffect> effects = new ArrayList<>(notes);

@@ -44,7 +44,8 @@ public record CanaryStep(int weight, Duration duration, List<CanaryCriterion> cr
         for (int i = 1; i < copy.size(); i++) {
             if (copy.get(i).weight() <= copy.get(i - 1).weight()) {
                 throw new InvalidInputException("strategy.canary.steps: weights must strictly increase, step " + (i + 1)
-                        + " has " + copy.get(i).weight() + " % after " + copy.get(i - 1).weight() + " %");
+                        + " has " + copy.get(i).weight() + " % after "
+                        + copy.get(i - 1).weight() + " %");
             }
         }
         if (copy.get(copy.size() - 1).weight() != 100) {

@@ -40,7 +40,8 @@ public final class CutoverDecider {
             return greenLive ? switchBack(effects, "aborted by an operator") : fail(effects, "aborted by an operator");
         }
         if (greenLive && in.triggers().action() == TriggerAction.ROLLBACK) {
-            return switchBack(effects, "rollback trigger fired: " + in.triggers().reason());
+            return switchBack(
+                    effects, "rollback trigger fired: " + in.triggers().reason());
         }
         if (in.operator().paused()) {
             effects.add(new RolloutEffect.Pause("paused by an operator"));
@@ -57,7 +58,8 @@ public final class CutoverDecider {
                 }
                 if (in.deploy() == HookResult.NOT_RUN) {
                     effects.add(new RolloutEffect.RunDeploy());
-                    return new CutoverDecision(effects, CutoverPhase.DEPLOYING, "deploy hook has no result; running it");
+                    return new CutoverDecision(
+                            effects, CutoverPhase.DEPLOYING, "deploy hook has no result; running it");
                 }
                 effects.add(new RolloutEffect.RunSmokeChecks());
                 return new CutoverDecision(effects, CutoverPhase.SMOKE_CHECKING, "green deployed; smoke checks");

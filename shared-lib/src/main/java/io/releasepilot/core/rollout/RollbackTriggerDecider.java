@@ -80,7 +80,8 @@ public final class RollbackTriggerDecider {
                     null,
                     head + " last sampled " + age + " ago (at " + latest.at() + "), older than " + maxSampleAge);
         }
-        String comparison = head + " = " + latest.value() + " " + rule.comparator().symbol() + " " + rule.threshold();
+        String comparison =
+                head + " = " + latest.value() + " " + rule.comparator().symbol() + " " + rule.threshold();
         if (!rule.comparator().holds(latest.value(), rule.threshold())) {
             return new RuleEvaluation(
                     rule,
@@ -105,7 +106,10 @@ public final class RollbackTriggerDecider {
                 firing ? RuleStatus.FIRING : RuleStatus.PENDING,
                 latest.value(),
                 holdingSince,
-                comparison + (rule.forWindow().isZero() ? "" : " since " + holdingSince + " (for " + rule.forWindow() + ")")
+                comparison
+                        + (rule.forWindow().isZero()
+                                ? ""
+                                : " since " + holdingSince + " (for " + rule.forWindow() + ")")
                         + (firing ? ", firing (" + rule.severity() + ")" : ", pending"));
     }
 }

@@ -9,7 +9,11 @@ import org.jspecify.annotations.Nullable;
  * a break (null if it does not hold now), and a sentence for logs, the ledger and notifications.
  */
 public record RuleEvaluation(
-        TriggerRule rule, RuleStatus status, double value, @Nullable Instant holdingSince, String explanation) {
+        TriggerRule rule,
+        RuleStatus status,
+        double value,
+        @Nullable Instant holdingSince,
+        String explanation) {
     public RuleEvaluation {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(status, "status");

@@ -11,7 +11,12 @@ import java.util.Objects;
  * ratios as fractions (2 % = 0.02), latencies in milliseconds, health-check failures as a count.
  */
 public record TriggerRule(
-        String name, String metric, TriggerComparator comparator, double threshold, Duration forWindow, Severity severity) {
+        String name,
+        String metric,
+        TriggerComparator comparator,
+        double threshold,
+        Duration forWindow,
+        Severity severity) {
     public TriggerRule {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException("rollback trigger needs a name");

@@ -21,7 +21,8 @@ public final class TrafficRouterRegistry {
         } else if (settings instanceof TrafficRouterSettings.Command command) {
             return new CommandTrafficRouter(command);
         }
-        throw new IllegalStateException("unknown router settings " + settings.getClass().getName());
+        throw new IllegalStateException(
+                "unknown router settings " + settings.getClass().getName());
     }
 
     /** Whether {@code type} names a shipped router. */

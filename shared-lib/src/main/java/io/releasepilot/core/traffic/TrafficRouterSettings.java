@@ -26,7 +26,12 @@ public sealed interface TrafficRouterSettings {
      * @param timeout connect + read timeout of one runtime API command
      */
     record Haproxy(
-            @Nullable Path socket, @Nullable String address, String backend, String stable, String canary, Duration timeout)
+            @Nullable Path socket,
+            @Nullable String address,
+            String backend,
+            String stable,
+            String canary,
+            Duration timeout)
             implements TrafficRouterSettings {
         public Haproxy {
             if ((socket == null) == (address == null)) {

@@ -14,8 +14,8 @@ public record TrafficSplit(int stable, int canary) {
 
     public TrafficSplit {
         if (stable < 0 || stable > 100 || canary < 0 || canary > 100) {
-            throw new InvalidInputException("traffic weights must be between 0 and 100 %, got stable=" + stable
-                    + " canary=" + canary);
+            throw new InvalidInputException(
+                    "traffic weights must be between 0 and 100 %, got stable=" + stable + " canary=" + canary);
         }
         if (stable + canary != 100) {
             throw new InvalidInputException(

@@ -25,10 +25,18 @@ class CanaryDeciderTest {
         if (action == TriggerAction.NONE) {
             return TriggerDecision.quiet(START);
         }
-        TriggerRule rule = new TriggerRule("error-rate", "errorRate", TriggerComparator.GREATER, 0.02,
-                Duration.ofMinutes(2), action == TriggerAction.ROLLBACK ? Severity.CRITICAL : Severity.WARNING);
-        return new TriggerDecision(START, action, List.of(new RuleEvaluation(
-                rule, RuleStatus.FIRING, 0.05, START, "error-rate: errorRate = 0.05 > 0.02, firing")));
+        TriggerRule rule = new TriggerRule(
+                "error-rate",
+                "errorRate",
+                TriggerComparator.GREATER,
+                0.02,
+                Duration.ofMinutes(2),
+                action == TriggerAction.ROLLBACK ? Severity.CRITICAL : Severity.WARNING);
+        return new TriggerDecision(
+                START,
+                action,
+                List.of(new RuleEvaluation(
+                        rule, RuleStatus.FIRING, 0.05, START, "error-rate: errorRate = 0.05 > 0.02, firing")));
     }
 
     private static CanaryInput input(
@@ -40,40 +48,113 @@ class CanaryDeciderTest {
         Duration m = Duration.ofMinutes(1);
         return Stream.of(
                 // description, input, expected phase, expected split (or null), expected step advanced to (or -1)
-                Arguments.of("start sets 5 %", input(-1, Duration.ZERO, AnalysisVerdict.INCONCLUSIVE, OperatorState.NONE, TriggerAction.NONE),
-                        CanaryPhase.PROGRESSING, TrafficSplit.canary(5), 0),
-                Arguments.of("mid-step PASS waits", input(0, m.multipliedBy(3), AnalysisVerdict.PASS, OperatorState.NONE, TriggerAction.NONE),
-                        CanaryPhase.PROGRESSING, null, -1),
-                Arguments.of("mid-step INCONCLUSIVE waits", input(0, m, AnalysisVerdict.INCONCLUSIVE, OperatorState.NONE, TriggerAction.NONE),
-                        CanaryPhase.PROGRESSING, null, -1),
-                Arguments.of("step end PASS advances to 25 %", input(0, m.multipliedBy(10), AnalysisVerdict.PASS, OperatorState.NONE, TriggerAction.NONE),
-                        CanaryPhase.PROGRESSING, TrafficSplit.canary(25), 1),
-                Arguments.of("step end WARNING advances too", input(1, m.multipliedBy(30), AnalysisVerdict.WARNING, OperatorState.NONE, TriggerAction.NONE),
-                        CanaryPhase.PROGRESSING, TrafficSplit.canary(75), 2),
-                Arguments.of("75 % passes to 100 %", input(2, m.multipliedBy(61), AnalysisVerdict.PASS, OperatorState.NONE, TriggerAction.NONE),
-                        CanaryPhase.PROGRESSING, TrafficSplit.canary(100), 3),
-                Arguments.of("last step (100 %, 0 s) completes", input(3, Duration.ZERO, AnalysisVerdict.PASS, OperatorState.NONE, TriggerAction.NONE),
-                        CanaryPhase.COMPLETED, null, -1),
-                Arguments.of("step end INCONCLUSIVE pauses: missing data never promotes", input(0, m.multipliedBy(10), AnalysisVerdict.INCONCLUSIVE, OperatorState.NONE, TriggerAction.NONE),
-                        CanaryPhase.PAUSED, null, -1),
-                Arguments.of("FAIL mid-step rolls back at once", input(0, m, AnalysisVerdict.FAIL, OperatorState.NONE, TriggerAction.NONE),
-                        CanaryPhase.ROLLED_BACK, TrafficSplit.ALL_STABLE, -1),
-                Arguments.of("critical trigger rolls back even on PASS", input(1, m, AnalysisVerdict.PASS, OperatorState.NONE, TriggerAction.ROLLBACK),
-                        CanaryPhase.ROLLED_BACK, TrafficSplit.ALL_STABLE, -1),
-                Arguments.of("critical trigger rolls back at 100 %", input(3, Duration.ZERO, AnalysisVerdict.PASS, OperatorState.NONE, TriggerAction.ROLLBACK),
-                        CanaryPhase.ROLLED_BACK, TrafficSplit.ALL_STABLE, -1),
-                Arguments.of("warning trigger only notifies", input(0, m, AnalysisVerdict.PASS, OperatorState.NONE, TriggerAction.NOTIFY),
-                        CanaryPhase.PROGRESSING, null, -1),
-                Arguments.of("pause holds", input(0, m.multipliedBy(20), AnalysisVerdict.PASS, PAUSED, TriggerAction.NONE),
-                        CanaryPhase.PAUSED, null, -1),
-                Arguments.of("critical trigger beats pause", input(0, m, AnalysisVerdict.PASS, PAUSED, TriggerAction.ROLLBACK),
-                        CanaryPhase.ROLLED_BACK, TrafficSplit.ALL_STABLE, -1),
-                Arguments.of("promote skips analysis", input(0, m, AnalysisVerdict.INCONCLUSIVE, PROMOTE, TriggerAction.NONE),
-                        CanaryPhase.COMPLETED, TrafficSplit.ALL_CANARY, 3),
-                Arguments.of("abort beats promote", input(1, m, AnalysisVerdict.PASS, ABORT, TriggerAction.NONE),
-                        CanaryPhase.ROLLED_BACK, TrafficSplit.ALL_STABLE, -1),
-                Arguments.of("FAIL beats promote", input(1, m, AnalysisVerdict.FAIL, PROMOTE, TriggerAction.NONE),
-                        CanaryPhase.ROLLED_BACK, TrafficSplit.ALL_STABLE, -1));
+                Arguments.of(
+                        "start sets 5 %",
+                        input(-1, Duration.ZERO, AnalysisVerdict.INCONCLUSIVE, OperatorState.NONE, TriggerAction.NONE),
+                        CanaryPhase.PROGRESSING,
+                        TrafficSplit.canary(5),
+                        0),
+                Arguments.of(
+                        "mid-step PASS waits",
+                        input(0, m.multipliedBy(3), AnalysisVerdict.PASS, OperatorState.NONE, TriggerAction.NONE),
+                        CanaryPhase.PROGRESSING,
+                        null,
+                        -1),
+                Arguments.of(
+                        "mid-step INCONCLUSIVE waits",
+                        input(0, m, AnalysisVerdict.INCONCLUSIVE, OperatorState.NONE, TriggerAction.NONE),
+                        CanaryPhase.PROGRESSING,
+                        null,
+                        -1),
+                Arguments.of(
+                        "step end PASS advances to 25 %",
+                        input(0, m.multipliedBy(10), AnalysisVerdict.PASS, OperatorState.NONE, TriggerAction.NONE),
+                        CanaryPhase.PROGRESSING,
+                        TrafficSplit.canary(25),
+                        1),
+                Arguments.of(
+                        "step end WARNING advances too",
+                        input(1, m.multipliedBy(30), AnalysisVerdict.WARNING, OperatorState.NONE, TriggerAction.NONE),
+                        CanaryPhase.PROGRESSING,
+                        TrafficSplit.canary(75),
+                        2),
+                Arguments.of(
+                        "75 % passes to 100 %",
+                        input(2, m.multipliedBy(61), AnalysisVerdict.PASS, OperatorState.NONE, TriggerAction.NONE),
+                        CanaryPhase.PROGRESSING,
+                        TrafficSplit.canary(100),
+                        3),
+                Arguments.of(
+                        "last step (100 %, 0 s) completes",
+                        input(3, Duration.ZERO, AnalysisVerdict.PASS, OperatorState.NONE, TriggerAction.NONE),
+                        CanaryPhase.COMPLETED,
+                        null,
+                        -1),
+                Arguments.of(
+                        "step end INCONCLUSIVE pauses: missing data never promotes",
+                        input(
+                                0,
+                                m.multipliedBy(10),
+                                AnalysisVerdict.INCONCLUSIVE,
+                                OperatorState.NONE,
+                                TriggerAction.NONE),
+                        CanaryPhase.PAUSED,
+                        null,
+                        -1),
+                Arguments.of(
+                        "FAIL mid-step rolls back at once",
+                        input(0, m, AnalysisVerdict.FAIL, OperatorState.NONE, TriggerAction.NONE),
+                        CanaryPhase.ROLLED_BACK,
+                        TrafficSplit.ALL_STABLE,
+                        -1),
+                Arguments.of(
+                        "critical trigger rolls back even on PASS",
+                        input(1, m, AnalysisVerdict.PASS, OperatorState.NONE, TriggerAction.ROLLBACK),
+                        CanaryPhase.ROLLED_BACK,
+                        TrafficSplit.ALL_STABLE,
+                        -1),
+                Arguments.of(
+                        "critical trigger rolls back at 100 %",
+                        input(3, Duration.ZERO, AnalysisVerdict.PASS, OperatorState.NONE, TriggerAction.ROLLBACK),
+                        CanaryPhase.ROLLED_BACK,
+                        TrafficSplit.ALL_STABLE,
+                        -1),
+                Arguments.of(
+                        "warning trigger only notifies",
+                        input(0, m, AnalysisVerdict.PASS, OperatorState.NONE, TriggerAction.NOTIFY),
+                        CanaryPhase.PROGRESSING,
+                        null,
+                        -1),
+                Arguments.of(
+                        "pause holds",
+                        input(0, m.multipliedBy(20), AnalysisVerdict.PASS, PAUSED, TriggerAction.NONE),
+                        CanaryPhase.PAUSED,
+                        null,
+                        -1),
+                Arguments.of(
+                        "critical trigger beats pause",
+                        input(0, m, AnalysisVerdict.PASS, PAUSED, TriggerAction.ROLLBACK),
+                        CanaryPhase.ROLLED_BACK,
+                        TrafficSplit.ALL_STABLE,
+                        -1),
+                Arguments.of(
+                        "promote skips analysis",
+                        input(0, m, AnalysisVerdict.INCONCLUSIVE, PROMOTE, TriggerAction.NONE),
+                        CanaryPhase.COMPLETED,
+                        TrafficSplit.ALL_CANARY,
+                        3),
+                Arguments.of(
+                        "abort beats promote",
+                        input(1, m, AnalysisVerdict.PASS, ABORT, TriggerAction.NONE),
+                        CanaryPhase.ROLLED_BACK,
+                        TrafficSplit.ALL_STABLE,
+                        -1),
+                Arguments.of(
+                        "FAIL beats promote",
+                        input(1, m, AnalysisVerdict.FAIL, PROMOTE, TriggerAction.NONE),
+                        CanaryPhase.ROLLED_BACK,
+                        TrafficSplit.ALL_STABLE,
+                        -1));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -113,7 +194,9 @@ class CanaryDeciderTest {
                 input(1, Duration.ofMinutes(1), AnalysisVerdict.PASS, OperatorState.NONE, TriggerAction.ROLLBACK));
 
         assertThat(decision.effects()).last().isInstanceOf(RolloutEffect.RollBack.class);
-        assertThat(((RolloutEffect.RollBack) decision.effects().get(decision.effects().size() - 1)).reason())
+        assertThat(((RolloutEffect.RollBack)
+                                decision.effects().get(decision.effects().size() - 1))
+                        .reason())
                 .contains("error-rate")
                 .contains("0.05");
     }
@@ -156,8 +239,7 @@ class CanaryDeciderTest {
 
     @Test
     void shouldRejectBadStepLists() {
-        assertThatThrownBy(() -> new CanaryDecider(List.of()))
-                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> new CanaryDecider(List.of())).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> new CanaryDecider(List.of(
                         new CanaryStep(50, Duration.ZERO, List.of()), new CanaryStep(25, Duration.ZERO, List.of()))))
                 .isInstanceOf(InvalidInputException.class)
@@ -166,7 +248,8 @@ class CanaryDeciderTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("100");
         assertThatThrownBy(() -> new CanaryStep(0, Duration.ZERO, List.of())).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> DECIDER.decide(input(7, Duration.ZERO, AnalysisVerdict.PASS, OperatorState.NONE, TriggerAction.NONE)))
+        assertThatThrownBy(() -> DECIDER.decide(
+                        input(7, Duration.ZERO, AnalysisVerdict.PASS, OperatorState.NONE, TriggerAction.NONE)))
                 .isInstanceOf(InvalidInputException.class);
     }
 

@@ -35,44 +35,95 @@ class RollbackTriggerDeciderTest {
         Duration twoMin = Duration.ofMinutes(2);
         return Stream.of(
                 // name, rule, samples, expected status
-                Arguments.of("held across the whole 2 m window (5 samples, 0..120 s)",
-                        rule("errorRate", ">", 0.02, twoMin, Severity.CRITICAL), series("errorRate", 0.05, 0.05, 0.05, 0.05, 0.05), RuleStatus.FIRING),
-                Arguments.of("window boundary: first holding sample exactly at now-2m fires",
-                        rule("errorRate", ">", 0.02, twoMin, Severity.CRITICAL), series("errorRate", 0.01, 0.05, 0.05, 0.05, 0.05, 0.05), RuleStatus.FIRING),
-                Arguments.of("window boundary: first holding sample 30 s after now-2m is pending",
-                        rule("errorRate", ">", 0.02, twoMin, Severity.CRITICAL), series("errorRate", 0.01, 0.05, 0.05, 0.05, 0.05), RuleStatus.PENDING),
-                Arguments.of("one healthy evaluation inside the window breaks it",
-                        rule("errorRate", ">", 0.02, twoMin, Severity.CRITICAL), series("errorRate", 0.05, 0.05, 0.01, 0.05, 0.05), RuleStatus.PENDING),
-                Arguments.of("a NaN inside the window breaks it",
-                        rule("errorRate", ">", 0.02, twoMin, Severity.CRITICAL), series("errorRate", 0.05, 0.05, Double.NaN, 0.05, 0.05), RuleStatus.PENDING),
-                Arguments.of("latest healthy is OK even after a bad history",
-                        rule("errorRate", ">", 0.02, twoMin, Severity.CRITICAL), series("errorRate", 0.05, 0.05, 0.05, 0.05, 0.01), RuleStatus.OK),
-                Arguments.of("exactly at the threshold with > does not hold",
-                        rule("errorRate", ">", 0.02, Duration.ZERO, Severity.CRITICAL), series("errorRate", 0.02), RuleStatus.OK),
-                Arguments.of("for: 0 fires on the latest sample alone",
-                        rule("healthCheckFailures", ">=", 3, Duration.ZERO, Severity.CRITICAL), series("healthCheckFailures", 0, 3), RuleStatus.FIRING),
-                Arguments.of(">= at the threshold holds",
-                        rule("healthCheckFailures", ">=", 3, Duration.ZERO, Severity.CRITICAL), series("healthCheckFailures", 3), RuleStatus.FIRING),
-                Arguments.of("< comparator",
-                        rule("throughput", "<", 10, Duration.ZERO, Severity.CRITICAL), series("throughput", 5), RuleStatus.FIRING),
-                Arguments.of("<= comparator not holding",
-                        rule("throughput", "<=", 10, Duration.ZERO, Severity.CRITICAL), series("throughput", 11), RuleStatus.OK),
-                Arguments.of("empty history is missing",
-                        rule("errorRate", ">", 0.02, twoMin, Severity.CRITICAL), List.of(), RuleStatus.MISSING),
-                Arguments.of("latest NaN is missing",
-                        rule("errorRate", ">", 0.02, twoMin, Severity.CRITICAL), series("errorRate", 0.05, Double.NaN), RuleStatus.MISSING),
-                Arguments.of("other metrics only is missing",
-                        rule("errorRate", ">", 0.02, twoMin, Severity.CRITICAL), series("p95Latency", 2000), RuleStatus.MISSING),
-                Arguments.of("stale latest sample is missing",
-                        rule("errorRate", ">", 0.02, Duration.ZERO, Severity.CRITICAL),
-                        List.of(new MetricSample("errorRate", NOW.minusSeconds(91), 0.5)), RuleStatus.MISSING),
-                Arguments.of("a gap longer than the max age breaks the window",
+                Arguments.of(
+                        "held across the whole 2 m window (5 samples, 0..120 s)",
                         rule("errorRate", ">", 0.02, twoMin, Severity.CRITICAL),
-                        List.of(new MetricSample("errorRate", NOW.minusSeconds(120), 0.05),
-                                new MetricSample("errorRate", NOW, 0.05)), RuleStatus.PENDING),
-                Arguments.of("samples after now are ignored",
+                        series("errorRate", 0.05, 0.05, 0.05, 0.05, 0.05),
+                        RuleStatus.FIRING),
+                Arguments.of(
+                        "window boundary: first holding sample exactly at now-2m fires",
+                        rule("errorRate", ">", 0.02, twoMin, Severity.CRITICAL),
+                        series("errorRate", 0.01, 0.05, 0.05, 0.05, 0.05, 0.05),
+                        RuleStatus.FIRING),
+                Arguments.of(
+                        "window boundary: first holding sample 30 s after now-2m is pending",
+                        rule("errorRate", ">", 0.02, twoMin, Severity.CRITICAL),
+                        series("errorRate", 0.01, 0.05, 0.05, 0.05, 0.05),
+                        RuleStatus.PENDING),
+                Arguments.of(
+                        "one healthy evaluation inside the window breaks it",
+                        rule("errorRate", ">", 0.02, twoMin, Severity.CRITICAL),
+                        series("errorRate", 0.05, 0.05, 0.01, 0.05, 0.05),
+                        RuleStatus.PENDING),
+                Arguments.of(
+                        "a NaN inside the window breaks it",
+                        rule("errorRate", ">", 0.02, twoMin, Severity.CRITICAL),
+                        series("errorRate", 0.05, 0.05, Double.NaN, 0.05, 0.05),
+                        RuleStatus.PENDING),
+                Arguments.of(
+                        "latest healthy is OK even after a bad history",
+                        rule("errorRate", ">", 0.02, twoMin, Severity.CRITICAL),
+                        series("errorRate", 0.05, 0.05, 0.05, 0.05, 0.01),
+                        RuleStatus.OK),
+                Arguments.of(
+                        "exactly at the threshold with > does not hold",
                         rule("errorRate", ">", 0.02, Duration.ZERO, Severity.CRITICAL),
-                        List.of(new MetricSample("errorRate", NOW, 0.01), new MetricSample("errorRate", NOW.plusSeconds(5), 0.9)), RuleStatus.OK));
+                        series("errorRate", 0.02),
+                        RuleStatus.OK),
+                Arguments.of(
+                        "for: 0 fires on the latest sample alone",
+                        rule("healthCheckFailures", ">=", 3, Duration.ZERO, Severity.CRITICAL),
+                        series("healthCheckFailures", 0, 3),
+                        RuleStatus.FIRING),
+                Arguments.of(
+                        ">= at the threshold holds",
+                        rule("healthCheckFailures", ">=", 3, Duration.ZERO, Severity.CRITICAL),
+                        series("healthCheckFailures", 3),
+                        RuleStatus.FIRING),
+                Arguments.of(
+                        "< comparator",
+                        rule("throughput", "<", 10, Duration.ZERO, Severity.CRITICAL),
+                        series("throughput", 5),
+                        RuleStatus.FIRING),
+                Arguments.of(
+                        "<= comparator not holding",
+                        rule("throughput", "<=", 10, Duration.ZERO, Severity.CRITICAL),
+                        series("throughput", 11),
+                        RuleStatus.OK),
+                Arguments.of(
+                        "empty history is missing",
+                        rule("errorRate", ">", 0.02, twoMin, Severity.CRITICAL),
+                        List.of(),
+                        RuleStatus.MISSING),
+                Arguments.of(
+                        "latest NaN is missing",
+                        rule("errorRate", ">", 0.02, twoMin, Severity.CRITICAL),
+                        series("errorRate", 0.05, Double.NaN),
+                        RuleStatus.MISSING),
+                Arguments.of(
+                        "other metrics only is missing",
+                        rule("errorRate", ">", 0.02, twoMin, Severity.CRITICAL),
+                        series("p95Latency", 2000),
+                        RuleStatus.MISSING),
+                Arguments.of(
+                        "stale latest sample is missing",
+                        rule("errorRate", ">", 0.02, Duration.ZERO, Severity.CRITICAL),
+                        List.of(new MetricSample("errorRate", NOW.minusSeconds(91), 0.5)),
+                        RuleStatus.MISSING),
+                Arguments.of(
+                        "a gap longer than the max age breaks the window",
+                        rule("errorRate", ">", 0.02, twoMin, Severity.CRITICAL),
+                        List.of(
+                                new MetricSample("errorRate", NOW.minusSeconds(120), 0.05),
+                                new MetricSample("errorRate", NOW, 0.05)),
+                        RuleStatus.PENDING),
+                Arguments.of(
+                        "samples after now are ignored",
+                        rule("errorRate", ">", 0.02, Duration.ZERO, Severity.CRITICAL),
+                        List.of(
+                                new MetricSample("errorRate", NOW, 0.01),
+                                new MetricSample("errorRate", NOW.plusSeconds(5), 0.9)),
+                        RuleStatus.OK));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -80,19 +131,43 @@ class RollbackTriggerDeciderTest {
     void shouldEvaluateOneRule(String name, TriggerRule rule, List<MetricSample> samples, RuleStatus expected) {
         TriggerDecision decision = new RollbackTriggerDecider(List.of(rule), MAX_AGE).decide(samples, NOW);
 
-        assertThat(decision.evaluations()).singleElement().extracting(RuleEvaluation::status).isEqualTo(expected);
+        assertThat(decision.evaluations())
+                .singleElement()
+                .extracting(RuleEvaluation::status)
+                .isEqualTo(expected);
     }
 
     static Stream<Arguments> defaultRuleCases() {
         return Stream.of(
-                Arguments.of("error 5 % for 2 m rolls back", "errorRate", 0.05, 5, TriggerAction.ROLLBACK, "error-rate"),
+                Arguments.of(
+                        "error 5 % for 2 m rolls back", "errorRate", 0.05, 5, TriggerAction.ROLLBACK, "error-rate"),
                 Arguments.of("error 5 % for only 1 m is still pending", "errorRate", 0.05, 3, TriggerAction.NONE, null),
-                Arguments.of("error 1.5 % for 5 m is the warning tier", "errorRate", 0.015, 11, TriggerAction.NOTIFY, null),
-                Arguments.of("P95 1200 ms for 5 m rolls back", "p95Latency", 1200, 11, TriggerAction.ROLLBACK, "p95-latency"),
-                Arguments.of("P95 1200 ms for 4.5 m does not roll back yet", "p95Latency", 1200, 10, TriggerAction.NONE, null),
-                Arguments.of("3 failed health checks roll back immediately", "healthCheckFailures", 3, 1, TriggerAction.ROLLBACK, "health"),
+                Arguments.of(
+                        "error 1.5 % for 5 m is the warning tier", "errorRate", 0.015, 11, TriggerAction.NOTIFY, null),
+                Arguments.of(
+                        "P95 1200 ms for 5 m rolls back",
+                        "p95Latency",
+                        1200,
+                        11,
+                        TriggerAction.ROLLBACK,
+                        "p95-latency"),
+                Arguments.of(
+                        "P95 1200 ms for 4.5 m does not roll back yet",
+                        "p95Latency",
+                        1200,
+                        10,
+                        TriggerAction.NONE,
+                        null),
+                Arguments.of(
+                        "3 failed health checks roll back immediately",
+                        "healthCheckFailures",
+                        3,
+                        1,
+                        TriggerAction.ROLLBACK,
+                        "health"),
                 Arguments.of("memory 97 % for 2 m rolls back", "memory", 0.97, 5, TriggerAction.ROLLBACK, "memory"),
-                Arguments.of("DB pool 96 % rolls back immediately", "dbPool", 0.96, 1, TriggerAction.ROLLBACK, "db-pool"));
+                Arguments.of(
+                        "DB pool 96 % rolls back immediately", "dbPool", 0.96, 1, TriggerAction.ROLLBACK, "db-pool"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -109,7 +184,9 @@ class RollbackTriggerDeciderTest {
 
         assertThat(decision.action()).isEqualTo(expected);
         if (firingRule != null) {
-            assertThat(decision.criticalFiring()).extracting(e -> e.rule().name()).contains(firingRule);
+            assertThat(decision.criticalFiring())
+                    .extracting(e -> e.rule().name())
+                    .contains(firingRule);
             assertThat(decision.reason()).contains(firingRule).contains(metric);
         }
     }
@@ -120,7 +197,8 @@ class RollbackTriggerDeciderTest {
                 new RollbackTriggerDecider(TriggerRule.defaults(), MAX_AGE).decide(healthyHistory(), NOW);
 
         assertThat(decision.action()).isEqualTo(TriggerAction.NONE);
-        assertThat(decision.withStatus(RuleStatus.OK)).hasSize(TriggerRule.defaults().size());
+        assertThat(decision.withStatus(RuleStatus.OK))
+                .hasSize(TriggerRule.defaults().size());
     }
 
     @Test
@@ -128,7 +206,8 @@ class RollbackTriggerDeciderTest {
         TriggerDecision decision = new RollbackTriggerDecider(TriggerRule.defaults(), MAX_AGE).decide(List.of(), NOW);
 
         assertThat(decision.action()).isEqualTo(TriggerAction.NOTIFY);
-        assertThat(decision.withStatus(RuleStatus.MISSING)).hasSize(TriggerRule.defaults().size());
+        assertThat(decision.withStatus(RuleStatus.MISSING))
+                .hasSize(TriggerRule.defaults().size());
         assertThat(decision.reason()).contains("errorRate has no sample");
     }
 
@@ -136,8 +215,8 @@ class RollbackTriggerDeciderTest {
     void shouldOnlyNotifyForAWarningRuleFiring() {
         TriggerRule warning = rule("healthCheckFailures", ">=", 1, Duration.ZERO, Severity.WARNING);
 
-        TriggerDecision decision = new RollbackTriggerDecider(List.of(warning), MAX_AGE)
-                .decide(series("healthCheckFailures", 1), NOW);
+        TriggerDecision decision =
+                new RollbackTriggerDecider(List.of(warning), MAX_AGE).decide(series("healthCheckFailures", 1), NOW);
 
         assertThat(decision.action()).isEqualTo(TriggerAction.NOTIFY);
         assertThat(decision.withStatus(RuleStatus.FIRING)).hasSize(1);
@@ -149,8 +228,7 @@ class RollbackTriggerDeciderTest {
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> rule("errorRate", ">", 1, Duration.ofSeconds(-1), Severity.CRITICAL))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> TriggerComparator.of("=="))
-                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> TriggerComparator.of("==")).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
@@ -158,13 +236,17 @@ class RollbackTriggerDeciderTest {
         assertThat(TriggerRule.defaults())
                 .extracting(TriggerRule::name, TriggerRule::threshold, TriggerRule::forWindow, TriggerRule::severity)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("error-rate", 0.02, Duration.ofMinutes(2), Severity.CRITICAL),
-                        org.assertj.core.groups.Tuple.tuple("p95-latency", 1000.0, Duration.ofMinutes(5), Severity.CRITICAL),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "error-rate", 0.02, Duration.ofMinutes(2), Severity.CRITICAL),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "p95-latency", 1000.0, Duration.ofMinutes(5), Severity.CRITICAL),
                         org.assertj.core.groups.Tuple.tuple("health", 3.0, Duration.ZERO, Severity.CRITICAL),
                         org.assertj.core.groups.Tuple.tuple("memory", 0.95, Duration.ofMinutes(2), Severity.CRITICAL),
                         org.assertj.core.groups.Tuple.tuple("db-pool", 0.95, Duration.ZERO, Severity.CRITICAL),
-                        org.assertj.core.groups.Tuple.tuple("error-rate-warning", 0.01, Duration.ofMinutes(5), Severity.WARNING),
-                        org.assertj.core.groups.Tuple.tuple("p95-latency-warning", 750.0, Duration.ofMinutes(10), Severity.WARNING),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "error-rate-warning", 0.01, Duration.ofMinutes(5), Severity.WARNING),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "p95-latency-warning", 750.0, Duration.ofMinutes(10), Severity.WARNING),
                         org.assertj.core.groups.Tuple.tuple("health-warning", 1.0, Duration.ZERO, Severity.WARNING));
     }
 

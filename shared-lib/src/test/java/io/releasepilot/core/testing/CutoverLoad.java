@@ -41,7 +41,8 @@ public final class CutoverLoad {
                 SampleService v2 = SampleService.start("v2");
                 HaproxyProcess haproxy = HaproxyProcess.start(
                         dir,
-                        List.of(new HaproxyProcess.Server("blue", v1.port(), 100),
+                        List.of(
+                                new HaproxyProcess.Server("blue", v1.port(), 100),
                                 new HaproxyProcess.Server("green", v2.port(), 0)))) {
             HaproxyTrafficRouter router = new HaproxyTrafficRouter(haproxy.settings("blue", "green"));
             router.apply(TrafficSplit.ALL_STABLE);
@@ -70,8 +71,7 @@ public final class CutoverLoad {
         int port = LocalProcess.freePort();
         SampleService v1 = SampleService.start("sample", "v1", port);
         SampleService v2 = null;
-        try (HaproxyProcess haproxy =
-                HaproxyProcess.start(dir, List.of(new HaproxyProcess.Server("app", port, 100)))) {
+        try (HaproxyProcess haproxy = HaproxyProcess.start(dir, List.of(new HaproxyProcess.Server("app", port, 100)))) {
             Wrk wrk = Wrk.start(haproxy.uri(), duration, 50);
             Thread.sleep(3000);
             v1.close();

@@ -53,6 +53,7 @@ public final class HaproxyProcess extends LocalProcess {
                 .append("  timeout connect 2s\n")
                 .append("  timeout client 30s\n")
                 .append("  timeout server 30s\n")
+                .append("  timeout check 3s\n")
                 .append("  retries 3\n")
                 .append("  option redispatch\n")
                 .append("  option idle-close-on-response\n")

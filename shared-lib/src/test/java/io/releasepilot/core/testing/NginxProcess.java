@@ -57,8 +57,17 @@ public final class NginxProcess extends LocalProcess {
                 + "  }\n"
                 + "}\n";
         Files.writeString(dir.resolve("nginx.conf"), conf);
-        return new NginxProcess(List.of("nginx", "-e", dir.resolve("error.log").toString(), "-p", dir.toString(),
-                "-c", dir.resolve("nginx.conf").toString()), dir, port);
+        return new NginxProcess(
+                List.of(
+                        "nginx",
+                        "-e",
+                        dir.resolve("error.log").toString(),
+                        "-p",
+                        dir.toString(),
+                        "-c",
+                        dir.resolve("nginx.conf").toString()),
+                dir,
+                port);
     }
 
     public int port() {
@@ -74,12 +83,28 @@ public final class NginxProcess extends LocalProcess {
     }
 
     public List<String> testCommand() {
-        return List.of("nginx", "-t", "-q", "-e", dir.resolve("error.log").toString(), "-p", dir.toString(), "-c",
+        return List.of(
+                "nginx",
+                "-t",
+                "-q",
+                "-e",
+                dir.resolve("error.log").toString(),
+                "-p",
+                dir.toString(),
+                "-c",
                 dir.resolve("nginx.conf").toString());
     }
 
     public List<String> reloadCommand() {
-        return List.of("nginx", "-s", "reload", "-e", dir.resolve("error.log").toString(), "-p", dir.toString(), "-c",
+        return List.of(
+                "nginx",
+                "-s",
+                "reload",
+                "-e",
+                dir.resolve("error.log").toString(),
+                "-p",
+                dir.toString(),
+                "-c",
                 dir.resolve("nginx.conf").toString());
     }
 

@@ -48,10 +48,12 @@ public final class RollbackLatencyProbe {
                 SampleService v2 = SampleService.start("v2");
                 HaproxyProcess haproxy = HaproxyProcess.start(
                         dir,
-                        List.of(new HaproxyProcess.Server("blue", v1.port(), 100),
+                        List.of(
+                                new HaproxyProcess.Server("blue", v1.port(), 100),
                                 new HaproxyProcess.Server("green", v2.port(), 0)))) {
             HaproxyTrafficRouter router = new HaproxyTrafficRouter(haproxy.settings("blue", "green"));
-            RollbackTriggerDecider triggers = new RollbackTriggerDecider(TriggerRule.defaults(), Duration.ofSeconds(90));
+            RollbackTriggerDecider triggers =
+                    new RollbackTriggerDecider(TriggerRule.defaults(), Duration.ofSeconds(90));
             CanaryDecider canary = new CanaryDecider(CanaryStep.defaults());
             double[] ours = new double[reps];
             double[] raw = new double[reps];

@@ -56,8 +56,7 @@ public final class Wrk {
         if (process.exitValue() != 0 || requests < 0) {
             throw new IOException("wrk failed (exit " + process.exitValue() + "): " + out);
         }
-        Matcher socket = Pattern.compile(
-                        "Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)")
+        Matcher socket = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)")
                 .matcher(out);
         boolean errors = socket.find();
         return new Result(

@@ -42,7 +42,8 @@ public final class CommandTrafficRouter implements TrafficRouter {
     public RouterState current() {
         List<String> argv = new ArrayList<>(settings.run());
         argv.add("get");
-        ExternalCommand.Result result = ExternalCommand.run(argv, Map.of("RP_ROUTER_ACTION", "get"), settings.timeout());
+        ExternalCommand.Result result =
+                ExternalCommand.run(argv, Map.of("RP_ROUTER_ACTION", "get"), settings.timeout());
         if (!result.succeeded()) {
             throw new TrafficRouterException(
                     "traffic command " + argv + " exited " + result.exitCode() + ": " + result.quotedOutput());
@@ -56,8 +57,8 @@ public final class CommandTrafficRouter implements TrafficRouter {
         int stable = Integer.parseInt(matcher.group(1));
         int canary = Integer.parseInt(matcher.group(2));
         if (stable + canary != 100 || stable > 100 || canary > 100) {
-            throw new TrafficRouterException(
-                    "traffic command " + argv + " reported weights " + stable + " " + canary + ", which do not sum to 100");
+            throw new TrafficRouterException("traffic command " + argv + " reported weights " + stable + " " + canary
+                    + ", which do not sum to 100");
         }
         TrafficSplit split = new TrafficSplit(stable, canary);
         return new RouterState(type(), split, stable > 0, canary > 0, "command " + argv + ": " + stable + " " + canary);

@@ -67,8 +67,8 @@ public final class NginxTrafficRouter implements TrafficRouter {
         ExternalCommand.Result reload = ExternalCommand.run(settings.reloadCommand(), Map.of(), settings.timeout());
         if (!reload.succeeded()) {
             restore(previous);
-            throw new TrafficRouterException("NGINX reload " + settings.reloadCommand() + " exited "
-                    + reload.exitCode() + "; the previous " + settings.file() + " is back: " + reload.quotedOutput());
+            throw new TrafficRouterException("NGINX reload " + settings.reloadCommand() + " exited " + reload.exitCode()
+                    + "; the previous " + settings.file() + " is back: " + reload.quotedOutput());
         }
         return parse(rendered);
     }
@@ -86,7 +86,10 @@ public final class NginxTrafficRouter implements TrafficRouter {
         out.append(serverLine(settings.canary(), split.canary()));
         for (String directive : settings.directives()) {
             String line = directive.strip();
-            out.append("    ").append(line).append(line.endsWith(";") ? "" : ";").append('\n');
+            out.append("    ")
+                    .append(line)
+                    .append(line.endsWith(";") ? "" : ";")
+                    .append('\n');
         }
         return out.append("}\n").toString();
     }
@@ -100,7 +103,8 @@ public final class NginxTrafficRouter implements TrafficRouter {
         Integer canary = null;
         Matcher matcher = SERVER.matcher(text);
         while (matcher.find()) {
-            int weight = matcher.group(3) != null ? 0 : matcher.group(2) != null ? Integer.parseInt(matcher.group(2)) : 1;
+            int weight =
+                    matcher.group(3) != null ? 0 : matcher.group(2) != null ? Integer.parseInt(matcher.group(2)) : 1;
             if (matcher.group(1).equals(settings.stable())) {
                 stable = weight;
             } else if (matcher.group(1).equals(settings.canary())) {

@@ -38,7 +38,10 @@ class CommandTrafficRouterIT extends TrafficRouterContractTest {
         v1 = SampleService.start("v1");
         v2 = SampleService.start("v2");
         haproxy = HaproxyProcess.start(
-                dir, List.of(new HaproxyProcess.Server("blue", v1.port(), 100), new HaproxyProcess.Server("green", v2.port(), 0)));
+                dir,
+                List.of(
+                        new HaproxyProcess.Server("blue", v1.port(), 100),
+                        new HaproxyProcess.Server("green", v2.port(), 0)));
         script = dir.resolve("set-weights.sh");
         Files.writeString(
                 script,
@@ -106,7 +109,10 @@ class CommandTrafficRouterIT extends TrafficRouterContractTest {
     void shouldPassWeightsAsSeparateArgumentsNeverThroughAShell() throws Exception {
         Path seen = dir.resolve("argv.txt");
         CommandTrafficRouter router = new CommandTrafficRouter(new TrafficRouterSettings.Command(
-                List.of("bash", "-c", "if [ \"$1\" = get ]; then cat \"$0\"; else echo \"$1 $2\" > \"$0\"; fi",
+                List.of(
+                        "bash",
+                        "-c",
+                        "if [ \"$1\" = get ]; then cat \"$0\"; else echo \"$1 $2\" > \"$0\"; fi",
                         seen.toString()),
                 Duration.ofSeconds(5)));
 

@@ -36,7 +36,10 @@ class HaproxyTrafficRouterIT extends TrafficRouterContractTest {
         v2 = SampleService.start("v2");
         // Initial weights 100/0 as in a real config: percentage weights would be relative to these and break green.
         haproxy = HaproxyProcess.start(
-                dir, List.of(new HaproxyProcess.Server("blue", v1.port(), 100), new HaproxyProcess.Server("green", v2.port(), 0)));
+                dir,
+                List.of(
+                        new HaproxyProcess.Server("blue", v1.port(), 100),
+                        new HaproxyProcess.Server("green", v2.port(), 0)));
     }
 
     @AfterAll
@@ -95,7 +98,9 @@ class HaproxyTrafficRouterIT extends TrafficRouterContractTest {
         java.nio.file.Files.createDirectories(tcpDir);
         try (HaproxyProcess tcp = HaproxyProcess.start(
                 tcpDir,
-                List.of(new HaproxyProcess.Server("blue", v1.port(), 100), new HaproxyProcess.Server("green", v2.port(), 0)),
+                List.of(
+                        new HaproxyProcess.Server("blue", v1.port(), 100),
+                        new HaproxyProcess.Server("green", v2.port(), 0)),
                 "127.0.0.1:" + apiPort)) {
             HaproxyTrafficRouter router = new HaproxyTrafficRouter(new TrafficRouterSettings.Haproxy(
                     null, "127.0.0.1:" + apiPort, "app", "blue", "green", Duration.ofSeconds(2)));
@@ -108,8 +113,8 @@ class HaproxyTrafficRouterIT extends TrafficRouterContractTest {
 
     @Test
     void shouldNameTheMissingServer() {
-        HaproxyTrafficRouter router = new HaproxyTrafficRouter(
-                new TrafficRouterSettings.Haproxy(haproxy.socket(), null, "app", "blue", "purple", Duration.ofSeconds(2)));
+        HaproxyTrafficRouter router = new HaproxyTrafficRouter(new TrafficRouterSettings.Haproxy(
+                haproxy.socket(), null, "app", "blue", "purple", Duration.ofSeconds(2)));
 
         assertThatThrownBy(() -> router.apply(TrafficSplit.canary(5)))
                 .isInstanceOf(TrafficRouterException.class)

@@ -23,11 +23,14 @@ class ZeroDowntimeIT {
         Files.createDirectories(dir.resolve("routed"));
         Files.createDirectories(dir.resolve("naive"));
 
-        CutoverLoad.Outcome routed = CutoverLoad.routed(dir.resolve("routed"), Duration.ofSeconds(30), Duration.ofMillis(1500));
-        CutoverLoad.Outcome naive = CutoverLoad.naiveRestart(dir.resolve("naive"), Duration.ofSeconds(10), Duration.ofSeconds(3));
+        CutoverLoad.Outcome routed =
+                CutoverLoad.routed(dir.resolve("routed"), Duration.ofSeconds(30), Duration.ofMillis(1500));
+        CutoverLoad.Outcome naive =
+                CutoverLoad.naiveRestart(dir.resolve("naive"), Duration.ofSeconds(10), Duration.ofSeconds(3));
 
         // Printed for the failsafe report: the figures behind the claim.
-        System.out.println("routed: " + routed.changes() + " changes, " + routed.wrk().summary());
+        System.out.println(
+                "routed: " + routed.changes() + " changes, " + routed.wrk().summary());
         System.out.println("naive restart: " + naive.wrk().summary());
         assertThat(routed.wrk().failed()).as(routed.wrk().output()).isZero();
         assertThat(routed.changes()).as("splits applied during the load").isGreaterThanOrEqualTo(12);

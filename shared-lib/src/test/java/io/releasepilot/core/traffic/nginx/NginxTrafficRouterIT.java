@@ -68,7 +68,9 @@ class NginxTrafficRouterIT extends TrafficRouterContractTest {
         String file = Files.readString(nginx.upstreamFile());
 
         assertThat(file).contains("server 127.0.0.1:" + v2.port() + " down;").doesNotContain("weight=0");
-        assertThat(file).contains("server 127.0.0.1:" + v1.port() + " weight=100;").contains("keepalive 32;");
+        assertThat(file)
+                .contains("server 127.0.0.1:" + v1.port() + " weight=100;")
+                .contains("keepalive 32;");
     }
 
     @Test

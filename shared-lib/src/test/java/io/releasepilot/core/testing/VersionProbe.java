@@ -29,20 +29,17 @@ public final class VersionProbe {
     }
 
     /**
-     * Counts until two consecutive rounds of {@code n} agree on a single version (or 5 s pass), then returns the last
+     * Counts rounds of {@code n} until one is answered by {@code version} alone (or 5 s pass) and returns the last
      * round: for balancers whose change lands asynchronously (an NGINX reload shifts about 100 ms after the signal,
      * and old workers finish their keep-alive requests with the old weights).
      */
-    public static Map<String, Integer> settle(URI uri, int n) throws IOException, InterruptedException {
+    public static Map<String, Integer> awaitOnly(URI uri, String version, int n)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + 5_000_000_000L;
         Map<String, Integer> last = count(uri, n);
-        while (System.nanoTime() < deadline) {
-            Map<String, Integer> next = count(uri, n);
-            if (next.size() == 1 && next.equals(last)) {
-                return next;
-            }
-            last = next;
+        while (!last.equals(Map.of(version, n)) && System.nanoTime() < deadline) {
             Thread.sleep(50);
+            last = count(uri, n);
         }
         return last;
     }

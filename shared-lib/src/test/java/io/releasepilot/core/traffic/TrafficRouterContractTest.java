@@ -79,13 +79,13 @@ public abstract class TrafficRouterContractTest {
         router.apply(TrafficSplit.ALL_CANARY);
         assertThat(router.verify(TrafficSplit.ALL_CANARY)).isTrue();
         if (frontend().isPresent()) {
-            assertThat(VersionProbe.settle(frontend().get(), 20)).isEqualTo(Map.of("v2", 20));
+            assertThat(VersionProbe.awaitOnly(frontend().get(), "v2", 20)).isEqualTo(Map.of("v2", 20));
         }
 
         router.apply(TrafficSplit.ALL_STABLE);
         assertThat(router.verify(TrafficSplit.ALL_STABLE)).isTrue();
         if (frontend().isPresent()) {
-            assertThat(VersionProbe.settle(frontend().get(), 20)).isEqualTo(Map.of("v1", 20));
+            assertThat(VersionProbe.awaitOnly(frontend().get(), "v1", 20)).isEqualTo(Map.of("v1", 20));
         }
     }
 

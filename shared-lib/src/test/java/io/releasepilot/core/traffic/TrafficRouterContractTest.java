@@ -94,7 +94,7 @@ public abstract class TrafficRouterContractTest {
         router().apply(TrafficSplit.canary(50));
 
         if (frontend().isPresent()) {
-            Map<String, Integer> counts = VersionProbe.count(frontend().get(), 40);
+            Map<String, Integer> counts = VersionProbe.await(frontend().get(), 40, round -> round.size() == 2);
             assertThat(counts.keySet()).containsExactlyInAnyOrder("v1", "v2");
             assertThat(counts.get("v1") + counts.get("v2")).isEqualTo(40);
         }

@@ -96,7 +96,7 @@ class NginxTrafficRouterIT extends TrafficRouterContractTest {
 
         assertThat(Files.readString(nginx.upstreamFile())).isEqualTo(before);
         assertThat(good.current().split()).isEqualTo(TrafficSplit.canary(25));
-        Map<String, Integer> counts = VersionProbe.count(nginx.uri(), 40);
+        Map<String, Integer> counts = VersionProbe.await(nginx.uri(), 40, round -> round.size() == 2);
         assertThat(counts.keySet()).containsExactlyInAnyOrder("v1", "v2");
     }
 }

@@ -1,0 +1,119 @@
+package io.releasepilot.core.rollout;
+
+import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.traffic.TrafficSplit;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides the next move of a canary rollout; pure (the engine passes the instant and applies the effects).
+ *
+ * <p>Precedence: abort → critical trigger → failed analysis (all roll back) → promote (all traffic to the canary,
+ * complete) → pause → start the first step → wait out the step → at the step's end, PASS/WARNING advance (or complete
+ * after the last step) while INCONCLUSIVE pauses: missing data never promotes. A FAIL verdict rolls back at any
+ * evaluation, not only at the step's end.
+ */
+public final class CanaryDecider {
+    private final List<CanaryStep> steps;
+
+    public CanaryDecider(List<CanaryStep> steps) {
+        this.steps = CanaryStep.validated(steps);
+    }
+
+    public List<CanaryStep> steps() {
+        return steps;
+    }
+
+    public CanaryDecision decide(CanaryInput in) {
+        if (in.currentStep() < -1 || in.currentStep() >= steps.size()) {
+            throw new InvalidInputException(
+                    "canary step " + in.currentStep() + " does not exist (" + steps.size() + " steps)");
+        }
+        List<RolloutEffect> notes = notifications(in);
+        if (in.operator().abortRequested()) {
+            return rollBack("aborted by an operator", notes);
+        }
+        if (in.triggers().action() == TriggerAction.ROLLBACK) {
+            return rollBack("rollback trigger fired: " + in.triggers().reason(), notes);
+        }
+        if (in.currentStep() >= 0 && in.verdict() == AnalysisVerdict.FAIL) {
+            return rollBack(
+                    "analysis failed at step " + (in.currentStep() + 1) + " (" + weight(in.currentStep()) + " %)",
+                    notes);
+        }
+        if (in.operator().promoteRequested()) {
+            List<RolloutEffect> effects = new ArrayList<>(notes);
+            effects.add(new RolloutEffect.SetWeights(TrafficSplit.ALL_CANARY));
+            effects.add(new RolloutEffect.AdvanceStep(steps.size() - 1, 100));
+            effects.add(new RolloutEffect.Complete("promoted by an operator"));
+            return new CanaryDecision(effects, CanaryPhase.COMPLETED, "promoted by an operator");
+        }
+        if (in.operator().paused()) {
+            List<RolloutEffect> effects = new ArrayList<>(notes);
+            effects.add(new RolloutEffect.Pause("paused by an operator"));
+            return new CanaryDecision(effects, CanaryPhase.PAUSED, "paused by an operator");
+        }
+        if (in.currentStep() == -1) {
+            return advance(0, notes, "canary starts");
+        }
+        CanaryStep step = steps.get(in.currentStep());
+        Duration elapsed = Duration.between(in.stepStartedAt(), in.now());
+        if (elapsed.compareTo(step.duration()) < 0) {
+            List<RolloutEffect> effects = new ArrayList<>(notes);
+            Duration left = step.duration().minus(elapsed);
+            effects.add(new RolloutEffect.Wait(left));
+            return new CanaryDecision(
+                    effects,
+                    CanaryPhase.PROGRESSING,
+                    "step " + (in.currentStep() + 1) + " (" + step.weight() + " %) runs " + left + " more");
+        }
+        if (in.verdict() == AnalysisVerdict.INCONCLUSIVE) {
+            String reason = "analysis of step " + (in.currentStep() + 1) + " is inconclusive (missing data); "
+                    + "resume, promote or abort";
+            List<RolloutEffect> effects = new ArrayList<>(notes);
+            effects.add(new RolloutEffect.Notify(reason));
+            effects.add(new RolloutEffect.Pause(reason));
+            return new CanaryDecision(effects, CanaryPhase.PAUSED, reason);
+        }
+        if (in.verdict() == AnalysisVerdict.WARNING) {
+            notes.add(new RolloutEffect.Notify(
+                    "analysis of step " + (in.currentStep() + 1) + " passed with warnings; continuing"));
+        }
+        if (in.currentStep() == steps.size() - 1) {
+            List<RolloutEffect> effects = new ArrayList<>(notes);
+            effects.add(new RolloutEffect.Complete("all steps passed"));
+            return new CanaryDecision(effects, CanaryPhase.COMPLETED, "all steps passed");
+        }
+        return advance(in.currentStep() + 1, notes, "step " + (in.currentStep() + 1) + " passed");
+    }
+
+    private CanaryDecision advance(int next, List<RolloutEffect> notes, String why) {
+        CanaryStep step = steps.get(next);
+        List<RolloutEffect> effects = new ArrayList<>(notes);
+        effects.add(new RolloutEffect.SetWeights(TrafficSplit.canary(step.weight())));
+        effects.add(new RolloutEffect.AdvanceStep(next, step.weight()));
+        effects.add(new RolloutEffect.Wait(step.duration()));
+        return new CanaryDecision(
+                effects, CanaryPhase.PROGRESSING, why + "; step " + (next + 1) + " at " + step.weight() + " %");
+    }
+
+    private static CanaryDecision rollBack(String reason, List<RolloutEffect> notes) {
+        List<RolloutEffect> effects = new ArrayList<>(notes);
+        effects.add(new RolloutEffect.SetWeights(TrafficSplit.ALL_STABLE));
+        effects.add(new RolloutEffect.RollBack(reason));
+        return new CanaryDecision(effects, CanaryPhase.ROLLED_BACK, reason);
+    }
+
+    private static List<RolloutEffect> notifications(CanaryInput in) {
+        List<RolloutEffect> notes = new ArrayList<>();
+        if (in.triggers().action() == TriggerAction.NOTIFY) {
+            notes.add(new RolloutEffect.Notify(in.triggers().reason()));
+        }
+        return notes;
+    }
+
+    private int weight(int step) {
+        return steps.get(step).weight();
+    }
+}

@@ -1,0 +1,30 @@
+package io.releasepilot.core.rollout;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Everything the canary decider needs at one evaluation, as the engine reads it from the ledger.
+ *
+ * @param currentStep 0-based index of the step whose weight is in effect, or -1 before the first step
+ * @param stepStartedAt when that step's weight was applied (ignored while {@code currentStep} is -1)
+ * @param verdict the latest analysis of the current step
+ * @param operator pause / promote / abort requests
+ * @param triggers the latest rollback-trigger decision
+ * @param now the evaluation instant
+ */
+public record CanaryInput(
+        int currentStep,
+        Instant stepStartedAt,
+        AnalysisVerdict verdict,
+        OperatorState operator,
+        TriggerDecision triggers,
+        Instant now) {
+    public CanaryInput {
+        Objects.requireNonNull(stepStartedAt, "stepStartedAt");
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(operator, "operator");
+        Objects.requireNonNull(triggers, "triggers");
+        Objects.requireNonNull(now, "now");
+    }
+}

@@ -1,0 +1,143 @@
+package io.releasepilot.core.traffic;
+
+import io.releasepilot.core.InvalidInputException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The settings of one router, mirroring the spec's {@code traffic.<router>} section field by field. The lead maps the
+ * spec onto these records; {@link TrafficRouterRegistry#create} turns them into a router.
+ */
+public sealed interface TrafficRouterSettings {
+    /** The router type these settings are for. */
+    String type();
+
+    /**
+     * {@code traffic.haproxy}: the HAProxy runtime API (needs {@code level admin}) over a unix socket or TCP.
+     *
+     * @param socket path of the runtime API unix socket, or null when {@code address} is used
+     * @param address {@code host:port} of the runtime API over TCP, or null when {@code socket} is used
+     * @param backend the backend holding both servers
+     * @param stable server name of the stable (blue) version
+     * @param canary server name of the canary (green) version
+     * @param timeout connect + read timeout of one runtime API command
+     */
+    record Haproxy(
+            @Nullable Path socket,
+            @Nullable String address,
+            String backend,
+            String stable,
+            String canary,
+            Duration timeout)
+            implements TrafficRouterSettings {
+        public Haproxy {
+            if ((socket == null) == (address == null)) {
+                throw new InvalidInputException("traffic.haproxy: set exactly one of socket or address");
+            }
+            if (address != null && !address.matches("[^:\\s]+:\\d{1,5}")) {
+                throw new InvalidInputException("traffic.haproxy.address must be host:port, got '" + address + "'");
+            }
+            requireName("traffic.haproxy.backend", backend);
+            requireName("traffic.haproxy.stable", stable);
+            requireName("traffic.haproxy.canary", canary);
+            if (stable.equals(canary)) {
+                throw new InvalidInputException("traffic.haproxy: stable and canary must be different servers");
+            }
+            requirePositive("traffic.haproxy.timeout", timeout);
+        }
+
+        @Override
+        public String type() {
+            return "haproxy";
+        }
+    }
+
+    /**
+     * {@code traffic.nginx}: an upstream block rendered into {@code file}, which the user's nginx.conf includes.
+     *
+     * @param upstream name of the upstream block
+     * @param file the file Release Pilot owns and rewrites (atomically)
+     * @param stable {@code host:port} of the stable version
+     * @param canary {@code host:port} of the canary version
+     * @param directives extra lines inside the upstream block, e.g. {@code keepalive 64} (may be empty)
+     * @param testCommand argv that checks the configuration, e.g. {@code [nginx, -t]}
+     * @param reloadCommand argv of a graceful reload, e.g. {@code [nginx, -s, reload]}
+     * @param timeout timeout of each command
+     */
+    record Nginx(
+            String upstream,
+            Path file,
+            String stable,
+            String canary,
+            List<String> directives,
+            List<String> testCommand,
+            List<String> reloadCommand,
+            Duration timeout)
+            implements TrafficRouterSettings {
+        public Nginx {
+            requireName("traffic.nginx.upstream", upstream);
+            Objects.requireNonNull(file, "traffic.nginx.file");
+            requireName("traffic.nginx.stable", stable);
+            requireName("traffic.nginx.canary", canary);
+            if (stable.equals(canary)) {
+                throw new InvalidInputException("traffic.nginx: stable and canary must be different servers");
+            }
+            directives = List.copyOf(directives);
+            for (String directive : directives) {
+                if (directive.contains("\n") || directive.contains("}") || directive.contains("{")) {
+                    throw new InvalidInputException(
+                            "traffic.nginx.directives: one directive per entry, no braces, got '" + directive + "'");
+                }
+            }
+            testCommand = requireArgv("traffic.nginx.testCommand", testCommand);
+            reloadCommand = requireArgv("traffic.nginx.reloadCommand", reloadCommand);
+            requirePositive("traffic.nginx.timeout", timeout);
+        }
+
+        @Override
+        public String type() {
+            return "nginx";
+        }
+    }
+
+    /**
+     * {@code traffic.command}: the user's own program, called as {@code run… STABLE CANARY} to set and
+     * {@code run… get} to read back.
+     *
+     * @param run argv of the program (no shell)
+     * @param timeout timeout of one call
+     */
+    record Command(List<String> run, Duration timeout) implements TrafficRouterSettings {
+        public Command {
+            run = requireArgv("traffic.command.run", run);
+            requirePositive("traffic.command.timeout", timeout);
+        }
+
+        @Override
+        public String type() {
+            return "command";
+        }
+    }
+
+    private static void requireName(String field, @Nullable String value) {
+        if (value == null || value.isBlank() || value.chars().anyMatch(Character::isWhitespace)) {
+            throw new InvalidInputException(field + " must be a non-empty name without spaces, got '" + value + "'");
+        }
+    }
+
+    private static void requirePositive(String field, @Nullable Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new InvalidInputException(field + " must be a positive duration, got " + value);
+        }
+    }
+
+    private static List<String> requireArgv(String field, @Nullable List<String> argv) {
+        if (argv == null || argv.isEmpty() || argv.get(0).isBlank()) {
+            throw new InvalidInputException(field + " must be a non-empty argument list (program first)");
+        }
+        return List.copyOf(argv);
+    }
+}

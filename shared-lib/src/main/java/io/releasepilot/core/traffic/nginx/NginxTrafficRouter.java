@@ -1,0 +1,175 @@
+package io.releasepilot.core.traffic.nginx;
+
+import io.releasepilot.core.traffic.ExternalCommand;
+import io.releasepilot.core.traffic.RouterState;
+import io.releasepilot.core.traffic.TrafficRouter;
+import io.releasepilot.core.traffic.TrafficRouterException;
+import io.releasepilot.core.traffic.TrafficRouterSettings;
+import io.releasepilot.core.traffic.TrafficSplit;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Steers NGINX by rendering the {@code upstream} block into a file the user's nginx.conf includes, testing the
+ * configuration, and reloading gracefully. A failed test puts the previous file back, so NGINX and the file never
+ * disagree. Weight 0 is rendered as {@code down} because NGINX rejects {@code weight=0}.
+ */
+public final class NginxTrafficRouter implements TrafficRouter {
+    private static final Pattern SERVER =
+            Pattern.compile("^\\s*server\\s+(\\S+?)(?:\\s+weight=(\\d+))?(\\s+down)?\\s*;", Pattern.MULTILINE);
+
+    private final TrafficRouterSettings.Nginx settings;
+
+    public NginxTrafficRouter(TrafficRouterSettings.Nginx settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String type() {
+        return "nginx";
+    }
+
+    @Override
+    public RouterState current() {
+        Optional<String> text = readFile();
+        if (text.isEmpty()) {
+            throw new TrafficRouterException("NGINX upstream file " + settings.file()
+                    + " does not exist yet; no split has been applied (apply one to create it)");
+        }
+        return parse(text.get());
+    }
+
+    @Override
+    public RouterState apply(TrafficSplit split) {
+        String rendered = render(split);
+        Optional<String> previous = readFile();
+        if (previous.isPresent() && previous.get().equals(rendered)) {
+            // Idempotent re-apply: no reload, so keep-alive connections are not disturbed for nothing.
+            return parse(rendered);
+        }
+        write(rendered);
+        ExternalCommand.Result test = ExternalCommand.run(settings.testCommand(), Map.of(), settings.timeout());
+        if (!test.succeeded()) {
+            restore(previous);
+            throw new TrafficRouterException("NGINX rejected the new upstream (" + settings.testCommand()
+                    + " exited " + test.exitCode() + "); the previous " + settings.file() + " is back: "
+                    + test.quotedOutput());
+        }
+        ExternalCommand.Result reload = ExternalCommand.run(settings.reloadCommand(), Map.of(), settings.timeout());
+        if (!reload.succeeded()) {
+            restore(previous);
+            throw new TrafficRouterException("NGINX reload " + settings.reloadCommand() + " exited " + reload.exitCode()
+                    + "; the previous " + settings.file() + " is back: " + reload.quotedOutput());
+        }
+        return parse(rendered);
+    }
+
+    /** The upstream block for {@code split}; the file holds nothing else. */
+    String render(TrafficSplit split) {
+        StringBuilder out = new StringBuilder()
+                .append("# Written by Release Pilot; edits are overwritten. ")
+                .append(split)
+                .append('\n')
+                .append("upstream ")
+                .append(settings.upstream())
+                .append(" {\n");
+        out.append(serverLine(settings.stable(), split.stable()));
+        out.append(serverLine(settings.canary(), split.canary()));
+        for (String directive : settings.directives()) {
+            String line = directive.strip();
+            out.append("    ")
+                    .append(line)
+                    .append(line.endsWith(";") ? "" : ";")
+                    .append('\n');
+        }
+        return out.append("}\n").toString();
+    }
+
+    private static String serverLine(String server, int weight) {
+        return weight == 0 ? "    server " + server + " down;\n" : "    server " + server + " weight=" + weight + ";\n";
+    }
+
+    RouterState parse(String text) {
+        Integer stable = null;
+        Integer canary = null;
+        Matcher matcher = SERVER.matcher(text);
+        while (matcher.find()) {
+            int weight =
+                    matcher.group(3) != null ? 0 : matcher.group(2) != null ? Integer.parseInt(matcher.group(2)) : 1;
+            if (matcher.group(1).equals(settings.stable())) {
+                stable = weight;
+            } else if (matcher.group(1).equals(settings.canary())) {
+                canary = weight;
+            }
+        }
+        if (stable == null || canary == null || stable + canary == 0) {
+            throw new TrafficRouterException("cannot read the weights of " + settings.stable() + " and "
+                    + settings.canary() + " back from " + settings.file() + "; rewrite it by applying a split");
+        }
+        int canaryPercent = (int) Math.round(canary * 100.0 / (stable + canary));
+        return new RouterState(
+                type(),
+                TrafficSplit.canary(canaryPercent),
+                stable > 0,
+                canary > 0,
+                "upstream " + settings.upstream() + " in " + settings.file() + ": " + settings.stable() + " weight "
+                        + stable + ", " + settings.canary() + " weight " + canary);
+    }
+
+    private Optional<String> readFile() {
+        try {
+            return Optional.of(Files.readString(settings.file(), StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new TrafficRouterException("cannot read " + settings.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void restore(Optional<String> previous) {
+        try {
+            if (previous.isPresent()) {
+                write(previous.get());
+            } else {
+                Files.deleteIfExists(settings.file());
+            }
+        } catch (IOException e) {
+            throw new TrafficRouterException("could not restore " + settings.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Temp file in the same directory, then an atomic rename: NGINX never reads a half-written file. */
+    private void write(String text) {
+        Path target = settings.file().toAbsolutePath();
+        Path tmp = null;
+        try {
+            Files.createDirectories(target.getParent());
+            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new TrafficRouterException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // already moved, or a harmless leftover
+                }
+            }
+        }
+    }
+}

@@ -36,7 +36,8 @@ public final class NatsEventSubscriber implements EventSubscriber {
     /**
      * @param durableName consumer name, 1-64 of {@code [A-Za-z0-9_-]}
      * @param filterSubject e.g. {@link EventSubjects#ALL} or {@link EventSubjects#filter(String, String)}
-     * @param ackWait how long JetStream waits for an acknowledgement before redelivering
+     * @param ackWait how long JetStream waits for an acknowledgement before redelivering; keep it well above the
+     *     {@code wait} of {@link #poll} plus the handling time, or events are redelivered while still being handled
      */
     public NatsEventSubscriber(NatsConfig config, String durableName, String filterSubject, Duration ackWait) {
         if (!durableName.matches("[A-Za-z0-9_-]{1,64}")) {

@@ -34,21 +34,60 @@ final class Sql {
         return dataSource;
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when anything is thrown. */
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when anything is thrown. A pooled
+     * connection that turns out dead before the commit (the server restarted while we were idle) is retried once on a
+     * fresh connection: nothing of the first attempt was committed, so the work runs exactly once.
+     */
     <T> T transaction(String what, Work<T> work) {
+        try {
+            return attempt(work);
+        } catch (SQLException e) {
+            if (!(e instanceof CommitFailed) && brokenConnection(e)) {
+                try {
+                    return attempt(work);
+                } catch (SQLException again) {
+                    throw failure(what, again instanceof CommitFailed ? (SQLException) again.getCause() : again);
+                }
+            }
+            throw failure(what, e instanceof CommitFailed ? (SQLException) e.getCause() : e);
+        }
+    }
+
+    private <T> T attempt(Work<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            T result;
             try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
+                result = work.run(connection);
             } catch (SQLException | RuntimeException | Error e) {
                 rollbackQuietly(connection);
                 throw e;
             }
-        } catch (SQLException e) {
-            throw failure(what, e);
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                rollbackQuietly(connection);
+                throw new CommitFailed(e);
+            }
+            return result;
         }
+    }
+
+    /** A failed commit: its outcome is unknown, so it is never retried. */
+    private static final class CommitFailed extends SQLException {
+        private static final long serialVersionUID = 1L;
+
+        CommitFailed(SQLException cause) {
+            super(cause.getMessage(), cause.getSQLState(), cause);
+        }
+    }
+
+    private static boolean brokenConnection(SQLException e) {
+        String state = e.getSQLState();
+        return !(e instanceof SQLTransientConnectionException)
+                && state != null
+                && (state.startsWith("08") || state.equals("57P01"));
     }
 
     static void rollbackQuietly(Connection connection) {

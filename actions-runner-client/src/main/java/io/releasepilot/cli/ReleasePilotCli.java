@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             ValidateCommand.class,
             GateCommand.class,
+            EventsCommand.class,
             VersionCommand.class,
             ChangelogCommand.class,
             DoraCommand.class,

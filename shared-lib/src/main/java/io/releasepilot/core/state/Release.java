@@ -1,0 +1,56 @@
+package io.releasepilot.core.state;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A release as the ledger holds it. {@code currentStep} and {@code weights} are what a restarted run resumes from.
+ *
+ * @param id release id
+ * @param request what was started
+ * @param state where it is
+ * @param currentStep index of the step reached (0 before the first)
+ * @param weights router weights last set, null before any were set
+ * @param startedAt when it started
+ * @param finishedAt when it reached a final state
+ * @param finishReason why it finished that way, if given
+ * @param lockHolder who holds the environment lock now (the starter, or whoever took it over)
+ */
+public record Release(
+        UUID id,
+        ReleaseRequest request,
+        ReleaseState state,
+        int currentStep,
+        @Nullable RouterWeights weights,
+        Instant startedAt,
+        @Nullable Instant finishedAt,
+        @Nullable String finishReason,
+        LockHolder lockHolder) {
+
+    public Release {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(lockHolder, "lockHolder");
+    }
+
+    public String service() {
+        return request.service();
+    }
+
+    public String environment() {
+        return request.environment();
+    }
+
+    public String version() {
+        return request.version();
+    }
+
+    public Optional<RouterWeights> lastWeights() {
+        return Optional.ofNullable(weights);
+    }
+}

@@ -36,8 +36,9 @@ public final class NatsEventPublisher implements EventPublisher {
             }
         } catch (IOException | JetStreamApiException | IllegalStateException e) {
             throw new EventPublishException(
-                    "no JetStream acknowledgement for event " + event.id() + " from " + connection.config().url()
-                            + " within " + connection.config().timeout().toMillis() + " ms: " + e.getMessage(),
+                    "no JetStream acknowledgement for event " + event.id() + " from "
+                            + connection.config().url() + " within "
+                            + connection.config().timeout().toMillis() + " ms: " + e.getMessage(),
                     e);
         }
     }

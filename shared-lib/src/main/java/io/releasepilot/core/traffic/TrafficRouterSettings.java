@@ -140,4 +140,24 @@ public sealed interface TrafficRouterSettings {
         }
         return List.copyOf(argv);
     }
+
+    /**
+     * The in-process {@link io.releasepilot.core.traffic.embedded.EmbeddedProxy} (demo and tests; not in the spec).
+     *
+     * @param admin the proxy's admin endpoint
+     * @param timeout connect + read timeout of one admin call
+     */
+    record Embedded(java.net.URI admin, Duration timeout) implements TrafficRouterSettings {
+        public Embedded {
+            if (admin == null || !"http".equals(admin.getScheme())) {
+                throw new InvalidInputException("embedded proxy admin endpoint must be an http URI, got " + admin);
+            }
+            requirePositive("embedded proxy timeout", timeout);
+        }
+
+        @Override
+        public String type() {
+            return "embedded";
+        }
+    }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,18 +75,21 @@ public final class EventsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final Map<String, String> environmentVariables;
+    // Null when picocli creates the command: the environment then comes from the root command.
+    private final @Nullable Map<String, String> environmentOverride;
 
     public EventsCommand() {
-        this(System.getenv());
+        this.environmentOverride = null;
     }
 
     EventsCommand(Map<String, String> environmentVariables) {
-        this.environmentVariables = Map.copyOf(environmentVariables);
+        this.environmentOverride = Map.copyOf(environmentVariables);
     }
 
     @Override
     public Integer call() throws InterruptedException {
+        Map<String, String> environmentVariables =
+                environmentOverride != null ? environmentOverride : ReleasePilotCli.environmentOf(spec);
         Instant from = since == null ? null : parseSince(since, Instant.now());
         if (limit < 1 || limit > 100_000) {
             throw new InvalidInputException("--limit must be 1..100000, was " + limit);

@@ -2,6 +2,7 @@ package io.releasepilot.core.testing;
 
 import io.releasepilot.core.traffic.TrafficSplit;
 import io.releasepilot.core.traffic.haproxy.HaproxyTrafficRouter;
+import io.releasepilot.sample.SampleService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

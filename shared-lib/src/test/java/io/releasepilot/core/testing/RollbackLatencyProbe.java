@@ -13,6 +13,7 @@ import io.releasepilot.core.rollout.TriggerDecision;
 import io.releasepilot.core.rollout.TriggerRule;
 import io.releasepilot.core.traffic.TrafficSplit;
 import io.releasepilot.core.traffic.haproxy.HaproxyTrafficRouter;
+import io.releasepilot.sample.SampleService;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

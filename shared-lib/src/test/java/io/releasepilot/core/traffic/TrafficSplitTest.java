@@ -67,7 +67,8 @@ class TrafficSplitTest {
                         List.of("nginx", "-t"),
                         List.of("nginx", "-s", "reload"),
                         t),
-                new TrafficRouterSettings.Command(List.of("./set-weights.sh"), t));
+                new TrafficRouterSettings.Command(List.of("./set-weights.sh"), t),
+                new TrafficRouterSettings.Embedded(java.net.URI.create("http://127.0.0.1:1"), t));
 
         assertThat(settings)
                 .extracting(s -> TrafficRouterRegistry.create(s).type())

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.releasepilot.core.testing.HaproxyProcess;
-import io.releasepilot.core.testing.SampleService;
 import io.releasepilot.core.testing.VersionProbe;
 import io.releasepilot.core.traffic.TrafficRouterContractTest;
 import io.releasepilot.core.traffic.TrafficRouterException;
 import io.releasepilot.core.traffic.TrafficRouterSettings;
 import io.releasepilot.core.traffic.TrafficSplit;
+import io.releasepilot.sample.SampleService;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.releasepilot.core.testing;
+package io.releasepilot.sample;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,21 +1,29 @@
 package io.releasepilot.cli;
 
 import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.gate.BypassDecision;
+import io.releasepilot.core.gate.GateBypassDecider;
 import io.releasepilot.core.gate.GateEvaluator;
 import io.releasepilot.core.gate.GatePlan;
+import io.releasepilot.core.gate.GateRecorder;
 import io.releasepilot.core.gate.GateReport;
 import io.releasepilot.core.gate.GateVerdict;
 import io.releasepilot.core.gate.ReportFiles;
 import io.releasepilot.core.gate.Verdict;
 import io.releasepilot.core.gate.jacoco.JacocoGateSource;
 import io.releasepilot.core.gate.junit.JunitGateSource;
+import io.releasepilot.core.gate.regression.LedgerBaselineSource;
 import io.releasepilot.core.gate.sarif.SarifGateSource;
 import io.releasepilot.core.spec.ReleaseSpec;
 import io.releasepilot.core.spec.SpecReader;
+import io.releasepilot.core.state.ReleaseStore;
+import io.releasepilot.core.state.StateStoreConfig;
+import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,6 +88,22 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "write the report to FILE instead of stdout")
     Path output;
 
+    @Option(
+            names = "--environment",
+            paramLabel = "ENV",
+            description = "record the verdict on the release in progress for this environment (ledger), and take"
+                    + " regression baselines from its last successful release")
+    String environment;
+
+    @Option(names = "--bypass", description = "bypass a failed gate (needs gates.bypass.authority; audited)")
+    boolean bypass;
+
+    @Option(names = "--actor", paramLabel = "NAME", description = "who acts (default: GITHUB_ACTOR)")
+    String actor;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "why (required with --bypass)")
+    String reason;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -93,22 +117,63 @@ final class GateCommand implements Callable<Integer> {
         addFiles(reports, base, JunitGateSource.TYPE, junit);
         addFiles(reports, base, JacocoGateSource.TYPE, jacoco);
         addFiles(reports, base, SarifGateSource.TYPE, sarif);
-        GatePlan plan;
-        if (specFile != null) {
-            ReleaseSpec releaseSpec = SpecReader.read(specFile).value();
-            plan = GatePlan.from(
-                    releaseSpec,
-                    new GatePlan.Inputs(
-                            reports, releaseVersion, root.environment().variables(), Optional.empty()));
-        } else {
-            if (reports.isEmpty()) {
-                throw new InvalidInputException("nothing to evaluate: give --junit, --jacoco or --sarif (or --spec)");
-            }
-            plan = GatePlan.seed(reports);
+        Map<String, String> env = root.environment().variables();
+        ReleaseSpec releaseSpec =
+                specFile == null ? null : SpecReader.read(specFile).value();
+        if (releaseSpec == null && reports.isEmpty()) {
+            throw new InvalidInputException("nothing to evaluate: give --junit, --jacoco or --sarif (or --spec)");
         }
-        GatePlan.GateRun run = plan.run();
-        GateVerdict verdict = run.verdict();
-        GateReport report = run.report();
+        if (environment != null && releaseSpec == null) {
+            throw new InvalidInputException("--environment needs --spec (the service name comes from the spec)");
+        }
+        if (bypass && (environment == null || reason == null)) {
+            throw new InvalidInputException("--bypass needs --environment, --actor and --reason (it is audited)");
+        }
+        try (ReleaseStore store =
+                environment == null ? null : PostgresReleaseStore.open(StateStoreConfig.fromEnvironment(env))) {
+            GatePlan plan = releaseSpec == null
+                    ? GatePlan.seed(reports)
+                    : GatePlan.from(
+                            releaseSpec,
+                            new GatePlan.Inputs(
+                                    reports,
+                                    releaseVersion,
+                                    env,
+                                    Optional.ofNullable(store)
+                                            .map(s ->
+                                                    new LedgerBaselineSource(s, releaseSpec.service(), environment))));
+            GatePlan.GateRun run = plan.run();
+            GateVerdict verdict = run.verdict();
+            int exit = exitCode(verdict.verdict());
+            if (store != null) {
+                GateRecorder recorder = new GateRecorder(store, releaseSpec.service(), environment);
+                recorder.record(verdict);
+                if (bypass) {
+                    BypassDecision decision =
+                            GateBypassDecider.decide(plan.policy(), verdict, actorName(env), reason, Instant.now());
+                    recorder.record(decision, env.get("GITHUB_RUN_URL"));
+                    spec.commandLine()
+                            .getErr()
+                            .println((decision.granted() ? "bypass granted: " : "bypass refused: ")
+                                    + decision.explanation());
+                    if (decision.granted()) {
+                        exit = ExitCode.OK.code();
+                    }
+                }
+            }
+            print(run.report(), verdict);
+            return exit;
+        }
+    }
+
+    private String actorName(Map<String, String> env) {
+        if (actor != null && !actor.isBlank()) {
+            return actor;
+        }
+        return env.getOrDefault("GITHUB_ACTOR", env.getOrDefault("USER", "unknown"));
+    }
+
+    private void print(GateReport report, GateVerdict verdict) {
         String rendered = switch (format) {
             case json -> report.toJson();
             case markdown -> report.toMarkdown();
@@ -124,7 +189,6 @@ final class GateCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(rendered);
         }
         spec.commandLine().getOut().flush();
-        return exitCode(verdict.verdict());
     }
 
     static int exitCode(Verdict verdict) {

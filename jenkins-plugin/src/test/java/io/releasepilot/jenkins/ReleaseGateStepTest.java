@@ -97,20 +97,47 @@ class ReleaseGateStepTest {
 
     @Test
     void shouldReportACoreErrorAsAMessage() throws Exception {
-        FakeStepContext ctx = context(new DirectoryWorkspace(workspace));
+        FakeStepContext failing = coreBacked(context(new DirectoryWorkspace(workspace)));
+
+        new ReleaseGateStep().start(failing).start();
+        FakeStepContext.Completion c = failing.awaitCompletion();
+
+        assertThat(c.success()).isFalse();
+        assertThat(c.value()).isInstanceOf(AbortException.class);
+        assertThat(((Throwable) c.value()).getMessage()).startsWith("Release Pilot: no spec at release-pilot.yml");
+    }
+
+    @Test
+    void shouldEvaluateTheSpecsGatesThroughTheCore() throws Exception {
+        java.nio.file.Files.writeString(workspace.resolve("release-pilot.yml"), """
+                service: checkout
+                gates:
+                  objectives:
+                    - { name: tests, source: junit, metric: failed, comparator: "<=", pass: 0, key: true }
+                """);
+        java.nio.file.Files.createDirectories(workspace.resolve("target"));
+        java.nio.file.Files.writeString(
+                workspace.resolve("target/TEST-a.xml"),
+                "<testsuite><testcase name=\"ok\"/><testcase name=\"bad\"><failure/></testcase></testsuite>");
+        FakeStepContext ctx = coreBacked(context(new DirectoryWorkspace(workspace)));
         ReleaseGateStep step = new ReleaseGateStep();
-        FakeStepContext failing = ctx.with(ReleaseHost.class, new FakeReleaseHost() {
+        step.setReports("target/TEST-*.xml");
+
+        step.start(ctx).start();
+        FakeStepContext.Completion c = ctx.awaitCompletion();
+
+        assertThat(c.success()).isFalse();
+        assertThat(((Throwable) c.value()).getMessage()).contains("quality gate FAIL");
+        assertThat(listener.text()).contains("FAIL  tests: failed = 1");
+        assertThat(run.getAction(ReleaseSummaryAction.class)).isNotNull();
+    }
+
+    private static FakeStepContext coreBacked(FakeStepContext ctx) {
+        return ctx.with(ReleaseHost.class, new FakeReleaseHost() {
             @Override
             public ReleaseOperations operations(Run<?, ?> r) {
                 return new CoreReleaseOperations(new ConnectionSettings(null, null, null, null, null, null));
             }
         });
-
-        step.start(failing).start();
-        FakeStepContext.Completion c = failing.awaitCompletion();
-
-        assertThat(c.success()).isFalse();
-        assertThat(c.value()).isInstanceOf(AbortException.class);
-        assertThat(((Throwable) c.value()).getMessage()).startsWith("Release Pilot: Release Pilot core is not bound");
     }
 }

@@ -56,6 +56,42 @@ public final class ReportFiles {
         return List.copyOf(files);
     }
 
+    /**
+     * Sorts report files by what they are, from their first bytes: JUnit XML ({@code <testsuite}), JaCoCo XML
+     * ({@code <report}) or SARIF (JSON with {@code "runs"}), for hosts whose users list reports without saying which
+     * is which (the Jenkins step's {@code reports} globs).
+     *
+     * @return files by gate source type ({@code junit}, {@code jacoco}, {@code sarif})
+     */
+    public static java.util.Map<String, List<Path>> classify(List<Path> files) {
+        java.util.Map<String, List<Path>> byType = new java.util.LinkedHashMap<>();
+        for (Path file : files) {
+            byType.computeIfAbsent(typeOf(file), type -> new ArrayList<>()).add(file);
+        }
+        return byType;
+    }
+
+    private static String typeOf(Path file) {
+        String head;
+        try (var in = Files.newInputStream(file)) {
+            head = new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read report " + file + ": " + e.getMessage(), e);
+        }
+        String trimmed = head.strip();
+        if (trimmed.startsWith("{") && head.contains("\"runs\"")) {
+            return "sarif";
+        }
+        if (head.contains("<testsuite")) {
+            return "junit";
+        }
+        if (head.contains("<report") || head.contains("JACOCO//DTD")) {
+            return "jacoco";
+        }
+        throw new InvalidInputException(file + ": not a JUnit XML, JaCoCo XML or SARIF report (judged by its first "
+                + "4 KB); list only those in 'reports'");
+    }
+
     private static int firstGlobCharacter(String pattern) {
         for (int i = 0; i < pattern.length(); i++) {
             if ("*?[{".indexOf(pattern.charAt(i)) >= 0) {

@@ -54,6 +54,32 @@ final class Sql {
         }
     }
 
+    /**
+     * Runs one idempotent statement in autocommit mode (one round trip, atomic by itself). Since running it twice has
+     * the effect of running it once, a broken connection is retried once whatever the moment it broke.
+     */
+    <T> T idempotentStatement(String what, Work<T> work) {
+        try {
+            return autocommit(work);
+        } catch (SQLException e) {
+            if (brokenConnection(e)) {
+                try {
+                    return autocommit(work);
+                } catch (SQLException again) {
+                    throw failure(what, again);
+                }
+            }
+            throw failure(what, e);
+        }
+    }
+
+    private <T> T autocommit(Work<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            return work.run(connection);
+        }
+    }
+
     private <T> T attempt(Work<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);

@@ -47,7 +47,10 @@ public final class EventsCommand implements Callable<Integer> {
     @Option(names = "--follow", description = "Keep printing new events as they are written (Ctrl-C to stop).")
     boolean follow;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (one CloudEvents document per line).")
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            description = "text or json (one CloudEvents document per line).")
     Format format;
 
     @Option(names = "--service", description = "Only this service (exact name).")
@@ -121,7 +124,8 @@ public final class EventsCommand implements Callable<Integer> {
             pass = relay.relayOnce();
         } while (!pass.failed() && pass.published() > 0);
         if (pass.failed()) {
-            String warning = "warning: events stay in the outbox, NATS relay failed: " + pass.failure().getMessage();
+            String warning = "warning: events stay in the outbox, NATS relay failed: "
+                    + pass.failure().getMessage();
             if (!warning.equals(lastWarning)) {
                 err.println(warning);
                 err.flush();
@@ -132,8 +136,10 @@ public final class EventsCommand implements Callable<Integer> {
     }
 
     private static String text(OutboxEntry entry) {
-        return entry.createdAt() + "  " + entry.type().name().toLowerCase(Locale.ROOT).replace('_', '-') + "  "
-                + entry.service() + "/" + entry.environment() + "  release=" + entry.event().releaseId()
+        return entry.createdAt() + "  "
+                + entry.type().name().toLowerCase(Locale.ROOT).replace('_', '-') + "  "
+                + entry.service() + "/" + entry.environment() + "  release="
+                + entry.event().releaseId()
                 + "  id=" + entry.eventId() + (entry.sentAt() == null ? "  (not yet relayed)" : "");
     }
 

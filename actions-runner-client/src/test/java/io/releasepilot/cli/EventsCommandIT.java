@@ -39,7 +39,8 @@ class EventsCommandIT {
                     ReleaseRequest.of("api", "prod", "1.0.0", ReleaseStrategy.CANARY, Actor.of("ci")),
                     StartOptions.failFast());
             store.finish(release.id(), ReleaseState.SUCCEEDED, Actor.of("ci"), null);
-            store.start(ReleaseRequest.of("web", "prod", "2.0.0", ReleaseStrategy.CANARY, Actor.of("ci")),
+            store.start(
+                    ReleaseRequest.of("web", "prod", "2.0.0", ReleaseStrategy.CANARY, Actor.of("ci")),
                     StartOptions.failFast());
             Map<String, String> env = new HashMap<>();
             env.put("RP_DATABASE_URL", TestServices.get("RP_PG_URL"));
@@ -54,7 +55,10 @@ class EventsCommandIT {
                     .filter(line -> line.startsWith("{"))
                     .map(ReleaseEvent::fromJson)
                     .toList();
-            assertThat(events).extracting(ReleaseEvent::releaseId).containsOnly(release.id()).hasSize(2);
+            assertThat(events)
+                    .extracting(ReleaseEvent::releaseId)
+                    .containsOnly(release.id())
+                    .hasSize(2);
             assertThat(store.outbox().unsentCount()).isEqualTo(3);
 
             env.put("RP_NATS_URL", TestServices.get("RP_NATS_URL"));
@@ -70,8 +74,10 @@ class EventsCommandIT {
     @Test
     void shouldExitThreeWithAClearMessageWhenPostgresIsUnreachable() throws Exception {
         Map<String, String> env = Map.of(
-                "RP_DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + OwnPostgres.freePort() + "/rp",
-                "RP_DATABASE_CONNECT_TIMEOUT_MS", "1000");
+                "RP_DATABASE_URL",
+                "jdbc:postgresql://127.0.0.1:" + OwnPostgres.freePort() + "/rp",
+                "RP_DATABASE_CONNECT_TIMEOUT_MS",
+                "1000");
 
         Process process = cli(env, "events");
         String output = ChildJvm.output(process);

@@ -9,7 +9,11 @@ import org.jspecify.annotations.Nullable;
  * sequence above {@code afterSequence} (for following), at most {@code limit}.
  */
 public record OutboxQuery(
-        @Nullable String service, @Nullable String environment, @Nullable Instant since, long afterSequence, int limit) {
+        @Nullable String service,
+        @Nullable String environment,
+        @Nullable Instant since,
+        long afterSequence,
+        int limit) {
 
     public OutboxQuery {
         if (limit < 1 || limit > 100_000) {

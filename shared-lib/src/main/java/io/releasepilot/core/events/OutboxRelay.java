@@ -41,7 +41,9 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     /** What one pass did: how many rows were published, and the failure that stopped it, if any. */
-    public record Pass(int published, @org.jspecify.annotations.Nullable InfrastructureException failure) {
+    public record Pass(
+            int published,
+            @org.jspecify.annotations.Nullable InfrastructureException failure) {
         public boolean failed() {
             return failure != null;
         }

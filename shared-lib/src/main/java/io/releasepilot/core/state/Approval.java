@@ -15,7 +15,13 @@ import org.jspecify.annotations.Nullable;
  * @param comment as given
  * @param at when
  */
-public record Approval(long sequence, UUID releaseId, int stepIndex, Actor approver, @Nullable String comment, Instant at) {
+public record Approval(
+        long sequence,
+        UUID releaseId,
+        int stepIndex,
+        Actor approver,
+        @Nullable String comment,
+        Instant at) {
     public Approval {
         Objects.requireNonNull(releaseId, "releaseId");
         Objects.requireNonNull(approver, "approver");

@@ -16,7 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param at when
  */
 public record AuditEntry(
-        long sequence, UUID releaseId, AuditAction action, Actor actor, @Nullable String reason, Instant at) {
+        long sequence,
+        UUID releaseId,
+        AuditAction action,
+        Actor actor,
+        @Nullable String reason,
+        Instant at) {
     public AuditEntry {
         Objects.requireNonNull(releaseId, "releaseId");
         Objects.requireNonNull(action, "action");

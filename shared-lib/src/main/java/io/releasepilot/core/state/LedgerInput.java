@@ -61,8 +61,8 @@ public final class LedgerInput {
         }
         int nul = value.indexOf('\0');
         if (nul >= 0) {
-            throw new InvalidInputException(field + " contains a NUL character at position " + nul
-                    + "; Postgres cannot store it");
+            throw new InvalidInputException(
+                    field + " contains a NUL character at position " + nul + "; Postgres cannot store it");
         }
         return value;
     }

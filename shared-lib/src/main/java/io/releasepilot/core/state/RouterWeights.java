@@ -11,9 +11,8 @@ import io.releasepilot.core.InvalidInputException;
 public record RouterWeights(int stable, int canary) {
     public RouterWeights {
         if (stable < 0 || canary < 0 || stable + canary != 100) {
-            throw new InvalidInputException(
-                    "router weights must be two percentages adding up to 100, were stable=" + stable + " canary="
-                            + canary);
+            throw new InvalidInputException("router weights must be two percentages adding up to 100, were stable="
+                    + stable + " canary=" + canary);
         }
     }
 

@@ -63,7 +63,14 @@ public record StateStoreConfig(
     /** A server at {@code jdbcUrl} with default timeouts. */
     public static StateStoreConfig server(String jdbcUrl, @Nullable String user, @Nullable String password) {
         return new StateStoreConfig(
-                jdbcUrl, user, password, null, DEFAULT_DATA_DIRECTORY, Duration.ofSeconds(5), Duration.ofSeconds(15), 4);
+                jdbcUrl,
+                user,
+                password,
+                null,
+                DEFAULT_DATA_DIRECTORY,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(15),
+                4);
     }
 
     /** An embedded database in {@code dataDirectory}. */
@@ -100,7 +107,8 @@ public record StateStoreConfig(
         }
         if (passwordFile != null) {
             try {
-                password = Files.readString(Path.of(passwordFile), StandardCharsets.UTF_8).strip();
+                password = Files.readString(Path.of(passwordFile), StandardCharsets.UTF_8)
+                        .strip();
             } catch (IOException e) {
                 throw new InvalidInputException(
                         "cannot read RP_DATABASE_PASSWORD_FILE " + passwordFile + ": " + e.getMessage(), e);

@@ -16,8 +16,13 @@ class ReleaseEventTest {
 
     @Test
     void shouldWriteACloudEventsDocument() throws Exception {
-        ReleaseEvent event = ReleaseEvent.of(EventType.RELEASE_ROLLED_BACK, "api", "prod", RELEASE,
-                Instant.parse("2026-03-01T10:00:00Z"), Map.of("reason", "error rate 3 %"));
+        ReleaseEvent event = ReleaseEvent.of(
+                EventType.RELEASE_ROLLED_BACK,
+                "api",
+                "prod",
+                RELEASE,
+                Instant.parse("2026-03-01T10:00:00Z"),
+                Map.of("reason", "error rate 3 %"));
 
         JsonNode json = new ObjectMapper().readTree(event.toJson());
 
@@ -35,8 +40,8 @@ class ReleaseEventTest {
 
     @Test
     void shouldTurnNamesIntoSafeSubjectTokensAndKeepTheExactNamesInTheData() {
-        ReleaseEvent event = ReleaseEvent.of(EventType.STEP_RECORDED, "pay.ments >", "eu west*", RELEASE,
-                Instant.EPOCH, Map.of());
+        ReleaseEvent event =
+                ReleaseEvent.of(EventType.STEP_RECORDED, "pay.ments >", "eu west*", RELEASE, Instant.EPOCH, Map.of());
 
         assertThat(event.subject()).isEqualTo("releasepilot.eu_west_.pay_ments__.step-recorded");
         assertThat(event.service()).isEqualTo("pay.ments >");

@@ -37,8 +37,17 @@ public abstract class ReleaseStoreContractTest {
     }
 
     private ReleaseRequest request(String service, String version) {
-        return new ReleaseRequest(service, "prod", version, "abc123", Instant.parse("2026-01-02T03:04:05.123456Z"),
-                ReleaseStrategy.CANARY, ALICE, "spec-hash", null, null);
+        return new ReleaseRequest(
+                service,
+                "prod",
+                version,
+                "abc123",
+                Instant.parse("2026-01-02T03:04:05.123456Z"),
+                ReleaseStrategy.CANARY,
+                ALICE,
+                "spec-hash",
+                null,
+                null);
     }
 
     private List<OutboxEntry> events(String service) {
@@ -57,7 +66,9 @@ public abstract class ReleaseStoreContractTest {
         assertThat(found.state()).isEqualTo(ReleaseState.IN_PROGRESS);
         assertThat(found.lockHolder().actor()).isEqualTo(ALICE);
         assertThat(store().inProgress(service, "prod")).contains(found);
-        assertThat(store().auditTrail(started.id())).extracting(AuditEntry::action).containsExactly(AuditAction.START);
+        assertThat(store().auditTrail(started.id()))
+                .extracting(AuditEntry::action)
+                .containsExactly(AuditAction.START);
         assertThat(events(service)).extracting(OutboxEntry::type).containsExactly(EventType.RELEASE_STARTED);
     }
 
@@ -88,12 +99,14 @@ public abstract class ReleaseStoreContractTest {
 
         assertThat(winners).hasSize(1);
         Release winner = winners.get(0);
-        assertThat(losers).hasSize(19).allSatisfy(error -> assertThat(error)
-                .isInstanceOf(EnvironmentLockedException.class)
-                .hasMessageContaining(winner.id().toString())
-                .hasMessageContaining("alice")
-                .hasMessageContaining("https://ci.example/runs/1")
-                .hasMessageContaining(winner.startedAt().toString()));
+        assertThat(losers)
+                .hasSize(19)
+                .allSatisfy(error -> assertThat(error)
+                        .isInstanceOf(EnvironmentLockedException.class)
+                        .hasMessageContaining(winner.id().toString())
+                        .hasMessageContaining("alice")
+                        .hasMessageContaining("https://ci.example/runs/1")
+                        .hasMessageContaining(winner.startedAt().toString()));
         // No partial rows: one release, one START audit, one event.
         assertThat(store().releasesSince(service, "prod", Instant.EPOCH)).hasSize(1);
         assertThat(store().auditTrail(winner.id())).hasSize(1);
@@ -105,8 +118,8 @@ public abstract class ReleaseStoreContractTest {
         String service = uniqueService();
         Release first = store().start(request(service, "1.0.0"), StartOptions.failFast());
         ExecutorService pool = Executors.newSingleThreadExecutor();
-        Future<Release> waiting =
-                pool.submit(() -> store().start(request(service, "1.0.1"), StartOptions.waitUpTo(Duration.ofSeconds(30))));
+        Future<Release> waiting = pool.submit(
+                () -> store().start(request(service, "1.0.1"), StartOptions.waitUpTo(Duration.ofSeconds(30))));
         Thread.sleep(500);
         assertThat(waiting).isNotDone();
 
@@ -123,10 +136,13 @@ public abstract class ReleaseStoreContractTest {
         String service = uniqueService();
         Release first = store().start(request(service, "1.0.0"), StartOptions.failFast());
 
-        assertThatThrownBy(() -> store().start(request(service, "1.0.1"), StartOptions.waitUpTo(Duration.ofMillis(600))))
+        assertThatThrownBy(
+                        () -> store().start(request(service, "1.0.1"), StartOptions.waitUpTo(Duration.ofMillis(600))))
                 .isInstanceOf(EnvironmentLockedException.class)
                 .hasMessageContaining(first.id().toString())
-                .satisfies(e -> assertThat(((EnvironmentLockedException) e).holder().releaseId()).isEqualTo(first.id()));
+                .satisfies(e -> assertThat(
+                                ((EnvironmentLockedException) e).holder().releaseId())
+                        .isEqualTo(first.id()));
     }
 
     @Test
@@ -183,11 +199,14 @@ public abstract class ReleaseStoreContractTest {
         assertThat(resumed.currentStep()).isEqualTo(2);
         assertThat(resumed.weights()).isEqualTo(new RouterWeights(75, 25));
         List<ReleaseStep> steps = store().steps(release.id());
-        assertThat(steps).extracting(step -> step.step().kind())
+        assertThat(steps)
+                .extracting(step -> step.step().kind())
                 .containsExactly(StepKind.TRAFFIC, StepKind.GATE, StepKind.ANALYSIS, StepKind.TRAFFIC);
         assertThat(steps.get(1).step().details()).isEqualTo(details);
         assertThat(steps.get(1).step().verdict()).isEqualTo(StepVerdict.PASS);
-        assertThat(events(service)).filteredOn(e -> e.type() == EventType.STEP_RECORDED).hasSize(4);
+        assertThat(events(service))
+                .filteredOn(e -> e.type() == EventType.STEP_RECORDED)
+                .hasSize(4);
 
         Release progressed = store().updateProgress(release.id(), 3, RouterWeights.canary(75));
         assertThat(store().find(release.id())).contains(progressed);
@@ -245,7 +264,10 @@ public abstract class ReleaseStoreContractTest {
         assertThat(rolledBack.finishReason()).isEqualTo("error rate 3 % > 2 % for 2 m");
         assertThat(events(service))
                 .extracting(OutboxEntry::type)
-                .containsExactly(EventType.RELEASE_STARTED, EventType.RELEASE_SUCCEEDED, EventType.RELEASE_STARTED,
+                .containsExactly(
+                        EventType.RELEASE_STARTED,
+                        EventType.RELEASE_SUCCEEDED,
+                        EventType.RELEASE_STARTED,
                         EventType.RELEASE_ROLLED_BACK);
     }
 
@@ -257,9 +279,18 @@ public abstract class ReleaseStoreContractTest {
         Release bad = store().start(request(service, "1.1.0"), StartOptions.failFast());
         store().finish(bad.id(), ReleaseState.SUCCEEDED, ALICE, null);
         Release rollback = store().start(
-                new ReleaseRequest(service, "prod", "1.0.0", "abc123", null, ReleaseStrategy.ROLLBACK, BOB, null,
-                        bad.id(), bad.id()),
-                StartOptions.failFast());
+                        new ReleaseRequest(
+                                service,
+                                "prod",
+                                "1.0.0",
+                                "abc123",
+                                null,
+                                ReleaseStrategy.ROLLBACK,
+                                BOB,
+                                null,
+                                bad.id(),
+                                bad.id()),
+                        StartOptions.failFast());
         store().finish(rollback.id(), ReleaseState.SUCCEEDED, BOB, "manual rollback");
 
         List<DeploymentRecord> records = store().releasesSince(service, "prod", good.startedAt());
@@ -268,19 +299,31 @@ public abstract class ReleaseStoreContractTest {
         assertThat(records).extracting(DeploymentRecord::rolledBack).containsExactly(false, true, false);
         assertThat(records.get(0).firstCommitAt()).isEqualTo(Instant.parse("2026-01-02T03:04:05.123456Z"));
         assertThat(records.get(0).finishedAt()).isNotNull();
-        assertThat(store().releasesSince(service, "prod", Instant.now().plusSeconds(3600))).isEmpty();
+        assertThat(store().releasesSince(service, "prod", Instant.now().plusSeconds(3600)))
+                .isEmpty();
         assertThat(store().lastSuccessful(service, "prod")).map(Release::id).contains(rollback.id());
     }
 
     @Test
     void shouldRoundTripHostileNamesFaithfully() {
-        List<String> hostile = List.of("a'b", "x\"; DROP TABLE releases; --", "ünïcødé ☃ 𝄞", "*.>", "  spaced  ",
-                "back\\slash", "%_like");
+        List<String> hostile = List.of(
+                "a'b", "x\"; DROP TABLE releases; --", "ünïcødé ☃ 𝄞", "*.>", "  spaced  ", "back\\slash", "%_like");
         for (String name : hostile) {
             String service = name + UUID.randomUUID();
             String reason = "'; DELETE FROM audit; --".repeat(500); // 12 KB of hostile free text
-            Release release = store().start(new ReleaseRequest(service, name, name, name, null,
-                    ReleaseStrategy.DIRECT, new Actor(name, name), name, null, null), StartOptions.failFast());
+            Release release = store().start(
+                            new ReleaseRequest(
+                                    service,
+                                    name,
+                                    name,
+                                    name,
+                                    null,
+                                    ReleaseStrategy.DIRECT,
+                                    new Actor(name, name),
+                                    name,
+                                    null,
+                                    null),
+                            StartOptions.failFast());
             store().pause(release.id(), Actor.of(name), reason);
 
             Release found = store().inProgress(service, name).orElseThrow();
@@ -288,7 +331,9 @@ public abstract class ReleaseStoreContractTest {
             assertThat(found.environment()).isEqualTo(name);
             assertThat(found.request()).isEqualTo(release.request());
             assertThat(store().auditTrail(release.id()).get(1).reason()).isEqualTo(reason);
-            assertThat(events(service)).extracting(entry -> entry.event().environment()).containsOnly(name);
+            assertThat(events(service))
+                    .extracting(entry -> entry.event().environment())
+                    .containsOnly(name);
         }
     }
 
@@ -307,7 +352,7 @@ public abstract class ReleaseStoreContractTest {
                 .hasMessageContaining("NUL");
         Release release = store().start(request(ok, "1"), StartOptions.failFast());
         assertThatThrownBy(() -> store().recordStep(
-                        release.id(), NewStep.verdict(0, StepKind.NOTE, StepVerdict.PASS, Map.of("k", "a\0b"))))
+                                release.id(), NewStep.verdict(0, StepKind.NOTE, StepVerdict.PASS, Map.of("k", "a\0b"))))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> store().pause(release.id(), ALICE, "nul\0reason"))
                 .isInstanceOf(InvalidInputException.class);
@@ -321,7 +366,8 @@ public abstract class ReleaseStoreContractTest {
         Release release = store().start(request(service, "1.0.0"), StartOptions.failFast());
         store().finish(release.id(), ReleaseState.FAILED, ALICE, "smoke test failed");
 
-        assertThatThrownBy(() -> store().recordStep(release.id(), NewStep.traffic(1, RouterWeights.allCanary(), Map.of())))
+        assertThatThrownBy(
+                        () -> store().recordStep(release.id(), NewStep.traffic(1, RouterWeights.allCanary(), Map.of())))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("FAILED");
         assertThatThrownBy(() -> store().pause(release.id(), ALICE, null)).isInstanceOf(InvalidInputException.class);

@@ -62,7 +62,8 @@ class StateStoreConfigTest {
     @Test
     void shouldValidateNamesAndText() {
         assertThat(LedgerInput.name("service", "a'b; c")).isEqualTo("a'b; c");
-        assertThatThrownBy(() -> LedgerInput.name("service", "x".repeat(201))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> LedgerInput.name("service", "x".repeat(201)))
+                .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> LedgerInput.name("service", "a\0")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> LedgerInput.name("service", " ")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> new RouterWeights(60, 60)).isInstanceOf(InvalidInputException.class);

@@ -19,6 +19,7 @@ public final class LedgerDatabases {
     }
 
     public static String uniqueSchema() {
-        return "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        return "t_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
     }
 }

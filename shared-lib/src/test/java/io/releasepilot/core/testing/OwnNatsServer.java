@@ -23,8 +23,7 @@ public final class OwnNatsServer implements AutoCloseable {
 
     public static OwnNatsServer start() {
         try {
-            OwnNatsServer server =
-                    new OwnNatsServer(Files.createTempDirectory("rp-own-nats-"), OwnPostgres.freePort());
+            OwnNatsServer server = new OwnNatsServer(Files.createTempDirectory("rp-own-nats-"), OwnPostgres.freePort());
             server.startServer();
             return server;
         } catch (IOException e) {
@@ -38,8 +37,15 @@ public final class OwnNatsServer implements AutoCloseable {
 
     public synchronized void startServer() {
         try {
-            process = new ProcessBuilder("/usr/sbin/nats-server", "-js", "-a", "127.0.0.1", "-p", String.valueOf(port),
-                            "-sd", store.toString())
+            process = new ProcessBuilder(
+                            "/usr/sbin/nats-server",
+                            "-js",
+                            "-a",
+                            "127.0.0.1",
+                            "-p",
+                            String.valueOf(port),
+                            "-sd",
+                            store.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(store.resolve("server.log").toFile())
                     .start();
@@ -79,7 +85,8 @@ public final class OwnNatsServer implements AutoCloseable {
     public void close() {
         stopServer();
         try (var files = Files.walk(store)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {
             // a temp directory; the OS cleans it eventually
         }

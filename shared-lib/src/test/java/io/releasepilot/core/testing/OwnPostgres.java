@@ -29,8 +29,17 @@ public final class OwnPostgres implements AutoCloseable {
             dir.toFile().setExecutable(true, false);
             run(List.of("chown", "postgres:", dir.toString()), false);
             OwnPostgres postgres = new OwnPostgres(dir, freePort());
-            postgres.asPostgres(List.of(BIN.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U",
-                    "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "-N"));
+            postgres.asPostgres(List.of(
+                    BIN.resolve("initdb").toString(),
+                    "-D",
+                    dir.resolve("data").toString(),
+                    "-U",
+                    "postgres",
+                    "--auth=trust",
+                    "-E",
+                    "UTF8",
+                    "--locale=C",
+                    "-N"));
             postgres.startServer();
             return postgres;
         } catch (IOException e) {
@@ -47,15 +56,30 @@ public final class OwnPostgres implements AutoCloseable {
     }
 
     public void startServer() {
-        asPostgres(List.of(BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l",
-                dir.resolve("server.log").toString(), "-w", "-t", "30", "-o",
-                "-c listen_addresses=127.0.0.1 -p " + port + " -k " + dir + " -c fsync=off", "start"));
+        asPostgres(List.of(
+                BIN.resolve("pg_ctl").toString(),
+                "-D",
+                dir.resolve("data").toString(),
+                "-l",
+                dir.resolve("server.log").toString(),
+                "-w",
+                "-t",
+                "30",
+                "-o",
+                "-c listen_addresses=127.0.0.1 -p " + port + " -k " + dir + " -c fsync=off",
+                "start"));
     }
 
     /** Stops the server; {@code immediate} kills sessions without a clean shutdown (as a crash would). */
     public void stopServer(boolean immediate) {
-        asPostgres(List.of(BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m",
-                immediate ? "immediate" : "fast", "-w", "stop"));
+        asPostgres(List.of(
+                BIN.resolve("pg_ctl").toString(),
+                "-D",
+                dir.resolve("data").toString(),
+                "-m",
+                immediate ? "immediate" : "fast",
+                "-w",
+                "stop"));
     }
 
     private void asPostgres(List<String> command) {

@@ -92,7 +92,8 @@ final class JetStreamConnection implements AutoCloseable {
         StreamConfiguration current = info.getConfiguration();
         List<String> subjects = current.getSubjects();
         if (!subjects.contains(EventSubjects.ALL) || !config.duplicateWindow().equals(current.getDuplicateWindow())) {
-            StreamConfiguration.Builder updated = StreamConfiguration.builder(current).duplicateWindow(config.duplicateWindow());
+            StreamConfiguration.Builder updated =
+                    StreamConfiguration.builder(current).duplicateWindow(config.duplicateWindow());
             if (!subjects.contains(EventSubjects.ALL)) {
                 updated.addSubjects(EventSubjects.ALL);
             }

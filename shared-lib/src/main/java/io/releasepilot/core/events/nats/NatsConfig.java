@@ -48,7 +48,8 @@ public record NatsConfig(String url, String stream, Duration timeout, Duration d
             try {
                 timeout = Duration.ofMillis(Long.parseLong(millis.trim()));
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("RP_NATS_TIMEOUT_MS must be a number of milliseconds, was '" + millis + "'");
+                throw new InvalidInputException(
+                        "RP_NATS_TIMEOUT_MS must be a number of milliseconds, was '" + millis + "'");
             }
         }
         return Optional.of(new NatsConfig(url, stream, timeout, Duration.ofHours(1)));

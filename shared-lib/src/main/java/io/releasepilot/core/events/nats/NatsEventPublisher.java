@@ -41,8 +41,9 @@ public final class NatsEventPublisher implements EventPublisher {
             }
         } catch (IOException | JetStreamApiException | IllegalStateException e) {
             throw new EventPublishException(
-                    "no JetStream acknowledgement for event " + eventId + " from " + connection.config().url()
-                            + " within " + connection.config().timeout().toMillis() + " ms: " + e.getMessage(),
+                    "no JetStream acknowledgement for event " + eventId + " from "
+                            + connection.config().url() + " within "
+                            + connection.config().timeout().toMillis() + " ms: " + e.getMessage(),
                     e);
         }
     }

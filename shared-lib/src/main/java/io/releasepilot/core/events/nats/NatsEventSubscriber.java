@@ -56,8 +56,7 @@ public final class NatsEventSubscriber implements EventSubscriber {
 
     private synchronized JetStreamSubscription subscription() throws IOException, JetStreamApiException {
         if (subscription == null || !subscription.isActive()) {
-            PullSubscribeOptions options = PullSubscribeOptions.builder()
-                    .stream(connection.config().stream())
+            PullSubscribeOptions options = PullSubscribeOptions.builder().stream(connection.config().stream())
                     .durable(durableName)
                     .configuration(ConsumerConfiguration.builder()
                             .durable(durableName)
@@ -79,8 +78,8 @@ public final class NatsEventSubscriber implements EventSubscriber {
             messages = subscription().fetch(max, wait);
         } catch (IOException | JetStreamApiException | IllegalStateException e) {
             throw new EventPublishException(
-                    "cannot fetch from NATS consumer '" + durableName + "' at " + connection.config().url() + ": "
-                            + e.getMessage(),
+                    "cannot fetch from NATS consumer '" + durableName + "' at "
+                            + connection.config().url() + ": " + e.getMessage(),
                     e);
         }
         int handled = 0;
@@ -89,7 +88,10 @@ public final class NatsEventSubscriber implements EventSubscriber {
             try {
                 event = ReleaseEvent.fromJson(new String(message.getData(), StandardCharsets.UTF_8));
             } catch (InvalidInputException e) {
-                LOG.warn("dropping a message on {} that is not a release event: {}", message.getSubject(), e.getMessage());
+                LOG.warn(
+                        "dropping a message on {} that is not a release event: {}",
+                        message.getSubject(),
+                        e.getMessage());
                 message.term();
                 continue;
             }

@@ -51,7 +51,8 @@ final class EmbeddedDatabase implements AutoCloseable {
         try {
             postgres.close();
         } catch (IOException e) {
-            throw new StateStoreException("cannot stop the embedded Postgres in " + directory + ": " + e.getMessage(), e);
+            throw new StateStoreException(
+                    "cannot stop the embedded Postgres in " + directory + ": " + e.getMessage(), e);
         }
     }
 }

@@ -69,8 +69,8 @@ public final class PostgresOutbox implements Outbox {
             }
             List<OutboxEntry> entries = new ArrayList<>();
             if (locked) {
-                try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
-                        + " FROM outbox WHERE sent_at IS NULL ORDER BY sequence LIMIT ?")) {
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT " + COLUMNS + " FROM outbox WHERE sent_at IS NULL ORDER BY sequence LIMIT ?")) {
                     select.setInt(1, limit);
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
@@ -172,7 +172,8 @@ public final class PostgresOutbox implements Outbox {
                     connection.prepareStatement("UPDATE outbox SET sent_at = ? WHERE sequence = ANY (?)")) {
                 Sql.setInstant(update, 1, clock.instant().truncatedTo(ChronoUnit.MICROS));
                 Array sequences = connection.createArrayOf(
-                        "bigint", acknowledged.stream().map(OutboxEntry::sequence).toArray(Long[]::new));
+                        "bigint",
+                        acknowledged.stream().map(OutboxEntry::sequence).toArray(Long[]::new));
                 update.setArray(2, sequences);
                 update.executeUpdate();
                 connection.commit();
@@ -201,5 +202,4 @@ public final class PostgresOutbox implements Outbox {
     public String toString() {
         return "PostgresOutbox";
     }
-
 }

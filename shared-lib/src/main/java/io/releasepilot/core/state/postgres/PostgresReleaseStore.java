@@ -134,7 +134,8 @@ public final class PostgresReleaseStore implements ReleaseStore {
         hikari.setMaximumPoolSize(config.poolSize());
         hikari.setMinimumIdle(0);
         hikari.setConnectionTimeout(config.connectTimeout().toMillis());
-        hikari.setValidationTimeout(Math.max(250, Math.min(config.connectTimeout().toMillis() - 1, 3_000)));
+        hikari.setValidationTimeout(
+                Math.max(250, Math.min(config.connectTimeout().toMillis() - 1, 3_000)));
         // Do not connect while building the pool: the first real call reports an unreachable server as a
         // StateStoreException naming the setting to fix.
         hikari.setInitializationFailTimeout(-1);
@@ -143,13 +144,13 @@ public final class PostgresReleaseStore implements ReleaseStore {
         hikari.addDataSourceProperty("connectTimeout", connectSeconds);
         hikari.addDataSourceProperty("loginTimeout", connectSeconds);
         // A socket timeout above the statement timeout catches a server that vanished without closing the socket.
-        hikari.addDataSourceProperty(
-                "socketTimeout", config.statementTimeout().toSeconds() + connectSeconds + 5);
+        hikari.addDataSourceProperty("socketTimeout", config.statementTimeout().toSeconds() + connectSeconds + 5);
         hikari.addDataSourceProperty("tcpKeepAlive", true);
         hikari.addDataSourceProperty("ApplicationName", "release-pilot");
-        hikari.setConnectionInitSql("SET statement_timeout = " + config.statementTimeout().toMillis()
-                + "; SET idle_in_transaction_session_timeout = "
-                + Math.max(60_000, config.statementTimeout().toMillis() * 4));
+        hikari.setConnectionInitSql(
+                "SET statement_timeout = " + config.statementTimeout().toMillis()
+                        + "; SET idle_in_transaction_session_timeout = "
+                        + Math.max(60_000, config.statementTimeout().toMillis() * 4));
         if (config.schema() != null) {
             hikari.setSchema(config.schema());
         }
@@ -202,7 +203,8 @@ public final class PostgresReleaseStore implements ReleaseStore {
         Objects.requireNonNull(options, "options");
         long deadline = System.nanoTime() + options.waitUpTo().toNanos();
         while (true) {
-            StartOutcome outcome = sql.transaction("start a release", connection -> tryStart(connection, request, options));
+            StartOutcome outcome =
+                    sql.transaction("start a release", connection -> tryStart(connection, request, options));
             if (outcome.release() != null) {
                 return outcome.release();
             }
@@ -218,7 +220,8 @@ public final class PostgresReleaseStore implements ReleaseStore {
         }
     }
 
-    private record StartOutcome(@Nullable Release release, @Nullable LockHolder holder) {}
+    private record StartOutcome(
+            @Nullable Release release, @Nullable LockHolder holder) {}
 
     private StartOutcome tryStart(Connection connection, ReleaseRequest request, StartOptions options)
             throws SQLException {
@@ -226,7 +229,8 @@ public final class PostgresReleaseStore implements ReleaseStore {
         if (options.takeover()) {
             Optional<Release> held = lockedRelease(connection, request.service(), request.environment(), true);
             if (held.isPresent()) {
-                abortForTakeover(connection, held.get(), request.actor(), Objects.requireNonNull(options.takeoverReason()), now);
+                abortForTakeover(
+                        connection, held.get(), request.actor(), Objects.requireNonNull(options.takeoverReason()), now);
             }
         }
         UUID id = UUID.randomUUID();
@@ -276,7 +280,15 @@ public final class PostgresReleaseStore implements ReleaseStore {
         event(connection, EventType.RELEASE_STARTED, request.service(), request.environment(), id, now, data);
         remember(id, request.service(), request.environment());
         return new StartOutcome(
-                new Release(id, request, ReleaseState.IN_PROGRESS, 0, null, now, null, null,
+                new Release(
+                        id,
+                        request,
+                        ReleaseState.IN_PROGRESS,
+                        0,
+                        null,
+                        now,
+                        null,
+                        null,
                         new LockHolder(id, request.version(), request.actor(), now)),
                 null);
     }
@@ -349,13 +361,21 @@ public final class PostgresReleaseStore implements ReleaseStore {
             data.put("ciRunUrl", actor.ciRunUrl());
             data.put("reason", reason);
             event(connection, EventType.LOCK_TAKEN_OVER, service, environment, held.id(), now, data);
-            return new Release(held.id(), held.request(), held.state(), held.currentStep(), held.weights(),
-                    held.startedAt(), null, null, new LockHolder(held.id(), held.version(), actor, now));
+            return new Release(
+                    held.id(),
+                    held.request(),
+                    held.state(),
+                    held.currentStep(),
+                    held.weights(),
+                    held.startedAt(),
+                    null,
+                    null,
+                    new LockHolder(held.id(), held.version(), actor, now));
         });
     }
 
-    private Optional<Release> lockedRelease(Connection connection, String service, String environment, boolean forUpdate)
-            throws SQLException {
+    private Optional<Release> lockedRelease(
+            Connection connection, String service, String environment, boolean forUpdate) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + RELEASE_COLUMNS
                 + " FROM releases WHERE service = ? AND environment = ? AND state IN " + ACTIVE
                 + (forUpdate ? " FOR UPDATE" : ""))) {
@@ -404,7 +424,8 @@ public final class PostgresReleaseStore implements ReleaseStore {
                 append.setString(i++, step.kind().name());
                 Sql.setInteger(append, i++, weights == null ? null : weights.stable());
                 Sql.setInteger(append, i++, weights == null ? null : weights.canary());
-                append.setString(i++, step.verdict() == null ? null : step.verdict().name());
+                append.setString(
+                        i++, step.verdict() == null ? null : step.verdict().name());
                 append.setString(i++, details);
                 Sql.setInstant(append, i++, now);
                 append.setObject(i++, event.id());
@@ -469,9 +490,24 @@ public final class PostgresReleaseStore implements ReleaseStore {
             data.put("currentStep", currentStep);
             data.put("stableWeight", weights == null ? null : weights.stable());
             data.put("canaryWeight", weights == null ? null : weights.canary());
-            event(connection, EventType.PROGRESS_UPDATED, release.service(), release.environment(), releaseId, now, data);
-            return new Release(release.id(), release.request(), release.state(), currentStep, weights,
-                    release.startedAt(), null, null, release.lockHolder());
+            event(
+                    connection,
+                    EventType.PROGRESS_UPDATED,
+                    release.service(),
+                    release.environment(),
+                    releaseId,
+                    now,
+                    data);
+            return new Release(
+                    release.id(),
+                    release.request(),
+                    release.state(),
+                    currentStep,
+                    weights,
+                    release.startedAt(),
+                    null,
+                    null,
+                    release.lockHolder());
         });
     }
 
@@ -487,8 +523,9 @@ public final class PostgresReleaseStore implements ReleaseStore {
             case ABORT -> EventType.ABORT_REQUESTED;
             case BYPASS -> EventType.GATE_BYPASSED;
             case ROLLBACK -> EventType.ROLLBACK_REQUESTED;
-            case START, APPROVE, TAKEOVER, FINISH -> throw new InvalidInputException(action
-                    + " is recorded by its own ledger operation (start, approve, takeOver, finish), not by act()");
+            case START, APPROVE, TAKEOVER, FINISH ->
+                throw new InvalidInputException(action
+                        + " is recorded by its own ledger operation (start, approve, takeOver, finish), not by act()");
         };
         return sql.transaction("record " + action + " of release " + releaseId, connection -> {
             Release release = requireActive(connection, releaseId, action.name().toLowerCase(java.util.Locale.ROOT));
@@ -505,7 +542,8 @@ public final class PostgresReleaseStore implements ReleaseStore {
                 next = ReleaseState.IN_PROGRESS;
             }
             if (next != release.state()) {
-                try (PreparedStatement update = connection.prepareStatement("UPDATE releases SET state = ? WHERE id = ?")) {
+                try (PreparedStatement update =
+                        connection.prepareStatement("UPDATE releases SET state = ? WHERE id = ?")) {
                     update.setString(1, next.name());
                     update.setObject(2, releaseId);
                     update.executeUpdate();
@@ -593,8 +631,16 @@ public final class PostgresReleaseStore implements ReleaseStore {
             data.put("startedAt", release.startedAt().toString());
             data.put("finishedAt", now.toString());
             event(connection, type, release.service(), release.environment(), releaseId, now, data);
-            return new Release(release.id(), release.request(), outcome, release.currentStep(), release.weights(),
-                    release.startedAt(), now, reason, release.lockHolder());
+            return new Release(
+                    release.id(),
+                    release.request(),
+                    outcome,
+                    release.currentStep(),
+                    release.weights(),
+                    release.startedAt(),
+                    now,
+                    reason,
+                    release.lockHolder());
         });
     }
 
@@ -720,7 +766,10 @@ public final class PostgresReleaseStore implements ReleaseStore {
                                 verdict == null ? null : StepVerdict.valueOf(verdict),
                                 parse(rows.getString("details")));
                         steps.add(new ReleaseStep(
-                                rows.getLong("id"), releaseId, step, Objects.requireNonNull(Sql.instant(rows, "recorded_at"))));
+                                rows.getLong("id"),
+                                releaseId,
+                                step,
+                                Objects.requireNonNull(Sql.instant(rows, "recorded_at"))));
                     }
                 }
                 return steps;
@@ -798,8 +847,8 @@ public final class PostgresReleaseStore implements ReleaseStore {
     }
 
     private Release requireRelease(Connection connection, UUID releaseId, boolean forUpdate) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + RELEASE_COLUMNS
-                + " FROM releases WHERE id = ?" + (forUpdate ? " FOR UPDATE" : ""))) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + RELEASE_COLUMNS + " FROM releases WHERE id = ?" + (forUpdate ? " FOR UPDATE" : ""))) {
             select.setObject(1, releaseId);
             return single(select).orElseThrow(() -> unknown(releaseId));
         }
@@ -810,8 +859,7 @@ public final class PostgresReleaseStore implements ReleaseStore {
     }
 
     private static InvalidInputException notActive(UUID releaseId, ReleaseState state, String what) {
-        return new InvalidInputException(
-                "release " + releaseId + " is " + state + ", not in progress; cannot " + what);
+        return new InvalidInputException("release " + releaseId + " is " + state + ", not in progress; cannot " + what);
     }
 
     private static Optional<Release> single(PreparedStatement select) throws SQLException {

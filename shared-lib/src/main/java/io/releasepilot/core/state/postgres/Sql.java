@@ -1,5 +1,6 @@
 package io.releasepilot.core.state.postgres;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.releasepilot.core.state.StateStoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,6 +45,7 @@ final class Sql {
             return attempt(work);
         } catch (SQLException e) {
             if (!(e instanceof CommitFailed) && brokenConnection(e)) {
+                evictIdleConnections();
                 try {
                     return attempt(work);
                 } catch (SQLException again) {
@@ -63,6 +65,7 @@ final class Sql {
             return autocommit(work);
         } catch (SQLException e) {
             if (brokenConnection(e)) {
+                evictIdleConnections();
                 try {
                     return autocommit(work);
                 } catch (SQLException again) {
@@ -70,6 +73,13 @@ final class Sql {
                 }
             }
             throw failure(what, e);
+        }
+    }
+
+    /** One dead connection means the server went away: its idle siblings are dead too, so none is handed out again. */
+    private void evictIdleConnections() {
+        if (dataSource instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
+            hikari.getHikariPoolMXBean().softEvictConnections();
         }
     }
 

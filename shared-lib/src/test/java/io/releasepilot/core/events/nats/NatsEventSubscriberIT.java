@@ -32,15 +32,15 @@ class NatsEventSubscriberIT {
             List<ReleaseEvent> received = new ArrayList<>();
             String filter = EventSubjects.filter("prod", "api");
 
-            try (NatsEventSubscriber first = new NatsEventSubscriber(
-                    NatsConfig.of(nats.url()), "notifier", filter, Duration.ofSeconds(30))) {
+            try (NatsEventSubscriber first =
+                    new NatsEventSubscriber(NatsConfig.of(nats.url()), "notifier", filter, Duration.ofSeconds(30))) {
                 assertThat(first.poll(2, Duration.ofSeconds(2), received::add)).isEqualTo(2);
                 first.poll(1, Duration.ofSeconds(2), event -> {
                     throw new IllegalStateException("handler down");
                 });
             }
-            try (NatsEventSubscriber second = new NatsEventSubscriber(
-                    NatsConfig.of(nats.url()), "notifier", filter, Duration.ofSeconds(30))) {
+            try (NatsEventSubscriber second =
+                    new NatsEventSubscriber(NatsConfig.of(nats.url()), "notifier", filter, Duration.ofSeconds(30))) {
                 while (second.poll(10, Duration.ofSeconds(2), received::add) > 0) {
                     // drain
                 }

@@ -54,8 +54,8 @@ final class OutboxRelayBenchmark {
 
                 double raw = rawPublish(nats.url(), payloads.subList(0, 500), 500); // warm-up
                 raw = rawPublish(nats.url(), payloads.subList(payloads.size() - events, payloads.size()), events);
-                System.out.printf("relayed events/s %.0f, raw JetStream publish+ack/s %.0f (%d events)%n",
-                        relayed, raw, events);
+                System.out.printf(
+                        "relayed events/s %.0f, raw JetStream publish+ack/s %.0f (%d events)%n", relayed, raw, events);
                 System.out.printf("%.1f %.1f%n", relayed, raw);
             }
         }
@@ -73,20 +73,26 @@ final class OutboxRelayBenchmark {
     private static double rawPublish(String url, List<byte[]> payloads, int count) throws Exception {
         try (Connection connection = Nats.connect(url)) {
             try {
-                connection.jetStreamManagement().addStream(StreamConfiguration.builder()
-                        .name("BASELINE")
-                        .subjects("baseline.>")
-                        .storageType(StorageType.File)
-                        .duplicateWindow(Duration.ofHours(1))
-                        .build());
+                connection
+                        .jetStreamManagement()
+                        .addStream(StreamConfiguration.builder()
+                                .name("BASELINE")
+                                .subjects("baseline.>")
+                                .storageType(StorageType.File)
+                                .duplicateWindow(Duration.ofHours(1))
+                                .build());
             } catch (io.nats.client.JetStreamApiException alreadyThere) {
                 // second call: the stream exists
             }
             JetStream jetStream = connection.jetStream();
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
-                jetStream.publish("baseline.prod.bench.step-recorded", payloads.get(i % payloads.size()),
-                        PublishOptions.builder().messageId(UUID.randomUUID().toString()).build());
+                jetStream.publish(
+                        "baseline.prod.bench.step-recorded",
+                        payloads.get(i % payloads.size()),
+                        PublishOptions.builder()
+                                .messageId(UUID.randomUUID().toString())
+                                .build());
             }
             return count / ((System.nanoTime() - start) / 1e9);
         }

@@ -43,7 +43,8 @@ class OutboxRelayIT {
     private static void assertStreamHoldsEachOnce(String url, Set<UUID> expected) throws Exception {
         List<ReleaseEvent> stored = StreamReader.all(url);
         assertThat(stored).hasSize(expected.size());
-        assertThat(stored.stream().map(ReleaseEvent::id).collect(Collectors.toSet())).isEqualTo(expected);
+        assertThat(stored.stream().map(ReleaseEvent::id).collect(Collectors.toSet()))
+                .isEqualTo(expected);
         assertThat(StreamReader.messageCount(url)).isEqualTo(expected.size());
     }
 
@@ -79,8 +80,12 @@ class OutboxRelayIT {
                 Thread.sleep(5);
             }
             relay.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            assertThat(seen).as("relay published some events before it was killed").isBetween(200L, 1999L);
-            assertThat(store.outbox().unsentCount()).as("killed before marking its batch").isEqualTo(2000);
+            assertThat(seen)
+                    .as("relay published some events before it was killed")
+                    .isBetween(200L, 1999L);
+            assertThat(store.outbox().unsentCount())
+                    .as("killed before marking its batch")
+                    .isEqualTo(2000);
 
             try (NatsEventPublisher publisher = new NatsEventPublisher(NatsConfig.of(nats.url()));
                     OutboxRelay restarted = new OutboxRelay(store.outbox(), publisher)) {
@@ -102,12 +107,16 @@ class OutboxRelayIT {
     void shouldDeliverTheEventsOfAThousandReleasesMadeWhileNatsWasDown() throws Exception {
         try (OwnNatsServer nats = OwnNatsServer.start();
                 PostgresReleaseStore store = PostgresReleaseStore.open(LedgerDatabases.freshSchema());
-                NatsEventPublisher publisher = new NatsEventPublisher(
-                        new NatsConfig(nats.url(), NatsConfig.DEFAULT_STREAM, Duration.ofSeconds(1), Duration.ofHours(1)));
-                OutboxRelay relay = new OutboxRelay(store.outbox(), publisher, new OutboxRelay.Options(
-                        256, Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofMillis(500)))) {
+                NatsEventPublisher publisher = new NatsEventPublisher(new NatsConfig(
+                        nats.url(), NatsConfig.DEFAULT_STREAM, Duration.ofSeconds(1), Duration.ofHours(1)));
+                OutboxRelay relay = new OutboxRelay(
+                        store.outbox(),
+                        publisher,
+                        new OutboxRelay.Options(
+                                256, Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofMillis(500)))) {
             relay.start();
-            Release warmUp = store.start(ReleaseRequest.of("warm", "prod", "0", ReleaseStrategy.DIRECT, CI), StartOptions.failFast());
+            Release warmUp = store.start(
+                    ReleaseRequest.of("warm", "prod", "0", ReleaseStrategy.DIRECT, CI), StartOptions.failFast());
             store.finish(warmUp.id(), ReleaseState.SUCCEEDED, CI, null);
             waitUntil(() -> store.outbox().unsentCount() == 0);
 

@@ -12,10 +12,16 @@ final class RelayMain {
     public static void main(String[] args) {
         StateStoreConfig config = StateStoreConfig.fromEnvironment(System.getenv());
         try (PostgresReleaseStore store = PostgresReleaseStore.open(config);
-                NatsEventPublisher publisher =
-                        new NatsEventPublisher(NatsConfig.fromEnvironment(System.getenv()).orElseThrow());
-                OutboxRelay relay = new OutboxRelay(store.outbox(), publisher, new OutboxRelay.Options(
-                        Integer.parseInt(args[0]), Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(1)))) {
+                NatsEventPublisher publisher = new NatsEventPublisher(
+                        NatsConfig.fromEnvironment(System.getenv()).orElseThrow());
+                OutboxRelay relay = new OutboxRelay(
+                        store.outbox(),
+                        publisher,
+                        new OutboxRelay.Options(
+                                Integer.parseInt(args[0]),
+                                Duration.ofMillis(100),
+                                Duration.ofMillis(100),
+                                Duration.ofSeconds(1)))) {
             relay.drain(Duration.ofMinutes(2));
         }
     }

@@ -17,14 +17,20 @@ final class StreamReader {
     static long messageCount(String url) throws Exception {
         try (Connection connection = Nats.connect(url)) {
             JetStreamManagement management = connection.jetStreamManagement();
-            return management.getStreamInfo(NatsConfig.DEFAULT_STREAM).getStreamState().getMsgCount();
+            return management
+                    .getStreamInfo(NatsConfig.DEFAULT_STREAM)
+                    .getStreamState()
+                    .getMsgCount();
         }
     }
 
     static List<ReleaseEvent> all(String url, String filter) {
         List<ReleaseEvent> events = new ArrayList<>();
         try (NatsEventSubscriber subscriber = new NatsEventSubscriber(
-                NatsConfig.of(url), "reader-" + UUID.randomUUID().toString().substring(0, 8), filter, Duration.ofSeconds(30))) {
+                NatsConfig.of(url),
+                "reader-" + UUID.randomUUID().toString().substring(0, 8),
+                filter,
+                Duration.ofSeconds(30))) {
             while (subscriber.poll(1_000, Duration.ofMillis(700), events::add) > 0) {
                 // keep fetching until a fetch comes back empty
             }

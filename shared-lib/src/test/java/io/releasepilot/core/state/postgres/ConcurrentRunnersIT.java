@@ -40,7 +40,8 @@ class ConcurrentRunnersIT {
             assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(child.exitValue()).as(output).isZero();
             Arrays.stream(output.split("\n"))
-                    .filter(line -> line.startsWith("STARTED") || line.startsWith("LOCKED") || line.startsWith("MIGRATED"))
+                    .filter(line ->
+                            line.startsWith("STARTED") || line.startsWith("LOCKED") || line.startsWith("MIGRATED"))
                     .forEach(lines::add);
         }
         return lines;
@@ -55,7 +56,9 @@ class ConcurrentRunnersIT {
 
         assertThat(lines).containsExactly("MIGRATED", "MIGRATED");
         try (Connection connection = DriverManager.getConnection(
-                        TestServices.get("RP_PG_URL"), TestServices.get("RP_PG_USER"), TestServices.get("RP_PG_PASSWORD"));
+                        TestServices.get("RP_PG_URL"),
+                        TestServices.get("RP_PG_USER"),
+                        TestServices.get("RP_PG_PASSWORD"));
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT count(*), bool_and(success) FROM " + schema
                         + ".flyway_schema_history WHERE version IS NOT NULL")) {
@@ -68,13 +71,15 @@ class ConcurrentRunnersIT {
     @Test
     void shouldLetExactlyOneOfTwentyAttemptsInTwoProcessesStartARelease() throws Exception {
         StateStoreConfig config = LedgerDatabases.freshSchema();
-        try (PostgresReleaseStore store = PostgresReleaseStore.open(config)) { // migrate first: this test is about the lock
+        try (PostgresReleaseStore store =
+                PostgresReleaseStore.open(config)) { // migrate first: this test is about the lock
             String at = String.valueOf(System.currentTimeMillis() + 3_000);
 
             List<String> lines = runTwo(config.schema(), "start", at, "api", "10");
 
             assertThat(lines).hasSize(20);
-            List<String> started = lines.stream().filter(line -> line.startsWith("STARTED")).toList();
+            List<String> started =
+                    lines.stream().filter(line -> line.startsWith("STARTED")).toList();
             assertThat(started).hasSize(1);
             String winner = started.get(0).substring("STARTED ".length());
             assertThat(lines.stream().filter(line -> line.startsWith("LOCKED")))
@@ -85,7 +90,8 @@ class ConcurrentRunnersIT {
                             .contains("https://ci/run")
                             .contains(" since "));
             assertThat(store.releasesSince("api", "prod", Instant.EPOCH)).hasSize(1);
-            assertThat(store.outbox().read(new OutboxQuery("api", "prod", null, 0, 100))).hasSize(1);
+            assertThat(store.outbox().read(new OutboxQuery("api", "prod", null, 0, 100)))
+                    .hasSize(1);
         }
     }
 }

@@ -44,15 +44,20 @@ final class LedgerAppendBenchmark {
                         release.id(),
                         n % 4 == 0
                                 ? NewStep.traffic(n % 1000, RouterWeights.canary(n % 100), details)
-                                : NewStep.verdict(n % 1000, n % 2 == 0 ? StepKind.GATE : StepKind.ANALYSIS,
-                                        StepVerdict.PASS, details));
+                                : NewStep.verdict(
+                                        n % 1000,
+                                        n % 2 == 0 ? StepKind.GATE : StepKind.ANALYSIS,
+                                        StepVerdict.PASS,
+                                        details));
             };
             measure(append, 2);
             ledger = measure(append, seconds);
         }
         double raw;
         try (Connection connection = DriverManager.getConnection(
-                        TestServices.get("RP_PG_URL"), TestServices.get("RP_PG_USER"), TestServices.get("RP_PG_PASSWORD"));
+                        TestServices.get("RP_PG_URL"),
+                        TestServices.get("RP_PG_USER"),
+                        TestServices.get("RP_PG_PASSWORD"));
                 Statement ddl = connection.createStatement()) {
             ddl.execute("CREATE TABLE " + config.schema() + ".raw_steps (id bigserial PRIMARY KEY, release_id uuid,"
                     + " step_index int, kind text, stable_weight int, canary_weight int, details jsonb,"

@@ -21,7 +21,8 @@ final class LedgerChild {
     private LedgerChild() {}
 
     public static void main(String[] args) throws Exception {
-        StateStoreConfig config = StateStoreConfig.fromEnvironment(System.getenv()).withPoolSize(12);
+        StateStoreConfig config =
+                StateStoreConfig.fromEnvironment(System.getenv()).withPoolSize(12);
         long startAt = Long.parseLong(args[1]);
         while (System.currentTimeMillis() < startAt) {
             Thread.sleep(1);
@@ -38,11 +39,20 @@ final class LedgerChild {
             for (int i = 0; i < threads; i++) {
                 attempts.add(pool.submit(() -> {
                     try {
-                        return "STARTED " + store.start(
-                                        ReleaseRequest.of(service, "prod", "1.0.0", ReleaseStrategy.CANARY,
-                                                new Actor("runner-" + ProcessHandle.current().pid(), "https://ci/run")),
-                                        StartOptions.failFast())
-                                .id();
+                        return "STARTED "
+                                + store.start(
+                                                ReleaseRequest.of(
+                                                        service,
+                                                        "prod",
+                                                        "1.0.0",
+                                                        ReleaseStrategy.CANARY,
+                                                        new Actor(
+                                                                "runner-"
+                                                                        + ProcessHandle.current()
+                                                                                .pid(),
+                                                                "https://ci/run")),
+                                                StartOptions.failFast())
+                                        .id();
                     } catch (EnvironmentLockedException e) {
                         return "LOCKED " + e.getMessage();
                     }

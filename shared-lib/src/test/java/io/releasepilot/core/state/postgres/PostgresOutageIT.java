@@ -92,8 +92,11 @@ class PostgresOutageIT {
 
             Release after = store.find(release.id()).orElseThrow();
             assertThat(after.state()).isEqualTo(ReleaseState.IN_PROGRESS);
-            assertThat(store.auditTrail(release.id())).extracting(e -> e.action()).containsExactly(AuditAction.START);
-            assertThat(store.outbox().read(new OutboxQuery("crash", "prod", null, 0, 100))).hasSize(1);
+            assertThat(store.auditTrail(release.id()))
+                    .extracting(e -> e.action())
+                    .containsExactly(AuditAction.START);
+            assertThat(store.outbox().read(new OutboxQuery("crash", "prod", null, 0, 100)))
+                    .hasSize(1);
         }
     }
 }

@@ -33,8 +33,9 @@ CREATE UNIQUE INDEX releases_environment_lock ON releases (service, environment)
 
 CREATE INDEX releases_by_environment ON releases (service, environment, started_at);
 
+-- Few indexes on the two hot append tables: every index is paid on every step (bench/benchmarks/ledger-append).
 CREATE TABLE release_steps (
-    id            bigserial   PRIMARY KEY,
+    id            bigserial   NOT NULL,
     release_id    uuid        NOT NULL REFERENCES releases (id),
     step_index    integer     NOT NULL,
     kind          text        NOT NULL,
@@ -42,7 +43,9 @@ CREATE TABLE release_steps (
     canary_weight integer,
     verdict       text,
     details       jsonb       NOT NULL DEFAULT '{}'::jsonb,
-    recorded_at   timestamptz NOT NULL
+    recorded_at   timestamptz NOT NULL,
+    -- The outbox event written with the step; as the key it also makes a retried append idempotent.
+    event_id      uuid        PRIMARY KEY
 );
 CREATE INDEX release_steps_by_release ON release_steps (release_id, id);
 
@@ -70,7 +73,8 @@ CREATE INDEX audit_by_release ON audit (release_id, id);
 
 CREATE TABLE outbox (
     sequence    bigserial   PRIMARY KEY,
-    event_id    uuid        NOT NULL UNIQUE,
+    -- Not unique-indexed: ids are random UUIDs and JetStream drops a repeated Nats-Msg-Id anyway.
+    event_id    uuid        NOT NULL,
     service     text        NOT NULL,
     environment text        NOT NULL,
     subject     text        NOT NULL,
@@ -81,4 +85,3 @@ CREATE TABLE outbox (
 );
 -- The relay's work queue: only unsent rows, in order.
 CREATE INDEX outbox_unsent ON outbox (sequence) WHERE sent_at IS NULL;
-CREATE INDEX outbox_by_time ON outbox (created_at);

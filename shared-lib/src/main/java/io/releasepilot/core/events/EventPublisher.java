@@ -13,6 +13,14 @@ public interface EventPublisher extends AutoCloseable {
      */
     void publish(ReleaseEvent event);
 
+    /**
+     * Publishes an outbox row as stored (its CloudEvents document, subject and id), waiting for the acknowledgement.
+     * Adapters override this to send the stored bytes without parsing them again.
+     */
+    default void publish(OutboxEntry entry) {
+        publish(entry.event());
+    }
+
     @Override
     default void close() {}
 }

@@ -77,7 +77,7 @@ public final class OutboxRelay implements AutoCloseable {
             InfrastructureException failure = null;
             for (OutboxEntry entry : batch.entries()) {
                 try {
-                    publisher.publish(entry.event());
+                    publisher.publish(entry);
                     acknowledged.add(entry);
                 } catch (EventPublishException e) {
                     failure = e;

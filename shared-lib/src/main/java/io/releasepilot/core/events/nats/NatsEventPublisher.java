@@ -5,6 +5,7 @@ import io.nats.client.PublishOptions;
 import io.nats.client.api.PublishAck;
 import io.releasepilot.core.events.EventPublishException;
 import io.releasepilot.core.events.EventPublisher;
+import io.releasepilot.core.events.OutboxEntry;
 import io.releasepilot.core.events.ReleaseEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,20 +24,24 @@ public final class NatsEventPublisher implements EventPublisher {
 
     @Override
     public void publish(ReleaseEvent event) {
-        PublishOptions options = PublishOptions.builder()
-                .messageId(event.id().toString())
-                .expectedStream(connection.config().stream())
-                .streamTimeout(connection.config().timeout())
-                .build();
-        byte[] body = event.toJson().getBytes(StandardCharsets.UTF_8);
+        send(event.id().toString(), event.subject(), event.toJson());
+    }
+
+    @Override
+    public void publish(OutboxEntry entry) {
+        send(entry.eventId().toString(), entry.subject(), entry.payload());
+    }
+
+    private void send(String eventId, String subject, String json) {
+        PublishOptions options = PublishOptions.builder().messageId(eventId).build();
         try {
-            PublishAck ack = connection.jetStream().publish(event.subject(), body, options);
+            PublishAck ack = connection.jetStream().publish(subject, json.getBytes(StandardCharsets.UTF_8), options);
             if (ack.hasError()) {
-                throw new EventPublishException("JetStream refused event " + event.id() + ": " + ack.getError());
+                throw new EventPublishException("JetStream refused event " + eventId + ": " + ack.getError());
             }
         } catch (IOException | JetStreamApiException | IllegalStateException e) {
             throw new EventPublishException(
-                    "no JetStream acknowledgement for event " + event.id() + " from "
+                    "no JetStream acknowledgement for event " + eventId + " from "
                             + connection.config().url() + " within "
                             + connection.config().timeout().toMillis() + " ms: " + e.getMessage(),
                     e);

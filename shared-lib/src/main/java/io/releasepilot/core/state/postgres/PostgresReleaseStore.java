@@ -394,34 +394,32 @@ public final class PostgresReleaseStore implements ReleaseStore {
         String details = json(step.details());
         Instant now = now();
         RouterWeights weights = step.weights();
-        // One statement (one round trip) does it all: lock the release, append the step, move the release's
-        // progress when weights were set, and write the outbox row. It appends nothing unless the release is active.
-        return sql.transaction("record a release step", connection -> {
+        // Names never change, so a cached copy saves a round trip on the hot path.
+        String[] serviceEnvironment = names.get(releaseId);
+        if (serviceEnvironment == null) {
+            Release release = find(releaseId).orElseThrow(() -> unknown(releaseId));
+            serviceEnvironment = remember(release.id(), release.service(), release.environment());
+        }
+        ReleaseEvent event = ReleaseEvent.of(
+                EventType.STEP_RECORDED, serviceEnvironment[0], serviceEnvironment[1], releaseId, now, stepData(step));
+        // One statement, one round trip, atomic in autocommit mode: lock the release, append the step, move the
+        // release's progress when weights were set, write the outbox row. It appends nothing unless the release is
+        // active, and nothing twice: a retry with the same event id finds the step ("prior") and adds no other.
+        return sql.idempotentStatement("record a release step", connection -> {
             try (PreparedStatement append = connection.prepareStatement("WITH r AS ("
-                    + "SELECT id, service, environment, state FROM releases WHERE id = ? FOR UPDATE),"
+                    + "SELECT id, state FROM releases WHERE id = ? FOR UPDATE),"
+                    + " prior AS (SELECT id FROM release_steps WHERE event_id = ?),"
                     + " s AS (INSERT INTO release_steps (release_id, step_index, kind, stable_weight, canary_weight,"
-                    + " verdict, details, recorded_at) SELECT r.id, ?, ?, ?, ?, ?, ?::jsonb, ? FROM r"
-                    + " WHERE r.state IN " + ACTIVE + " RETURNING id),"
+                    + " verdict, details, recorded_at, event_id) SELECT r.id, ?, ?, ?, ?, ?, ?::jsonb, ?, ? FROM r"
+                    + " WHERE r.state IN " + ACTIVE + " AND NOT EXISTS (SELECT 1 FROM prior) RETURNING id),"
                     + " u AS (UPDATE releases SET stable_weight = ?, canary_weight = ?, current_step = ?"
                     + " WHERE id = ? AND ?::boolean AND EXISTS (SELECT 1 FROM s)),"
                     + " o AS (INSERT INTO outbox (event_id, service, environment, subject, type, payload, created_at)"
-                    + " SELECT ?, r.service, r.environment, ?, 'STEP_RECORDED', ?::json, ? FROM r, s)"
-                    + " SELECT r.state, r.service, r.environment, (SELECT id FROM s) AS step_id FROM r")) {
-                // Names never change, so a cached copy saves a round trip on the hot path.
-                String[] serviceEnvironment = names.get(releaseId);
-                if (serviceEnvironment == null) {
-                    Release release = requireRelease(connection, releaseId, false);
-                    serviceEnvironment = remember(release.id(), release.service(), release.environment());
-                }
-                ReleaseEvent event = ReleaseEvent.of(
-                        EventType.STEP_RECORDED,
-                        serviceEnvironment[0],
-                        serviceEnvironment[1],
-                        releaseId,
-                        now,
-                        stepData(step));
+                    + " SELECT ?, ?, ?, ?, 'STEP_RECORDED', ?::json, ? FROM s)"
+                    + " SELECT r.state, COALESCE((SELECT id FROM s), (SELECT id FROM prior)) AS step_id FROM r")) {
                 int i = 1;
                 append.setObject(i++, releaseId);
+                append.setObject(i++, event.id());
                 append.setInt(i++, step.stepIndex());
                 append.setString(i++, step.kind().name());
                 Sql.setInteger(append, i++, weights == null ? null : weights.stable());
@@ -430,12 +428,15 @@ public final class PostgresReleaseStore implements ReleaseStore {
                         i++, step.verdict() == null ? null : step.verdict().name());
                 append.setString(i++, details);
                 Sql.setInstant(append, i++, now);
+                append.setObject(i++, event.id());
                 Sql.setInteger(append, i++, weights == null ? null : weights.stable());
                 Sql.setInteger(append, i++, weights == null ? null : weights.canary());
                 append.setInt(i++, step.stepIndex());
                 append.setObject(i++, releaseId);
                 append.setBoolean(i++, weights != null);
                 append.setObject(i++, event.id());
+                append.setString(i++, event.service());
+                append.setString(i++, event.environment());
                 append.setString(i++, event.subject());
                 append.setString(i++, event.toJson());
                 Sql.setInstant(append, i, now);
@@ -444,7 +445,7 @@ public final class PostgresReleaseStore implements ReleaseStore {
                         throw unknown(releaseId);
                     }
                     ReleaseState state = ReleaseState.valueOf(rows.getString(1));
-                    long stepId = rows.getLong(4);
+                    long stepId = rows.getLong(2);
                     if (rows.wasNull()) {
                         throw notActive(releaseId, state, "record a step");
                     }

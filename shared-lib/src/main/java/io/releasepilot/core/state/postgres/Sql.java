@@ -1,5 +1,6 @@
 package io.releasepilot.core.state.postgres;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.releasepilot.core.state.StateStoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,6 +45,7 @@ final class Sql {
             return attempt(work);
         } catch (SQLException e) {
             if (!(e instanceof CommitFailed) && brokenConnection(e)) {
+                evictIdleConnections();
                 try {
                     return attempt(work);
                 } catch (SQLException again) {
@@ -51,6 +53,40 @@ final class Sql {
                 }
             }
             throw failure(what, e instanceof CommitFailed ? (SQLException) e.getCause() : e);
+        }
+    }
+
+    /**
+     * Runs one idempotent statement in autocommit mode (one round trip, atomic by itself). Since running it twice has
+     * the effect of running it once, a broken connection is retried once whatever the moment it broke.
+     */
+    <T> T idempotentStatement(String what, Work<T> work) {
+        try {
+            return autocommit(work);
+        } catch (SQLException e) {
+            if (brokenConnection(e)) {
+                evictIdleConnections();
+                try {
+                    return autocommit(work);
+                } catch (SQLException again) {
+                    throw failure(what, again);
+                }
+            }
+            throw failure(what, e);
+        }
+    }
+
+    /** One dead connection means the server went away: its idle siblings are dead too, so none is handed out again. */
+    private void evictIdleConnections() {
+        if (dataSource instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
+            hikari.getHikariPoolMXBean().softEvictConnections();
+        }
+    }
+
+    private <T> T autocommit(Work<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            return work.run(connection);
         }
     }
 

@@ -5,6 +5,7 @@ import io.releasepilot.cli.actions.ActionsDefaultValueProvider;
 import io.releasepilot.cli.actions.RunnerEnvironment;
 import io.releasepilot.core.InfrastructureException;
 import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.ReleasePilotException;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -134,6 +135,8 @@ public final class ReleasePilotCli implements Runnable {
             err.println("error: " + error.getMessage());
         } else if (error instanceof InfrastructureException) {
             err.println("infrastructure error: " + error.getMessage());
+        } else if (error instanceof ReleasePilotException) {
+            err.println("error: " + error.getMessage());
         } else {
             err.println("internal error: " + error + " (run again with --debug for the stack trace)");
         }

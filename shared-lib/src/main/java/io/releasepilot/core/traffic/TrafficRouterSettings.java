@@ -122,6 +122,44 @@ public sealed interface TrafficRouterSettings {
         }
     }
 
+    /**
+     * The settings of the router {@code traffic.router} selects, field by field from the spec's section (the spec
+     * reader has already checked that this section is present).
+     */
+    static TrafficRouterSettings from(io.releasepilot.core.spec.TrafficSpec spec) {
+        switch (spec.router()) {
+            case HAPROXY: {
+                io.releasepilot.core.spec.HaproxySpec h = spec.haproxy()
+                        .orElseThrow(() -> new InvalidInputException("traffic.haproxy is missing"));
+                return new Haproxy(
+                        h.socket().map(Path::of).orElse(null),
+                        h.address().orElse(null),
+                        h.backend(),
+                        h.stable(),
+                        h.canary(),
+                        h.timeout());
+            }
+            case NGINX: {
+                io.releasepilot.core.spec.NginxSpec n = spec.nginx()
+                        .orElseThrow(() -> new InvalidInputException("traffic.nginx is missing"));
+                return new Nginx(
+                        n.upstream(),
+                        Path.of(n.file()),
+                        n.stable(),
+                        n.canary(),
+                        List.of(),
+                        n.testCommand(),
+                        n.reloadCommand(),
+                        n.timeout());
+            }
+            default: {
+                io.releasepilot.core.spec.CommandRouterSpec c = spec.command()
+                        .orElseThrow(() -> new InvalidInputException("traffic.command is missing"));
+                return new Command(c.run(), c.timeout());
+            }
+        }
+    }
+
     private static void requireName(String field, @Nullable String value) {
         if (value == null || value.isBlank() || value.chars().anyMatch(Character::isWhitespace)) {
             throw new InvalidInputException(field + " must be a non-empty name without spaces, got '" + value + "'");

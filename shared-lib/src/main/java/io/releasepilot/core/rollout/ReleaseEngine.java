@@ -1,0 +1,849 @@
+package io.releasepilot.core.rollout;
+
+import io.releasepilot.core.InfrastructureException;
+import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.ReleasePilotException;
+import io.releasepilot.core.spec.MetricsSpec;
+import io.releasepilot.core.state.Actor;
+import io.releasepilot.core.state.AuditAction;
+import io.releasepilot.core.state.AuditEntry;
+import io.releasepilot.core.state.EnvironmentLockedException;
+import io.releasepilot.core.state.NewStep;
+import io.releasepilot.core.state.Release;
+import io.releasepilot.core.state.ReleaseRequest;
+import io.releasepilot.core.state.ReleaseState;
+import io.releasepilot.core.state.ReleaseStep;
+import io.releasepilot.core.state.ReleaseStore;
+import io.releasepilot.core.state.ReleaseStrategy;
+import io.releasepilot.core.state.RouterWeights;
+import io.releasepilot.core.state.StartOptions;
+import io.releasepilot.core.state.StepKind;
+import io.releasepilot.core.state.StepVerdict;
+import io.releasepilot.core.traffic.ExternalCommand;
+import io.releasepilot.core.traffic.RouterState;
+import io.releasepilot.core.traffic.TrafficRouter;
+import io.releasepilot.core.traffic.TrafficSplit;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The imperative shell that runs a release: it reads the ledger, measures, asks the pure deciders what to do and
+ * applies their effects through the router and the ledger. Every weight change is written to the ledger before (a
+ * {@code traffic-intent} note) and after (a TRAFFIC step and the release's progress) it is applied, and every analysis
+ * is an ANALYSIS step with its values, so a run killed at any moment is continued by a rerun from the recorded step,
+ * after the router has been reconciled with the ledger. Every rollback goes through {@link Rollback}.
+ *
+ * <p>Time comes from the injected {@link Clock}, waiting from the injected {@link Sleeper}. The engine returns a
+ * {@link ReleaseOutcome}; it never exits the process.
+ */
+public final class ReleaseEngine {
+    /** Ledger detail key of the event a NOTE step records. */
+    public static final String EVENT = "event";
+
+    private final ReleaseStore store;
+    private final TrafficRouter router;
+    private final ReleaseSignals signals;
+    private final RolloutPlan plan;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final ProgressListener listener;
+
+    /**
+     * @param store the ledger
+     * @param router the load balancer in front of the stable and the new version
+     * @param signals metrics and health checks
+     * @param plan the steps, triggers and hooks (from the spec: {@link RolloutPlan#from})
+     * @param clock the time
+     * @param sleeper how to wait between evaluations
+     * @param listener receives progress
+     */
+    public ReleaseEngine(
+            ReleaseStore store,
+            TrafficRouter router,
+            ReleaseSignals signals,
+            RolloutPlan plan,
+            Clock clock,
+            Sleeper sleeper,
+            ProgressListener listener) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.router = Objects.requireNonNull(router, "router");
+        this.signals = Objects.requireNonNull(signals, "signals");
+        this.plan = Objects.requireNonNull(plan, "plan");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Starts a canary release, or continues the one in progress for the same version (see {@link #open}). */
+    public ReleaseOutcome canary(RolloutRequest request) {
+        Release release = open(request, ReleaseStrategy.CANARY);
+        return run(release, request.actor());
+    }
+
+    /** Starts a blue-green release, or continues the one in progress for the same version. */
+    public ReleaseOutcome blueGreen(RolloutRequest request) {
+        Release release = open(request, ReleaseStrategy.BLUE_GREEN);
+        return run(release, request.actor());
+    }
+
+    /** Continues a release in progress (its lock holder acting), e.g. after {@link ReleaseStore#takeOver}. */
+    public ReleaseOutcome resume(UUID releaseId) {
+        Release release =
+                store.find(releaseId).orElseThrow(() -> new InvalidInputException("no release " + releaseId));
+        return run(release, release.lockHolder().actor());
+    }
+
+    private ReleaseOutcome run(Release release, Actor actor) {
+        if (!release.state().active()) {
+            return outcome(release);
+        }
+        try {
+            Optional<Map<String, @Nullable Object>> unfinished = unfinishedRollback(store.steps(release.id()));
+            if (unfinished.isPresent()) {
+                // The previous run died inside a rollback: finish it rather than re-apply the weights it left.
+                Object reason = unfinished.get().get("reason");
+                emit(release.id(), release.currentStep(), 0, Duration.ZERO, Map.of(), "finishing an interrupted rollback");
+                return outcome(new Rollback(store, router)
+                        .perform(
+                                release.id(),
+                                actor,
+                                reason == null ? "rollback interrupted and finished by a rerun" : reason.toString(),
+                                unfinished.get()));
+            }
+            reconcile(release);
+            return release.request().strategy() == ReleaseStrategy.BLUE_GREEN
+                    ? new BlueGreenRun(release, actor).run()
+                    : new CanaryRun(release, actor).run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InfrastructureException(
+                    "interrupted while running release " + release.id() + "; rerun the same command to continue", e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- start or resume
+
+    /**
+     * The release to run: the one in progress for service + environment when it has the same version and strategy
+     * (its lock taken over when {@code takeover} is asked, audited; or, for the same actor, once its previous run has
+     * stopped writing to the ledger for three analysis intervals), else a new one. Anything else holding the
+     * environment gets {@link EnvironmentLockedException} naming the holder.
+     */
+    private Release open(RolloutRequest request, ReleaseStrategy strategy) {
+        Optional<Release> held = store.inProgress(request.service(), request.environment());
+        if (held.isPresent()) {
+            Release release = held.get();
+            boolean same = release.version().equals(request.version())
+                    && release.request().strategy() == strategy;
+            if (same && request.takeover()) {
+                Release taken = store.takeOver(
+                        request.service(),
+                        request.environment(),
+                        request.actor(),
+                        "continue release " + release.id() + " from step " + release.currentStep());
+                note(taken.id(), taken.currentStep(), "resumed", Map.of("by", request.actor().name(), "takeover", true));
+                return taken;
+            }
+            if (same
+                    && release.lockHolder().actor().name().equals(request.actor().name())
+                    && holderStopped(release)) {
+                note(
+                        release.id(),
+                        release.currentStep(),
+                        "resumed",
+                        Map.of("by", request.actor().name(), "takeover", false));
+                return release;
+            }
+            if (same || !request.takeover()) {
+                throw new EnvironmentLockedException(request.service(), request.environment(), release.lockHolder());
+            }
+        }
+        UUID previous = store.lastSuccessful(request.service(), request.environment())
+                .map(Release::id)
+                .orElse(null);
+        ReleaseRequest start = new ReleaseRequest(
+                request.service(),
+                request.environment(),
+                request.version(),
+                request.commitSha(),
+                null,
+                strategy,
+                request.actor(),
+                request.specHash(),
+                previous,
+                null);
+        return store.start(
+                start,
+                request.takeover()
+                        ? StartOptions.takeover("release " + request.version() + " by " + request.actor().name()
+                                + " takes the environment over")
+                        : StartOptions.failFast());
+    }
+
+    /** Waits up to the staleness limit for the holder's ledger writes to stop; true when they did. */
+    private boolean holderStopped(Release release) {
+        Duration limit = plan.analysisInterval().multipliedBy(3).plusSeconds(2);
+        Instant deadline = clock.instant().plus(limit).plus(limit);
+        while (true) {
+            List<ReleaseStep> steps = store.steps(release.id());
+            Instant last = steps.isEmpty()
+                    ? release.startedAt()
+                    : steps.get(steps.size() - 1).recordedAt();
+            Instant now = clock.instant();
+            if (Duration.between(last, now).compareTo(limit) > 0) {
+                return true;
+            }
+            if (now.isAfter(deadline)) {
+                return false;
+            }
+            try {
+                sleeper.sleep(Duration.ofMillis(500));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    /** Makes the load balancer carry the weights the ledger last recorded (a crash may have left anything). */
+    private void reconcile(Release release) {
+        RouterWeights recorded = release.weights();
+        if (recorded == null) {
+            return;
+        }
+        TrafficSplit expected = new TrafficSplit(recorded.stable(), recorded.canary());
+        RouterState found = router.current();
+        if (found.split().equals(expected) && router.verify(expected)) {
+            return;
+        }
+        RouterState applied = router.apply(expected);
+        Map<String, @Nullable Object> details = new LinkedHashMap<>();
+        details.put("found", found.split().stable() + "/" + found.split().canary());
+        details.put("applied", applied.split().stable() + "/" + applied.split().canary());
+        details.put("router", applied.routerType());
+        note(release.id(), release.currentStep(), "reconciled", details);
+        emit(release.id(), release.currentStep(), recorded.canary(), Duration.ZERO, Map.of(),
+                "router reconciled with the ledger: found " + found.split() + ", re-applied " + expected);
+    }
+
+    private static Optional<Map<String, @Nullable Object>> unfinishedRollback(List<ReleaseStep> steps) {
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            Map<String, @Nullable Object> details = steps.get(i).step().details();
+            if ("rollback-started".equals(details.get(EVENT))) {
+                return Optional.of(details);
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ------------------------------------------------------------------------------------------------ shared loop
+
+    /** State common to both strategies: samples, health, the latest values, and how effects are applied. */
+    private abstract class Run {
+        final Release started;
+        final UUID id;
+        final Actor actor;
+        final RollbackTriggerDecider triggers;
+        final List<MetricSample> history;
+        final List<String> metricNames;
+        Map<String, Double> latest = new LinkedHashMap<>();
+        int healthFailures;
+        @Nullable Instant lastAnalysis;
+        @Nullable String lastNotice;
+        TriggerDecision lastTriggers;
+
+        Run(Release release, Actor actor) {
+            this.started = release;
+            this.id = release.id();
+            this.actor = actor;
+            Duration maxAge = plan.analysisInterval().multipliedBy(3);
+            this.triggers = new RollbackTriggerDecider(plan.triggers(), maxAge);
+            this.history = historyFrom(store.steps(id));
+            this.metricNames = plan.metricNames().stream()
+                    .filter(name -> !MetricsSpec.HEALTH_CHECK_FAILURES.equals(name))
+                    .toList();
+            this.lastTriggers = TriggerDecision.quiet(clock.instant());
+        }
+
+        abstract String strategy();
+
+        abstract int steps();
+
+        ReleaseOutcome run() throws InterruptedException {
+            while (true) {
+                Release current = store.find(id).orElseThrow(() -> new InvalidInputException("no release " + id));
+                if (!current.state().active()) {
+                    return finished(current);
+                }
+                boolean busy;
+                try {
+                    Optional<ReleaseOutcome> done = tick(current, clock.instant());
+                    if (done.isPresent()) {
+                        return done.get();
+                    }
+                    busy = changed;
+                } catch (InvalidInputException e) {
+                    // Someone else (an operator's rollback, `serve` after an alert) finished the release meanwhile.
+                    Release now = store.find(id).orElseThrow(() -> e);
+                    if (!now.state().active()) {
+                        return finished(now);
+                    }
+                    throw e;
+                }
+                if (!busy) {
+                    sleeper.sleep(plan.tick());
+                }
+            }
+        }
+
+        /** Whether the last tick changed something (then the next evaluation follows at once). */
+        boolean changed;
+
+        abstract Optional<ReleaseOutcome> tick(Release current, Instant now) throws InterruptedException;
+
+        ReleaseOutcome finished(Release release) {
+            emit(id, release.currentStep(), weight(release), Duration.ZERO, latest,
+                    "release " + release.state() + (release.finishReason() == null ? "" : ": " + release.finishReason()));
+            return outcome(release);
+        }
+
+        /** Probes health and, when due, queries the metrics and records the analysis; returns its verdict. */
+        Optional<AnalysisVerdict> measure(Release current, Instant now, List<CanaryCriterion> criteria) {
+            Optional<Boolean> health = signals.probeHealth();
+            if (health.isPresent()) {
+                healthFailures = health.get() ? 0 : healthFailures + 1;
+                history.add(new MetricSample(MetricsSpec.HEALTH_CHECK_FAILURES, now, healthFailures));
+                latest.put(MetricsSpec.HEALTH_CHECK_FAILURES, (double) healthFailures);
+            }
+            if (lastAnalysis != null && now.isBefore(lastAnalysis.plus(plan.analysisInterval()))) {
+                if (health.isPresent() && !health.get()) {
+                    store.recordStep(
+                            id,
+                            NewStep.verdict(
+                                    Math.max(current.currentStep(), 0),
+                                    StepKind.HEALTH_CHECK,
+                                    StepVerdict.FAIL,
+                                    Map.of("consecutiveFailures", healthFailures, "at", now.toString())));
+                }
+                return Optional.empty();
+            }
+            lastAnalysis = now;
+            Map<String, Double> values = signals.metrics(metricNames, current.version());
+            for (String name : metricNames) {
+                double value = values.getOrDefault(name, Double.NaN);
+                history.add(new MetricSample(name, now, value));
+                latest.put(name, value);
+            }
+            trimHistory(now);
+            AnalysisVerdict verdict = ReleaseEngine.verdict(criteria, latest);
+            Map<String, @Nullable Object> details = new LinkedHashMap<>();
+            details.put("at", now.toString());
+            details.put("values", jsonValues(latest));
+            Map<String, @Nullable Object> thresholds = new LinkedHashMap<>();
+            for (CanaryCriterion criterion : criteria) {
+                thresholds.put(criterion.metric(), criterion.comparator().symbol() + " " + criterion.threshold());
+            }
+            details.put("thresholds", thresholds);
+            details.put("verdict", verdict.name());
+            details.put("version", current.version());
+            store.recordStep(
+                    id,
+                    NewStep.verdict(
+                            Math.max(current.currentStep(), 0),
+                            StepKind.ANALYSIS,
+                            StepVerdict.valueOf(verdict.name()),
+                            details));
+            return Optional.of(verdict);
+        }
+
+        TriggerDecision triggers(Instant now) {
+            lastTriggers = triggers.decide(history, now);
+            return lastTriggers;
+        }
+
+        private void trimHistory(Instant now) {
+            Duration keep = plan.analysisInterval().multipliedBy(4);
+            for (TriggerRule rule : plan.triggers()) {
+                if (rule.forWindow().plus(plan.analysisInterval().multipliedBy(4)).compareTo(keep) > 0) {
+                    keep = rule.forWindow().plus(plan.analysisInterval().multipliedBy(4));
+                }
+            }
+            Instant oldest = now.minus(keep);
+            history.removeIf(sample -> sample.at().isBefore(oldest));
+        }
+
+        /** Applies one weight change: intent in the ledger, the router, then the applied step and progress. */
+        void setWeights(int ledgerStep, TrafficSplit split, String why) {
+            RouterWeights weights = new RouterWeights(split.stable(), split.canary());
+            Map<String, @Nullable Object> intent = new LinkedHashMap<>();
+            intent.put("stable", split.stable());
+            intent.put("canary", split.canary());
+            intent.put("reason", why);
+            note(id, ledgerStep, "traffic-intent", intent);
+            RouterState state = router.apply(split);
+            Map<String, @Nullable Object> applied = new LinkedHashMap<>();
+            applied.put(EVENT, "traffic-applied");
+            applied.put("router", state.routerType());
+            applied.put("readBack", state.split().stable() + "/" + state.split().canary());
+            applied.put("reason", why);
+            store.recordStep(id, NewStep.traffic(ledgerStep, weights, applied));
+            store.updateProgress(id, ledgerStep, weights);
+        }
+
+        ReleaseOutcome rollBack(String reason) {
+            Map<String, @Nullable Object> details = new LinkedHashMap<>();
+            details.put("trigger", lastTriggers.criticalFiring().stream()
+                    .map(e -> e.rule().name())
+                    .toList());
+            details.put("evaluations", lastTriggers.criticalFiring().stream()
+                    .map(RuleEvaluation::explanation)
+                    .toList());
+            details.put("values", jsonValues(latest));
+            Release release = new Rollback(store, router).perform(id, actor, reason, details);
+            return finished(release);
+        }
+
+        void pause(Release current, String reason) {
+            if (current.state() == ReleaseState.IN_PROGRESS) {
+                store.pause(id, actor, reason);
+            }
+        }
+
+        void notice(Release current, String message) {
+            // Trigger explanations carry timestamps; repeat a notice only when its substance changes.
+            String key = message.replaceAll("[0-9]", "");
+            if (key.equals(lastNotice)) {
+                return;
+            }
+            lastNotice = key;
+            note(id, Math.max(current.currentStep(), 0), "notify", Map.of("message", message));
+            emit(id, current.currentStep(), weight(current), Duration.ZERO, latest, message);
+        }
+
+        void progress(Release current, Duration left, String message) {
+            emit(id, current.currentStep(), weight(current), left, latest, message);
+        }
+
+        private void emit(UUID release, int step, int canary, Duration left, Map<String, Double> values, String message) {
+            listener.progress(new RolloutProgress(release, strategy(), step, steps(), canary, left, values, message));
+        }
+    }
+
+    private static int weight(Release release) {
+        return release.weights() == null ? 0 : release.weights().canary();
+    }
+
+    // --------------------------------------------------------------------------------------------------- canary
+
+    private final class CanaryRun extends Run {
+        private final CanaryDecider decider = new CanaryDecider(plan.steps());
+        private Instant stepStartedAt;
+        private AnalysisVerdict verdict = AnalysisVerdict.INCONCLUSIVE;
+
+        CanaryRun(Release release, Actor actor) {
+            super(release, actor);
+            this.stepStartedAt = stepStart(store.steps(id), release);
+        }
+
+        @Override
+        String strategy() {
+            return "canary";
+        }
+
+        @Override
+        int steps() {
+            return plan.steps().size();
+        }
+
+        @Override
+        Optional<ReleaseOutcome> tick(Release current, Instant now) {
+            int step = current.currentStep() - 1;
+            List<CanaryCriterion> criteria =
+                    step >= 0 && step < plan.steps().size() ? plan.steps().get(step).criteria() : List.of();
+            measure(current, now, criteria).ifPresent(v -> verdict = v);
+            TriggerDecision decision = triggers(now);
+            CanaryDecision next = decider.decide(new CanaryInput(
+                    Math.min(step, plan.steps().size() - 1),
+                    stepStartedAt,
+                    verdict,
+                    operatorState(current),
+                    decision,
+                    now));
+            changed = false;
+            List<RolloutEffect> effects = next.effects();
+            for (int i = 0; i < effects.size(); i++) {
+                RolloutEffect effect = effects.get(i);
+                RolloutEffect following = i + 1 < effects.size() ? effects.get(i + 1) : null;
+                if (effect instanceof RolloutEffect.SetWeights set) {
+                    if (following instanceof RolloutEffect.RollBack) {
+                        continue; // Rollback.perform moves the traffic itself, with its own ledger records.
+                    }
+                    int ledgerStep = following instanceof RolloutEffect.AdvanceStep advance
+                            ? advance.step() + 1
+                            : current.currentStep();
+                    setWeights(ledgerStep, set.split(), next.reason());
+                    changed = true;
+                } else if (effect instanceof RolloutEffect.AdvanceStep advance) {
+                    current = store.updateProgress(id, advance.step() + 1, RouterWeights.canary(advance.weight()));
+                    stepStartedAt = clock.instant();
+                    verdict = AnalysisVerdict.INCONCLUSIVE;
+                    lastAnalysis = null;
+                    progress(current, plan.steps().get(advance.step()).duration(), next.reason());
+                } else if (effect instanceof RolloutEffect.Complete complete) {
+                    return Optional.of(finished(store.finish(id, ReleaseState.SUCCEEDED, actor, complete.reason())));
+                } else if (effect instanceof RolloutEffect.RollBack back) {
+                    return Optional.of(rollBack(back.reason()));
+                } else if (effect instanceof RolloutEffect.Pause pause) {
+                    pause(current, pause.reason());
+                } else if (effect instanceof RolloutEffect.Notify notify) {
+                    notice(current, notify.message());
+                } else if (effect instanceof RolloutEffect.Wait wait) {
+                    progress(current, wait.timeLeft(), next.reason());
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static Instant stepStart(List<ReleaseStep> steps, Release release) {
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            ReleaseStep step = steps.get(i);
+            if (step.step().kind() == StepKind.TRAFFIC && step.step().stepIndex() == release.currentStep()) {
+                Instant at = step.recordedAt();
+                // The earliest TRAFFIC record of this step is when its weight took effect (a reconcile adds notes only).
+                for (int j = i - 1; j >= 0; j--) {
+                    ReleaseStep earlier = steps.get(j);
+                    if (earlier.step().kind() == StepKind.TRAFFIC) {
+                        if (earlier.step().stepIndex() != release.currentStep()) {
+                            break;
+                        }
+                        at = earlier.recordedAt();
+                    }
+                }
+                return at;
+            }
+        }
+        return release.startedAt();
+    }
+
+    // ----------------------------------------------------------------------------------------------- blue-green
+
+    private final class BlueGreenRun extends Run {
+        private final CutoverDecider decider = new CutoverDecider(plan.watchWindow(), plan.scaleDownDelay());
+        private CutoverPhase phase = CutoverPhase.PENDING;
+        private Instant phaseStartedAt;
+        private HookResult deploy = HookResult.NOT_RUN;
+        private HookResult smoke = HookResult.NOT_RUN;
+        private HookResult retire = HookResult.NOT_RUN;
+
+        BlueGreenRun(Release release, Actor actor) {
+            super(release, actor);
+            this.phaseStartedAt = release.startedAt();
+            for (ReleaseStep step : store.steps(id)) {
+                Map<String, @Nullable Object> details = step.step().details();
+                if ("phase".equals(details.get(EVENT))) {
+                    phase = CutoverPhase.valueOf(String.valueOf(details.get("phase")));
+                    phaseStartedAt = step.recordedAt();
+                } else if ("hook".equals(details.get(EVENT))) {
+                    HookResult result = HookResult.valueOf(String.valueOf(details.get("result")));
+                    switch (String.valueOf(details.get("hook"))) {
+                        case "deploy" -> deploy = result;
+                        case "smoke-checks" -> smoke = result;
+                        default -> retire = result;
+                    }
+                }
+            }
+        }
+
+        @Override
+        String strategy() {
+            return "blue-green";
+        }
+
+        @Override
+        int steps() {
+            return CutoverPhase.COMPLETED.ordinal();
+        }
+
+        @Override
+        Optional<ReleaseOutcome> tick(Release current, Instant now) {
+            measure(current, now, List.of());
+            TriggerDecision decision = triggers(now);
+            CutoverDecision next = decider.decide(new CutoverInput(
+                    phase, phaseStartedAt, deploy, smoke, retire, operatorState(current), decision, now));
+            changed = false;
+            List<RolloutEffect> effects = next.effects();
+            int ledgerStep = next.nextPhase().ordinal();
+            for (int i = 0; i < effects.size(); i++) {
+                RolloutEffect effect = effects.get(i);
+                RolloutEffect following = i + 1 < effects.size() ? effects.get(i + 1) : null;
+                if (effect instanceof RolloutEffect.SetWeights set) {
+                    if (!(following instanceof RolloutEffect.RollBack)) {
+                        setWeights(ledgerStep, set.split(), next.reason());
+                    }
+                } else if (effect instanceof RolloutEffect.RunDeploy) {
+                    deploy = hook("deploy", plan.deploy(), current);
+                } else if (effect instanceof RolloutEffect.RunSmokeChecks) {
+                    smoke = smokeChecks(current);
+                } else if (effect instanceof RolloutEffect.RetireBlue) {
+                    retire = hook("retire", plan.retire(), current);
+                } else if (effect instanceof RolloutEffect.Complete complete) {
+                    return Optional.of(finished(store.finish(id, ReleaseState.SUCCEEDED, actor, complete.reason())));
+                } else if (effect instanceof RolloutEffect.RollBack back) {
+                    return Optional.of(rollBack(back.reason()));
+                } else if (effect instanceof RolloutEffect.Pause pause) {
+                    pause(current, pause.reason());
+                } else if (effect instanceof RolloutEffect.Notify notify) {
+                    notice(current, notify.message());
+                } else if (effect instanceof RolloutEffect.Wait wait) {
+                    progress(current, wait.timeLeft(), phase + ": " + next.reason());
+                }
+            }
+            if (next.nextPhase() != phase) {
+                // Recorded after the phase's effects: a crash in between repeats them (hooks re-run, weights re-set).
+                phase = next.nextPhase();
+                phaseStartedAt = clock.instant();
+                note(id, ledgerStep, "phase", Map.of("phase", phase.name(), "reason", next.reason()));
+                Release now2 = store.find(id).orElse(current);
+                if (now2.state().active()) {
+                    store.updateProgress(id, ledgerStep, now2.weights());
+                }
+                progress(now2, Duration.ZERO, phase + ": " + next.reason());
+                changed = true;
+            }
+            return Optional.empty();
+        }
+
+        private HookResult hook(String name, Optional<RolloutPlan.Hook> hook, Release current) {
+            Map<String, @Nullable Object> details = new LinkedHashMap<>();
+            details.put("hook", name);
+            HookResult result;
+            if (hook.isEmpty()) {
+                result = HookResult.SUCCEEDED;
+                details.put("output", "no " + name + " hook configured");
+            } else {
+                details.put("command", hook.get().command());
+                try {
+                    ExternalCommand.Result run = ExternalCommand.run(
+                            hook.get().command(),
+                            Map.of(
+                                    "RP_SERVICE", current.service(),
+                                    "RP_ENVIRONMENT", current.environment(),
+                                    "RP_VERSION", current.version()),
+                            hook.get().timeout());
+                    result = run.succeeded() ? HookResult.SUCCEEDED : HookResult.FAILED;
+                    details.put("exitCode", run.exitCode());
+                    details.put("output", run.quotedOutput());
+                } catch (ReleasePilotException e) {
+                    result = HookResult.FAILED;
+                    details.put("output", e.getMessage());
+                }
+            }
+            details.put("result", result.name());
+            note(id, phase.ordinal(), "hook", details);
+            progress(current, Duration.ZERO, name + " hook " + result);
+            return result;
+        }
+
+        private HookResult smokeChecks(Release current) {
+            List<Map<String, @Nullable Object>> checks = new ArrayList<>();
+            boolean all = true;
+            for (RolloutPlan.SmokeCheck check : plan.smokeChecks()) {
+                boolean ok = signals.probe(check);
+                all &= ok;
+                Map<String, @Nullable Object> one = new LinkedHashMap<>();
+                one.put("url", check.url().toString());
+                one.put("expectStatus", check.expectStatus());
+                one.put("passed", ok);
+                checks.add(one);
+            }
+            HookResult result = all ? HookResult.SUCCEEDED : HookResult.FAILED;
+            Map<String, @Nullable Object> details = new LinkedHashMap<>();
+            details.put("hook", "smoke-checks");
+            details.put("checks", checks);
+            details.put("result", result.name());
+            note(id, phase.ordinal(), "hook", details);
+            progress(current, Duration.ZERO, "smoke checks " + result);
+            return result;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------- helpers
+
+    /** PASS when every criterion holds, FAIL when one with a value does not, else INCONCLUSIVE (missing data). */
+    static AnalysisVerdict verdict(List<CanaryCriterion> criteria, Map<String, Double> values) {
+        boolean missing = false;
+        for (CanaryCriterion criterion : criteria) {
+            double value = values.getOrDefault(criterion.metric(), Double.NaN);
+            if (Double.isNaN(value)) {
+                missing = true;
+            } else if (!criterion.comparator().holds(value, criterion.threshold())) {
+                return AnalysisVerdict.FAIL;
+            }
+        }
+        return missing ? AnalysisVerdict.INCONCLUSIVE : AnalysisVerdict.PASS;
+    }
+
+    /** Operator requests on the release from its audit trail: pause is its state, promote and abort are requests. */
+    OperatorState operatorState(Release release) {
+        boolean promote = false;
+        boolean abort = false;
+        for (AuditEntry entry : store.auditTrail(release.id())) {
+            promote |= entry.action() == AuditAction.PROMOTE;
+            abort |= entry.action() == AuditAction.ABORT || entry.action() == AuditAction.ROLLBACK;
+        }
+        return new OperatorState(release.state() == ReleaseState.PAUSED, promote, abort);
+    }
+
+    /** The samples recorded by earlier runs (ANALYSIS steps' values), so trigger windows survive a restart. */
+    static List<MetricSample> historyFrom(List<ReleaseStep> steps) {
+        List<MetricSample> history = new ArrayList<>();
+        for (ReleaseStep step : steps) {
+            if (step.step().kind() != StepKind.ANALYSIS) {
+                continue;
+            }
+            Map<String, @Nullable Object> details = step.step().details();
+            Instant at;
+            try {
+                at = details.get("at") == null ? step.recordedAt() : Instant.parse(String.valueOf(details.get("at")));
+            } catch (DateTimeParseException e) {
+                at = step.recordedAt();
+            }
+            if (details.get("values") instanceof Map<?, ?> values) {
+                for (Map.Entry<?, ?> value : values.entrySet()) {
+                    double number = value.getValue() instanceof Number n ? n.doubleValue() : Double.NaN;
+                    history.add(new MetricSample(String.valueOf(value.getKey()), at, number));
+                }
+            }
+        }
+        return history;
+    }
+
+    private static Map<String, @Nullable Object> jsonValues(Map<String, Double> values) {
+        Map<String, @Nullable Object> json = new LinkedHashMap<>();
+        // JSON has no NaN: a missing value is null.
+        values.forEach((name, value) -> json.put(name, Double.isNaN(value) ? null : value));
+        return json;
+    }
+
+    private void note(UUID releaseId, int step, String event, Map<String, ?> details) {
+        Map<String, @Nullable Object> all = new LinkedHashMap<>();
+        all.put(EVENT, event);
+        all.putAll(details);
+        store.recordStep(releaseId, new NewStep(Math.max(step, 0), StepKind.NOTE, null, null, all));
+    }
+
+    private void emit(UUID release, int step, int canary, Duration left, Map<String, Double> values, String message) {
+        listener.progress(new RolloutProgress(release, "release", step, plan.steps().size(), canary, left, values, message));
+    }
+
+    private ReleaseOutcome outcome(Release release) {
+        return outcome(store, release);
+    }
+
+    /** The outcome of a release as the ledger has it, with its Markdown report. */
+    public static ReleaseOutcome outcome(ReleaseStore store, Release release) {
+        String reason = release.finishReason() != null
+                ? release.finishReason()
+                : release.state() == ReleaseState.SUCCEEDED ? "completed" : release.state().name().toLowerCase();
+        return new ReleaseOutcome(
+                release.id(),
+                release.state(),
+                release.version(),
+                release.environment(),
+                reason,
+                ReleaseReport.markdown(release, store.steps(release.id()), store.auditTrail(release.id())));
+    }
+
+    // ------------------------------------------------------------------------------------------ operator actions
+
+    /** Pauses the release in progress for service + environment (audited). */
+    public static AuditEntry pause(ReleaseStore store, String service, String environment, Actor actor, String reason) {
+        return act(store, service, environment, AuditAction.PAUSE, actor, reason);
+    }
+
+    /** Resumes a paused release (audited). */
+    public static AuditEntry resume(ReleaseStore store, String service, String environment, Actor actor, String reason) {
+        return act(store, service, environment, AuditAction.RESUME, actor, reason);
+    }
+
+    /** Asks the running engine to skip the remaining analysis and send all traffic to the new version (audited). */
+    public static AuditEntry promote(
+            ReleaseStore store, String service, String environment, Actor actor, String reason) {
+        return act(store, service, environment, AuditAction.PROMOTE, actor, reason);
+    }
+
+    /** Asks the running engine to roll back (audited); see {@link #rollback} to roll back without a running engine. */
+    public static AuditEntry abort(ReleaseStore store, String service, String environment, Actor actor, String reason) {
+        return act(store, service, environment, AuditAction.ABORT, actor, reason);
+    }
+
+    /** Records an operator action on the release in progress for service + environment. */
+    public static AuditEntry act(
+            ReleaseStore store, String service, String environment, AuditAction action, Actor actor, String reason) {
+        Release release = store.inProgress(service, environment)
+                .orElseThrow(() -> new InvalidInputException(
+                        "no release of '" + service + "' is in progress in '" + environment + "'"));
+        return store.act(release.id(), action, actor, reason);
+    }
+
+    /**
+     * Manual rollback: the release in progress, if any, is rolled back at once (audited, through {@link Rollback});
+     * otherwise the last successful release is left for the release before it: a ROLLBACK release is recorded and
+     * all traffic returns to the stable side, which serves that earlier version.
+     */
+    public static ReleaseOutcome rollback(
+            ReleaseStore store, TrafficRouter router, String service, String environment, Actor actor, String reason) {
+        Optional<Release> running = store.inProgress(service, environment);
+        Rollback rollback = new Rollback(store, router);
+        if (running.isPresent()) {
+            store.requestRollback(running.get().id(), actor, reason);
+            Map<String, @Nullable Object> details = new LinkedHashMap<>();
+            details.put("manual", true);
+            return outcome(store, rollback.perform(running.get().id(), actor, reason, details));
+        }
+        Release last = store.lastSuccessful(service, environment)
+                .orElseThrow(() -> new InvalidInputException("no successful release of '" + service + "' in '"
+                        + environment + "' is recorded; nothing to roll back"));
+        UUID previousId = last.request().previousReleaseId();
+        Release previous = previousId == null ? null : store.find(previousId).orElse(null);
+        if (previous == null) {
+            throw new InvalidInputException("release " + last.version() + " of '" + service + "' in '" + environment
+                    + "' has no earlier successful release recorded to return to");
+        }
+        Release started = store.start(
+                new ReleaseRequest(
+                        service,
+                        environment,
+                        previous.version(),
+                        previous.request().commitSha(),
+                        null,
+                        ReleaseStrategy.ROLLBACK,
+                        actor,
+                        null,
+                        last.id(),
+                        last.id()),
+                StartOptions.failFast());
+        Map<String, @Nullable Object> details = new LinkedHashMap<>();
+        details.put("manual", true);
+        details.put("from", last.version());
+        details.put("to", previous.version());
+        return outcome(
+                store,
+                rollback.perform(
+                        started.id(),
+                        actor,
+                        reason + " (from " + last.version() + " back to " + previous.version() + ")",
+                        details));
+    }
+}

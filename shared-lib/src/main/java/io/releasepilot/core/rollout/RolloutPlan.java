@@ -1,0 +1,166 @@
+package io.releasepilot.core.rollout;
+
+import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.spec.BlueGreenSpec;
+import io.releasepilot.core.spec.CanaryStepSpec;
+import io.releasepilot.core.spec.Comparator;
+import io.releasepilot.core.spec.CriterionSpec;
+import io.releasepilot.core.spec.HookSpec;
+import io.releasepilot.core.spec.ReleaseSpec;
+import io.releasepilot.core.spec.TriggerSpec;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What the release engine runs, mapped from a {@link ReleaseSpec} into the deciders' units: weights in whole percent,
+ * ratios as fractions (0.5 % = 0.005), latencies in milliseconds ({@link io.releasepilot.core.spec.Quantity#asNumber}).
+ *
+ * @param steps the canary steps
+ * @param triggers the rollback triggers (critical and warning)
+ * @param analysisInterval how often criteria and triggers are evaluated
+ * @param watchWindow blue-green: how long triggers are watched after the switch
+ * @param scaleDownDelay blue-green: how long blue is kept ready after the watch window
+ * @param deploy blue-green: the deploy hook for green
+ * @param smokeChecks blue-green: HTTP probes of green before the switch
+ * @param retire blue-green: the retire hook for blue
+ * @param queries named PromQL queries ({@code {{version}}} is replaced by the version analysed)
+ * @param healthCheckInterval how often the health check is probed, when there is one
+ */
+public record RolloutPlan(
+        List<CanaryStep> steps,
+        List<TriggerRule> triggers,
+        Duration analysisInterval,
+        Duration watchWindow,
+        Duration scaleDownDelay,
+        Optional<Hook> deploy,
+        List<SmokeCheck> smokeChecks,
+        Optional<Hook> retire,
+        Map<String, String> queries,
+        Optional<Duration> healthCheckInterval) {
+
+    /** A user command (argv, no shell) with a timeout. */
+    public record Hook(List<String> command, Duration timeout) {
+        public Hook {
+            command = List.copyOf(command);
+            if (command.isEmpty()) {
+                throw new InvalidInputException("a hook needs at least the program");
+            }
+            Objects.requireNonNull(timeout, "timeout");
+        }
+    }
+
+    /** An HTTP probe that must answer {@code expectStatus} within {@code timeout}. */
+    public record SmokeCheck(URI url, int expectStatus, Duration timeout) {
+        public SmokeCheck {
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(timeout, "timeout");
+        }
+    }
+
+    public RolloutPlan {
+        steps = CanaryStep.validated(steps);
+        triggers = List.copyOf(triggers);
+        if (analysisInterval == null || analysisInterval.isZero() || analysisInterval.isNegative()) {
+            throw new InvalidInputException("analysisInterval must be positive, got " + analysisInterval);
+        }
+        Objects.requireNonNull(watchWindow, "watchWindow");
+        Objects.requireNonNull(scaleDownDelay, "scaleDownDelay");
+        Objects.requireNonNull(deploy, "deploy");
+        smokeChecks = List.copyOf(smokeChecks);
+        Objects.requireNonNull(retire, "retire");
+        queries = Map.copyOf(queries);
+        Objects.requireNonNull(healthCheckInterval, "healthCheckInterval");
+    }
+
+    /** Maps the spec's canary, blue-green, trigger and query sections. */
+    public static RolloutPlan from(ReleaseSpec spec) {
+        List<CanaryStep> steps = new ArrayList<>();
+        for (CanaryStepSpec step : spec.strategy().canary().steps()) {
+            steps.add(step(step));
+        }
+        List<TriggerRule> triggers = new ArrayList<>();
+        for (TriggerSpec trigger : spec.rollback().triggers()) {
+            triggers.add(new TriggerRule(
+                    trigger.name(),
+                    trigger.metric(),
+                    comparator(trigger.comparator(), "rollback trigger '" + trigger.name() + "'"),
+                    trigger.threshold().asNumber(),
+                    trigger.forDuration(),
+                    trigger.severity() == io.releasepilot.core.spec.Severity.CRITICAL
+                            ? Severity.CRITICAL
+                            : Severity.WARNING));
+        }
+        BlueGreenSpec blueGreen = spec.strategy().blueGreen();
+        Map<String, String> queries = spec.metrics()
+                .prometheus()
+                .map(p -> (Map<String, String>) new TreeMap<>(p.queries()))
+                .orElse(Map.of());
+        return new RolloutPlan(
+                steps,
+                triggers,
+                spec.strategy().canary().analysisInterval(),
+                blueGreen.watchWindow(),
+                blueGreen.scaleDownDelay(),
+                blueGreen.deploy().map(RolloutPlan::hook),
+                blueGreen.smokeChecks().stream()
+                        .map(s -> new SmokeCheck(s.url(), s.expectStatus(), s.timeout()))
+                        .toList(),
+                blueGreen.retire().map(RolloutPlan::hook),
+                queries,
+                spec.metrics().healthCheck().map(h -> h.interval()));
+    }
+
+    /** One spec step: weight rounded to whole percent, criteria in query units. */
+    public static CanaryStep step(CanaryStepSpec step) {
+        List<CanaryCriterion> criteria = new ArrayList<>();
+        for (CriterionSpec criterion : step.criteria()) {
+            criteria.add(new CanaryCriterion(
+                    criterion.metric(),
+                    comparator(criterion.comparator(), "criterion '" + criterion.metric() + "'"),
+                    criterion.threshold().asNumber()));
+        }
+        return new CanaryStep((int) Math.round(step.weight().value()), step.duration(), criteria);
+    }
+
+    /** The trigger comparator for a spec comparator; {@code ==} has no meaning for a metric threshold. */
+    public static TriggerComparator comparator(Comparator comparator, String where) {
+        switch (comparator) {
+            case LESS:
+                return TriggerComparator.LESS;
+            case LESS_OR_EQUAL:
+                return TriggerComparator.LESS_OR_EQUAL;
+            case GREATER:
+                return TriggerComparator.GREATER;
+            case GREATER_OR_EQUAL:
+                return TriggerComparator.GREATER_OR_EQUAL;
+            default:
+                throw new InvalidInputException(where + ": comparator " + comparator.symbol()
+                        + " is not supported for metric thresholds; use <, <=, > or >=");
+        }
+    }
+
+    private static Hook hook(HookSpec hook) {
+        return new Hook(hook.command(), hook.timeout());
+    }
+
+    /** How often the engine evaluates: the analysis interval, or the health check's interval when shorter. */
+    public Duration tick() {
+        return healthCheckInterval
+                .filter(interval -> interval.compareTo(analysisInterval) < 0)
+                .orElse(analysisInterval);
+    }
+
+    /** The metric names that criteria and triggers refer to, in a stable order. */
+    public List<String> metricNames() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        steps.forEach(s -> s.criteria().forEach(c -> names.add(c.metric())));
+        triggers.forEach(t -> names.add(t.metric()));
+        return List.copyOf(names);
+    }
+}

@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
             VersionCommand.class,
             ChangelogCommand.class,
             DoraCommand.class,
+            DemoCommand.class,
             CompletionCommand.class,
             CommandLine.HelpCommand.class
         },
@@ -70,7 +71,17 @@ public final class ReleasePilotCli implements Runnable {
     public static void main(String[] args) {
         // The one place that reads the process environment (house-style 4.12).
         RunnerEnvironment environment = RunnerEnvironment.of(System.getenv());
-        System.exit(run(environment, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code;
+        try {
+            code = run(environment, new PrintWriter(System.out, true), err, args);
+        } catch (LinkageError | VirtualMachineError error) {
+            // picocli hands only Exceptions to the handler; a broken installation must not end in a bare stack trace.
+            err.println("internal error: " + error + " (the release-pilot jar may be incomplete; rebuild it with "
+                    + "RP_REBUILD=1 ./release-pilot --version)");
+            code = ExitCode.INFRASTRUCTURE.code();
+        }
+        System.exit(code);
     }
 
     /**

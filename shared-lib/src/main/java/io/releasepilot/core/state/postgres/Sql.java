@@ -23,6 +23,12 @@ final class Sql {
         T run(Connection connection) throws SQLException;
     }
 
+    /**
+     * A server restart kills every pooled connection, and a connection handed out while the pool evicts may still be
+     * one of them: a few fresh attempts are needed before a dead connection can be told from a dead server.
+     */
+    private static final int RETRIES_ON_DEAD_CONNECTION = 4;
+
     private final DataSource dataSource;
     private final String where;
 
@@ -37,43 +43,43 @@ final class Sql {
 
     /**
      * Runs {@code work} in one transaction: committed when it returns, rolled back when anything is thrown. A pooled
-     * connection that turns out dead before the commit (the server restarted while we were idle) is retried once on a
-     * fresh connection: nothing of the first attempt was committed, so the work runs exactly once.
+     * connection that turns out dead before the commit (the server restarted while we were idle) is retried on a fresh
+     * connection: nothing of the failed attempt was committed, so the work takes effect exactly once.
      */
     <T> T transaction(String what, Work<T> work) {
-        try {
-            return attempt(work);
-        } catch (SQLException e) {
-            if (!(e instanceof CommitFailed) && brokenConnection(e)) {
-                evictIdleConnections();
-                try {
-                    return attempt(work);
-                } catch (SQLException again) {
-                    throw failure(what, again instanceof CommitFailed ? (SQLException) again.getCause() : again);
+        SQLException last = null;
+        for (int attempt = 0; attempt < RETRIES_ON_DEAD_CONNECTION; attempt++) {
+            try {
+                return attempt(work);
+            } catch (SQLException e) {
+                if (e instanceof CommitFailed || !brokenConnection(e)) {
+                    throw failure(what, e instanceof CommitFailed ? (SQLException) e.getCause() : e);
                 }
+                last = e;
+                evictIdleConnections();
             }
-            throw failure(what, e instanceof CommitFailed ? (SQLException) e.getCause() : e);
         }
+        throw failure(what, last);
     }
 
     /**
      * Runs one idempotent statement in autocommit mode (one round trip, atomic by itself). Since running it twice has
-     * the effect of running it once, a broken connection is retried once whatever the moment it broke.
+     * the effect of running it once, a broken connection is retried whatever the moment it broke.
      */
     <T> T idempotentStatement(String what, Work<T> work) {
-        try {
-            return autocommit(work);
-        } catch (SQLException e) {
-            if (brokenConnection(e)) {
-                evictIdleConnections();
-                try {
-                    return autocommit(work);
-                } catch (SQLException again) {
-                    throw failure(what, again);
+        SQLException last = null;
+        for (int attempt = 0; attempt < RETRIES_ON_DEAD_CONNECTION; attempt++) {
+            try {
+                return autocommit(work);
+            } catch (SQLException e) {
+                if (!brokenConnection(e)) {
+                    throw failure(what, e);
                 }
+                last = e;
+                evictIdleConnections();
             }
-            throw failure(what, e);
         }
+        throw failure(what, last);
     }
 
     /** One dead connection means the server went away: its idle siblings are dead too, so none is handed out again. */

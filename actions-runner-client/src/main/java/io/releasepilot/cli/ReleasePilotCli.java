@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
             VersionCommand.class,
             ChangelogCommand.class,
             DoraCommand.class,
+            ServeCommand.class,
             CompletionCommand.class,
             CommandLine.HelpCommand.class
         },

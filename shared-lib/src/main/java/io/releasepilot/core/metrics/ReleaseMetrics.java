@@ -134,7 +134,10 @@ public final class ReleaseMetrics {
                     stream.environment());
             Map<DoraMetric, AtomicReference<Double>> values = dora.get(stream);
             for (DoraFigure figure : report.figures()) {
-                values.get(figure.metric()).set(figure.value().map(v -> inBaseUnit(figure.metric(), v)).orElse(Double.NaN));
+                values.get(figure.metric())
+                        .set(figure.value()
+                                .map(v -> inBaseUnit(figure.metric(), v))
+                                .orElse(Double.NaN));
             }
         }
     }

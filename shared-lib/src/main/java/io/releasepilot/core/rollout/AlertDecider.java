@@ -189,8 +189,7 @@ public final class AlertDecider {
                     List.of());
         }
         Release release = inProgress.get();
-        return new AlertDecision(
-                Action.ROLLBACK, target, release.id(), reason(target), details(target), newKeys);
+        return new AlertDecision(Action.ROLLBACK, target, release.id(), reason(target), details(target), newKeys);
     }
 
     /** The key the ledger records for one alert of one group. */

@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
             VersionCommand.class,
             ChangelogCommand.class,
             DoraCommand.class,
+            ServeCommand.class,
             DemoCommand.class,
             CompletionCommand.class,
             CommandLine.HelpCommand.class

@@ -2,8 +2,10 @@ package io.releasepilot.core.state;
 
 import io.releasepilot.core.events.Outbox;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -65,6 +67,18 @@ public interface ReleaseStore extends AutoCloseable {
     List<AuditEntry> auditTrail(UUID releaseId);
 
     List<Approval> approvals(UUID releaseId);
+
+    /**
+     * Of {@code alertKeys}, the ones already recorded by {@link #recordHandledAlerts}: alerts that already rolled a
+     * release back, so a repeated Alertmanager webhook does nothing new.
+     */
+    Set<String> handledAlerts(Collection<String> alertKeys);
+
+    /**
+     * Records that the alerts {@code alertKeys} of the Alertmanager group {@code groupKey} rolled back {@code
+     * releaseId}; keys recorded before are left as they are.
+     */
+    void recordHandledAlerts(UUID releaseId, String groupKey, Collection<String> alertKeys);
 
     /** The outbox the events of this ledger are written to. */
     Outbox outbox();

@@ -1,6 +1,10 @@
 package io.releasepilot.core.traffic;
 
 import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.spec.CommandRouterSpec;
+import io.releasepilot.core.spec.HaproxySpec;
+import io.releasepilot.core.spec.NginxSpec;
+import io.releasepilot.core.spec.TrafficSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +18,39 @@ import org.jspecify.annotations.Nullable;
 public sealed interface TrafficRouterSettings {
     /** The router type these settings are for. */
     String type();
+
+    /** The settings of the router the spec's {@code traffic} section selects. */
+    static TrafficRouterSettings from(TrafficSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        return switch (spec.router()) {
+            case HAPROXY -> {
+                HaproxySpec haproxy = spec.haproxy().orElseThrow();
+                yield new Haproxy(
+                        haproxy.socket().map(Path::of).orElse(null),
+                        haproxy.address().orElse(null),
+                        haproxy.backend(),
+                        haproxy.stable(),
+                        haproxy.canary(),
+                        haproxy.timeout());
+            }
+            case NGINX -> {
+                NginxSpec nginx = spec.nginx().orElseThrow();
+                yield new Nginx(
+                        nginx.upstream(),
+                        Path.of(nginx.file()),
+                        nginx.stable(),
+                        nginx.canary(),
+                        List.of(),
+                        nginx.testCommand(),
+                        nginx.reloadCommand(),
+                        nginx.timeout());
+            }
+            case COMMAND -> {
+                CommandRouterSpec command = spec.command().orElseThrow();
+                yield new Command(command.run(), command.timeout());
+            }
+        };
+    }
 
     /**
      * {@code traffic.haproxy}: the HAProxy runtime API (needs {@code level admin}) over a unix socket or TCP.

@@ -42,11 +42,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.flywaydb.core.Flyway;
@@ -820,6 +823,50 @@ public final class PostgresReleaseStore implements ReleaseStore {
                 }
                 return approvals;
             }
+        });
+    }
+
+    @Override
+    public Set<String> handledAlerts(Collection<String> alertKeys) {
+        if (alertKeys.isEmpty()) {
+            return Set.of();
+        }
+        return sql.transaction("read handled alerts", connection -> {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT alert_key FROM alert_receipts WHERE alert_key = ANY (?)")) {
+                select.setArray(1, connection.createArrayOf("text", alertKeys.toArray()));
+                Set<String> handled = new HashSet<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        handled.add(rows.getString(1));
+                    }
+                }
+                return Set.copyOf(handled);
+            }
+        });
+    }
+
+    @Override
+    public void recordHandledAlerts(UUID releaseId, String groupKey, Collection<String> alertKeys) {
+        Objects.requireNonNull(releaseId, "releaseId");
+        LedgerInput.text("alert group key", groupKey, LedgerInput.MAX_LONG_TEXT);
+        for (String key : alertKeys) {
+            LedgerInput.text("alert key", key, LedgerInput.MAX_SHORT_TEXT);
+        }
+        sql.transaction("record handled alerts", connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO alert_receipts (alert_key,"
+                    + " group_key, release_id, received_at) VALUES (?, ?, ?, ?) ON CONFLICT (alert_key) DO NOTHING")) {
+                Instant now = now();
+                for (String key : alertKeys) {
+                    insert.setString(1, key);
+                    insert.setString(2, groupKey);
+                    insert.setObject(3, releaseId);
+                    Sql.setInstant(insert, 4, now);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
         });
     }
 

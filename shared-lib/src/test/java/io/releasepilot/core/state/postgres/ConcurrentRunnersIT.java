@@ -60,10 +60,12 @@ class ConcurrentRunnersIT {
                         TestServices.get("RP_PG_USER"),
                         TestServices.get("RP_PG_PASSWORD"));
                 Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT count(*), bool_and(success) FROM " + schema
-                        + ".flyway_schema_history WHERE version IS NOT NULL")) {
+                ResultSet rows =
+                        statement.executeQuery("SELECT count(*), bool_and(success), count(DISTINCT version) FROM "
+                                + schema + ".flyway_schema_history WHERE version IS NOT NULL")) {
             rows.next();
-            assertThat(rows.getInt(1)).isEqualTo(1);
+            // Each migration (V1, V2, …) applied exactly once, although two processes migrated at once.
+            assertThat(rows.getInt(1)).isEqualTo(rows.getInt(3)).isGreaterThanOrEqualTo(2);
             assertThat(rows.getBoolean(2)).isTrue();
         }
     }

@@ -1,0 +1,253 @@
+package io.releasepilot.core.rollout;
+
+import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.rollout.AlertNotification.Alert;
+import io.releasepilot.core.state.Release;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides what an Alertmanager notification means for the releases of one service (pure: the caller looks up the
+ * release in progress and the alerts already handled, and performs the rollback).
+ *
+ * <p>Only firing alerts count; resolved ones change nothing. Each alert is mapped by its {@code service} and {@code
+ * environment} labels, falling back to the notification's {@code commonLabels}. Alerts whose {@code severity} is
+ * {@code warning}, {@code info} or {@code none} only notify; any other severity (or none at all) rolls back, because a
+ * rule routed to Release Pilot without a severity is still a request to act. An alert is identified by its group key,
+ * fingerprint and start time: the same alerts in a repeated webhook are already handled, a new firing of the same
+ * rule is not.
+ */
+public final class AlertDecider {
+    /** Severities that notify and never roll back (the warning tiers of the rules). */
+    public static final Set<String> NOTIFY_ONLY = Set.of("warning", "info", "none");
+
+    private final String service;
+    private final Set<String> environments;
+
+    /**
+     * @param service the service whose releases this receiver can roll back (the spec's service)
+     * @param environments the environments it knows (the spec's); alerts for others are ignored
+     */
+    public AlertDecider(String service, Set<String> environments) {
+        if (service == null || service.isBlank()) {
+            throw new InvalidInputException("the alert decider needs a service name");
+        }
+        this.service = service;
+        this.environments = Set.copyOf(environments);
+    }
+
+    /**
+     * The firing alerts of one service + environment in one notification.
+     *
+     * @param alertKeys one key per alert (group key, fingerprint, start time), what the ledger records as handled
+     */
+    public record AlertTarget(
+            String service, String environment, String groupKey, List<Alert> alerts, List<String> alertKeys) {
+        public AlertTarget {
+            Objects.requireNonNull(service, "service");
+            Objects.requireNonNull(environment, "environment");
+            Objects.requireNonNull(groupKey, "groupKey");
+            alerts = List.copyOf(alerts);
+            alertKeys = List.copyOf(alertKeys);
+            if (alerts.isEmpty() || alerts.size() != alertKeys.size()) {
+                throw new IllegalArgumentException("a target needs its alerts and one key per alert");
+            }
+        }
+    }
+
+    /**
+     * Where the alerts of a notification point.
+     *
+     * @param targets service + environment pairs with firing alerts that ask for a rollback, in order of appearance
+     * @param notes why the other alerts lead to nothing (resolved, warning, unknown service, missing labels)
+     */
+    public record AlertRouting(List<AlertTarget> targets, List<String> notes) {
+        public AlertRouting {
+            targets = List.copyOf(targets);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /** What to do for one target. */
+    public enum Action {
+        /** Roll the release in progress back. */
+        ROLLBACK,
+        /** No release in progress for that service + environment: nothing to roll back. */
+        NOTHING_IN_PROGRESS,
+        /** Every alert was handled by an earlier webhook: do nothing new. */
+        ALREADY_HANDLED
+    }
+
+    /**
+     * The decision for one target.
+     *
+     * @param releaseId the release to roll back (ROLLBACK only)
+     * @param reason the ledger reason (ROLLBACK) or the note for the caller
+     * @param details values behind the decision, for the ledger
+     * @param newAlertKeys keys of the alerts not handled before (ROLLBACK only; to record once it is done)
+     */
+    public record AlertDecision(
+            Action action,
+            AlertTarget target,
+            @Nullable UUID releaseId,
+            String reason,
+            Map<String, @Nullable Object> details,
+            List<String> newAlertKeys) {
+        public AlertDecision {
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(reason, "reason");
+            details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
+            newAlertKeys = List.copyOf(newAlertKeys);
+            if ((action == Action.ROLLBACK) != (releaseId != null)) {
+                throw new IllegalArgumentException("a release id goes with ROLLBACK and only with it");
+            }
+        }
+    }
+
+    /** Groups the firing, rollback-worthy alerts of {@code notification} by service + environment. */
+    public AlertRouting route(AlertNotification notification) {
+        Map<String, List<Alert>> byTarget = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        if (notification.alerts().isEmpty()) {
+            notes.add("the notification holds no alerts");
+        }
+        for (Alert alert : notification.alerts()) {
+            if (!alert.firing()) {
+                notes.add("alert " + alert.name() + " is " + alert.status() + ": nothing to do");
+                continue;
+            }
+            String alertService = label(alert, notification, "service");
+            String environment = label(alert, notification, "environment");
+            String severity = label(alert, notification, "severity");
+            if (alertService == null || environment == null) {
+                notes.add("alert " + alert.name() + " has no service and environment labels: ignored");
+            } else if (!alertService.equals(service)) {
+                notes.add("alert " + alert.name() + " is for service " + alertService + ", this receiver rolls back "
+                        + service + ": ignored");
+            } else if (!environments.isEmpty() && !environments.contains(environment)) {
+                notes.add("alert " + alert.name() + " is for environment " + environment
+                        + ", which the spec does not declare: ignored");
+            } else if (severity != null && NOTIFY_ONLY.contains(severity.toLowerCase(Locale.ROOT))) {
+                notes.add("alert " + alert.name() + " has severity " + severity + ": notify only, no rollback");
+            } else {
+                byTarget.computeIfAbsent(environment, e -> new ArrayList<>()).add(alert);
+            }
+        }
+        List<AlertTarget> targets = new ArrayList<>();
+        byTarget.forEach((environment, alerts) -> targets.add(new AlertTarget(
+                service,
+                environment,
+                notification.groupKey(),
+                alerts,
+                alerts.stream().map(a -> alertKey(notification.groupKey(), a)).toList())));
+        return new AlertRouting(targets, notes);
+    }
+
+    /**
+     * What to do for {@code target}.
+     *
+     * @param inProgress the release holding the lock of the target's service + environment, if any
+     * @param handledKeys the target's alert keys the ledger already records as handled
+     */
+    public AlertDecision decide(AlertTarget target, Optional<Release> inProgress, Set<String> handledKeys) {
+        List<String> newKeys = target.alertKeys().stream()
+                .filter(key -> !handledKeys.contains(key))
+                .toList();
+        String names = target.alerts().stream().map(Alert::name).distinct().collect(Collectors.joining(", "));
+        if (newKeys.isEmpty()) {
+            return new AlertDecision(
+                    Action.ALREADY_HANDLED,
+                    target,
+                    null,
+                    "alert " + names + " of group " + target.groupKey() + " was already handled: nothing new",
+                    Map.of(),
+                    List.of());
+        }
+        if (inProgress.isEmpty()) {
+            return new AlertDecision(
+                    Action.NOTHING_IN_PROGRESS,
+                    target,
+                    null,
+                    "alert " + names + ": no release of " + target.service() + " in " + target.environment()
+                            + " is in progress, nothing to roll back",
+                    Map.of(),
+                    List.of());
+        }
+        Release release = inProgress.get();
+        return new AlertDecision(Action.ROLLBACK, target, release.id(), reason(target), details(target), newKeys);
+    }
+
+    /** The key the ledger records for one alert of one group. */
+    public static String alertKey(String groupKey, Alert alert) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] digest = sha.digest(
+                    (groupKey + "\n" + alert.fingerprint() + "\n" + alert.startsAt()).getBytes(StandardCharsets.UTF_8));
+            return "am:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static String reason(AlertTarget target) {
+        StringBuilder reason = new StringBuilder("Alertmanager alert");
+        reason.append(target.alerts().size() > 1 ? "s " : " ");
+        List<String> parts = new ArrayList<>();
+        for (Alert alert : target.alerts()) {
+            StringBuilder part = new StringBuilder(alert.name())
+                    .append(" firing since ")
+                    .append(alert.startsAt().isEmpty() ? "(unknown)" : alert.startsAt());
+            String summary = alert.annotations().get("summary");
+            if (summary != null && !summary.isBlank()) {
+                part.append(": ").append(summary.strip());
+            }
+            part.append(' ').append(new TreeMap<>(alert.labels()));
+            parts.add(part.toString());
+        }
+        return reason.append(String.join("; ", parts)).toString();
+    }
+
+    private static Map<String, @Nullable Object> details(AlertTarget target) {
+        Map<String, @Nullable Object> details = new LinkedHashMap<>();
+        details.put("trigger", "alertmanager");
+        details.put("groupKey", target.groupKey());
+        List<Map<String, Object>> alerts = new ArrayList<>();
+        for (Alert alert : target.alerts()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("alertname", alert.name());
+            one.put("labels", new TreeMap<>(alert.labels()));
+            one.put("startsAt", alert.startsAt());
+            one.put("fingerprint", alert.fingerprint());
+            String summary = alert.annotations().get("summary");
+            if (summary != null) {
+                one.put("summary", summary);
+            }
+            alerts.add(one);
+        }
+        details.put("alerts", alerts);
+        return details;
+    }
+
+    private static @Nullable String label(Alert alert, AlertNotification notification, String name) {
+        String value = alert.labels().get(name);
+        if (value == null || value.isBlank()) {
+            value = notification.commonLabels().get(name);
+        }
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -6,7 +6,7 @@ mkdir -p "$BENCH_CACHE"
 # Builds the CLI jar and the shared-lib test classes once (benchmarks reuse them).
 bench_build() {
   if [ ! -f "$BENCH_ROOT/actions-runner-client/target/release-pilot.jar" ] || [ "${BENCH_REBUILD:-0}" = 1 ]; then
-    (cd "$BENCH_ROOT" && ./mvnw -B -q -ntp -DskipTests -Dspotless.check.skip=true -Denforcer.skip=true -Djacoco.skip=true install) >&2
+    (cd "$BENCH_ROOT" && ./mvnw -B -q -ntp -DskipTests -DskipITs -Dspotless.check.skip=true -Denforcer.skip=true -Djacoco.skip=true install) >&2
   fi
 }
 

@@ -24,7 +24,8 @@ public sealed interface TrafficRouterSettings {
         Objects.requireNonNull(spec, "spec");
         return switch (spec.router()) {
             case HAPROXY -> {
-                HaproxySpec haproxy = spec.haproxy().orElseThrow();
+                HaproxySpec haproxy =
+                        spec.haproxy().orElseThrow(() -> new InvalidInputException("traffic.haproxy is missing"));
                 yield new Haproxy(
                         haproxy.socket().map(Path::of).orElse(null),
                         haproxy.address().orElse(null),
@@ -34,7 +35,8 @@ public sealed interface TrafficRouterSettings {
                         haproxy.timeout());
             }
             case NGINX -> {
-                NginxSpec nginx = spec.nginx().orElseThrow();
+                NginxSpec nginx =
+                        spec.nginx().orElseThrow(() -> new InvalidInputException("traffic.nginx is missing"));
                 yield new Nginx(
                         nginx.upstream(),
                         Path.of(nginx.file()),
@@ -46,7 +48,8 @@ public sealed interface TrafficRouterSettings {
                         nginx.timeout());
             }
             case COMMAND -> {
-                CommandRouterSpec command = spec.command().orElseThrow();
+                CommandRouterSpec command =
+                        spec.command().orElseThrow(() -> new InvalidInputException("traffic.command is missing"));
                 yield new Command(command.run(), command.timeout());
             }
         };
@@ -156,44 +159,6 @@ public sealed interface TrafficRouterSettings {
         @Override
         public String type() {
             return "command";
-        }
-    }
-
-    /**
-     * The settings of the router {@code traffic.router} selects, field by field from the spec's section (the spec
-     * reader has already checked that this section is present).
-     */
-    static TrafficRouterSettings from(io.releasepilot.core.spec.TrafficSpec spec) {
-        switch (spec.router()) {
-            case HAPROXY: {
-                io.releasepilot.core.spec.HaproxySpec h =
-                        spec.haproxy().orElseThrow(() -> new InvalidInputException("traffic.haproxy is missing"));
-                return new Haproxy(
-                        h.socket().map(Path::of).orElse(null),
-                        h.address().orElse(null),
-                        h.backend(),
-                        h.stable(),
-                        h.canary(),
-                        h.timeout());
-            }
-            case NGINX: {
-                io.releasepilot.core.spec.NginxSpec n =
-                        spec.nginx().orElseThrow(() -> new InvalidInputException("traffic.nginx is missing"));
-                return new Nginx(
-                        n.upstream(),
-                        Path.of(n.file()),
-                        n.stable(),
-                        n.canary(),
-                        List.of(),
-                        n.testCommand(),
-                        n.reloadCommand(),
-                        n.timeout());
-            }
-            default: {
-                io.releasepilot.core.spec.CommandRouterSpec c =
-                        spec.command().orElseThrow(() -> new InvalidInputException("traffic.command is missing"));
-                return new Command(c.run(), c.timeout());
-            }
         }
     }
 

@@ -35,8 +35,7 @@ abstract class OperatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ReleaseSession session =
-                new ReleaseSession(specFile, environment, ReleasePilotCli.environmentOf(spec))) {
+        try (ReleaseSession session = new ReleaseSession(specFile, environment, ReleasePilotCli.environmentOf(spec))) {
             AuditEntry entry = ReleaseEngine.act(
                     session.store(), session.service(), environment, action(), session.actor(actor), reason);
             ReleaseOutput.audit(spec.commandLine().getOut(), format, entry);

@@ -93,7 +93,8 @@ final class ReleaseSession implements AutoCloseable {
         return new Actor(name, url);
     }
 
-    @Nullable String commitSha() {
+    @Nullable
+    String commitSha() {
         return first("GITHUB_SHA").orElse(null);
     }
 

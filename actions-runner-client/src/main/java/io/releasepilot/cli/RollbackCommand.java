@@ -17,11 +17,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Roll back now: the release in progress, or else to the previous successful release.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:rolled back",
-            "2:bad input, or nothing to roll back to",
-            "3:infrastructure error"
-        })
+        exitCodeList = {"0:rolled back", "2:bad input, or nothing to roll back to", "3:infrastructure error"})
 final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--spec", required = true, paramLabel = "FILE", description = "release-pilot.yml")
     Path specFile;
@@ -43,8 +39,7 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ReleaseSession session =
-                new ReleaseSession(specFile, environment, ReleasePilotCli.environmentOf(spec))) {
+        try (ReleaseSession session = new ReleaseSession(specFile, environment, ReleasePilotCli.environmentOf(spec))) {
             ReleaseOutcome outcome = ReleaseEngine.rollback(
                     session.store(), session.router(), session.service(), environment, session.actor(actor), reason);
             ReleaseOutput.outcome(spec.commandLine().getOut(), format, outcome);

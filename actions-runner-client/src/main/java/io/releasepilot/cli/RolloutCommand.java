@@ -45,11 +45,11 @@ abstract class RolloutCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (ReleaseSession session =
-                new ReleaseSession(specFile, environment, ReleasePilotCli.environmentOf(spec))) {
+        try (ReleaseSession session = new ReleaseSession(specFile, environment, ReleasePilotCli.environmentOf(spec))) {
             ReleaseEngine engine = session.engine(progress -> {
                 // JSON output stays one document on stdout; progress then goes to stderr.
-                PrintWriter sink = format == OutputFormat.json ? spec.commandLine().getErr() : out;
+                PrintWriter sink =
+                        format == OutputFormat.json ? spec.commandLine().getErr() : out;
                 sink.println(progress.line());
                 sink.flush();
             });

@@ -62,8 +62,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        try (ReleaseSession session =
-                new ReleaseSession(specFile, environment, ReleasePilotCli.environmentOf(spec))) {
+        try (ReleaseSession session = new ReleaseSession(specFile, environment, ReleasePilotCli.environmentOf(spec))) {
             while (true) {
                 Release release = current(session.store(), session.service(), environment);
                 Map<String, @Nullable Object> status = status(session, release);
@@ -106,15 +105,24 @@ final class StatusCommand implements Callable<Integer> {
         status.put("strategy", release.request().strategy().name());
         status.put("state", release.state().name());
         status.put("step", release.currentStep());
-        status.put("stableWeight", release.weights() == null ? null : release.weights().stable());
-        status.put("canaryWeight", release.weights() == null ? null : release.weights().canary());
+        status.put(
+                "stableWeight",
+                release.weights() == null ? null : release.weights().stable());
+        status.put(
+                "canaryWeight",
+                release.weights() == null ? null : release.weights().canary());
         status.put("startedAt", release.startedAt().toString());
-        status.put("finishedAt", release.finishedAt() == null ? null : release.finishedAt().toString());
+        status.put(
+                "finishedAt",
+                release.finishedAt() == null ? null : release.finishedAt().toString());
         status.put("reason", release.finishReason());
         status.put("lockHolder", release.state().active() ? release.lockHolder().describe() : null);
         try {
             RouterState router = session.router().current();
-            status.put("router", router.routerType() + " " + router.split().stable() + "/" + router.split().canary());
+            status.put(
+                    "router",
+                    router.routerType() + " " + router.split().stable() + "/"
+                            + router.split().canary());
         } catch (ReleasePilotException e) {
             status.put("router", "unreadable: " + e.getMessage());
         }
@@ -143,14 +151,27 @@ final class StatusCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     private static String text(Map<String, @Nullable Object> status) {
         StringBuilder text = new StringBuilder();
-        text.append("Release ").append(status.get("version")).append(" of ").append(status.get("service"))
-                .append(" in ").append(status.get("environment")).append(": ").append(status.get("state"))
+        text.append("Release ")
+                .append(status.get("version"))
+                .append(" of ")
+                .append(status.get("service"))
+                .append(" in ")
+                .append(status.get("environment"))
+                .append(": ")
+                .append(status.get("state"))
                 .append('\n');
-        text.append("  id        ").append(status.get("releaseId")).append(" (").append(status.get("strategy"))
+        text.append("  id        ")
+                .append(status.get("releaseId"))
+                .append(" (")
+                .append(status.get("strategy"))
                 .append(")\n");
         text.append("  step      ").append(status.get("step")).append('\n');
-        text.append("  weights   stable ").append(status.get("stableWeight")).append(" % / new ")
-                .append(status.get("canaryWeight")).append(" % (router reads ").append(status.get("router"))
+        text.append("  weights   stable ")
+                .append(status.get("stableWeight"))
+                .append(" % / new ")
+                .append(status.get("canaryWeight"))
+                .append(" % (router reads ")
+                .append(status.get("router"))
                 .append(")\n");
         if (status.get("reason") != null) {
             text.append("  reason    ").append(status.get("reason")).append('\n');
@@ -160,9 +181,15 @@ final class StatusCommand implements Callable<Integer> {
         }
         Object latest = status.get("latestAnalysis");
         if (latest instanceof Map<?, ?> analysis) {
-            text.append("  analysis  ").append(analysis.get("verdict")).append(" at ").append(analysis.get("at"))
-                    .append(" values ").append(analysis.get("values")).append(" thresholds ")
-                    .append(analysis.get("thresholds")).append('\n');
+            text.append("  analysis  ")
+                    .append(analysis.get("verdict"))
+                    .append(" at ")
+                    .append(analysis.get("at"))
+                    .append(" values ")
+                    .append(analysis.get("values"))
+                    .append(" thresholds ")
+                    .append(analysis.get("thresholds"))
+                    .append('\n');
         }
         for (String line : (List<String>) status.get("recent")) {
             text.append("  · ").append(line).append('\n');
@@ -188,7 +215,8 @@ final class StatusCommand implements Callable<Integer> {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new CommandLine.TypeConversionException("expected a duration like 500ms, 2s or 1m, got '" + value + "'");
+            throw new CommandLine.TypeConversionException(
+                    "expected a duration like 500ms, 2s or 1m, got '" + value + "'");
         }
     }
 }

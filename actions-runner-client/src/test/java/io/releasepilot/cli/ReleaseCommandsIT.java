@@ -43,7 +43,13 @@ class ReleaseCommandsIT {
             bench.awaitScraped();
             Path spec = bench.specFile("staging", "canary", 4);
             String[] args = {
-                "canary", "--spec", spec.toString(), "--environment", "staging", "--release-version", bench.v2().version()
+                "canary",
+                "--spec",
+                spec.toString(),
+                "--environment",
+                "staging",
+                "--release-version",
+                bench.v2().version()
             };
             Process first = ChildJvm.start(ReleasePilotCli.class, env, args);
             Release running = awaitWeight(store, bench.service(), 50, first);
@@ -76,9 +82,16 @@ class ReleaseCommandsIT {
                     RunnerEnvironment.of(env),
                     new PrintWriter(status, true),
                     new PrintWriter(new StringWriter(), true),
-                    "status", "--spec", spec.toString(), "--environment", "staging", "--format", "json");
+                    "status",
+                    "--spec",
+                    spec.toString(),
+                    "--environment",
+                    "staging",
+                    "--format",
+                    "json");
             assertThat(statusExit).isZero();
-            assertThat(status.toString()).contains("\"state\" : \"SUCCEEDED\"", running.id().toString());
+            assertThat(status.toString())
+                    .contains("\"state\" : \"SUCCEEDED\"", running.id().toString());
         }
     }
 

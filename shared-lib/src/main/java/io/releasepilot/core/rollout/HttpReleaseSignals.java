@@ -44,7 +44,8 @@ public final class HttpReleaseSignals implements ReleaseSignals {
     public static HttpReleaseSignals from(ReleaseSpec spec, Map<String, String> env) {
         Optional<PrometheusClient> client = spec.metrics()
                 .prometheus()
-                .map(p -> new PrometheusClient(p.url(), p.timeout(), p.tokenEnv().map(env::get)));
+                .map(p ->
+                        new PrometheusClient(p.url(), p.timeout(), p.tokenEnv().map(env::get)));
         Map<String, String> queries =
                 spec.metrics().prometheus().map(p -> p.queries()).orElse(Map.of());
         return new HttpReleaseSignals(client, queries, spec.metrics().healthCheck());
@@ -90,8 +91,7 @@ public final class HttpReleaseSignals implements ReleaseSignals {
     private boolean probe(URI url, int expectStatus, Duration timeout) {
         try {
             HttpResponse<Void> response = http.send(
-                    HttpRequest.newBuilder(url).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
+                    HttpRequest.newBuilder(url).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == expectStatus;
         } catch (IOException e) {
             return false;

@@ -98,8 +98,7 @@ public final class ReleaseEngine {
 
     /** Continues a release in progress (its lock holder acting), e.g. after {@link ReleaseStore#takeOver}. */
     public ReleaseOutcome resume(UUID releaseId) {
-        Release release =
-                store.find(releaseId).orElseThrow(() -> new InvalidInputException("no release " + releaseId));
+        Release release = store.find(releaseId).orElseThrow(() -> new InvalidInputException("no release " + releaseId));
         return run(release, release.lockHolder().actor());
     }
 
@@ -112,7 +111,13 @@ public final class ReleaseEngine {
             if (unfinished.isPresent()) {
                 // The previous run died inside a rollback: finish it rather than re-apply the weights it left.
                 Object reason = unfinished.get().get("reason");
-                emit(release.id(), release.currentStep(), 0, Duration.ZERO, Map.of(), "finishing an interrupted rollback");
+                emit(
+                        release.id(),
+                        release.currentStep(),
+                        0,
+                        Duration.ZERO,
+                        Map.of(),
+                        "finishing an interrupted rollback");
                 return outcome(new Rollback(store, router)
                         .perform(
                                 release.id(),
@@ -151,11 +156,18 @@ public final class ReleaseEngine {
                         request.environment(),
                         request.actor(),
                         "continue release " + release.id() + " from step " + release.currentStep());
-                note(taken.id(), taken.currentStep(), "resumed", Map.of("by", request.actor().name(), "takeover", true));
+                note(
+                        taken.id(),
+                        taken.currentStep(),
+                        "resumed",
+                        Map.of("by", request.actor().name(), "takeover", true));
                 return taken;
             }
             if (same
-                    && release.lockHolder().actor().name().equals(request.actor().name())
+                    && release.lockHolder()
+                            .actor()
+                            .name()
+                            .equals(request.actor().name())
                     && holderStopped(release)) {
                 note(
                         release.id(),
@@ -185,8 +197,8 @@ public final class ReleaseEngine {
         return store.start(
                 start,
                 request.takeover()
-                        ? StartOptions.takeover("release " + request.version() + " by " + request.actor().name()
-                                + " takes the environment over")
+                        ? StartOptions.takeover("release " + request.version() + " by "
+                                + request.actor().name() + " takes the environment over")
                         : StartOptions.failFast());
     }
 
@@ -232,7 +244,12 @@ public final class ReleaseEngine {
         details.put("applied", applied.split().stable() + "/" + applied.split().canary());
         details.put("router", applied.routerType());
         note(release.id(), release.currentStep(), "reconciled", details);
-        emit(release.id(), release.currentStep(), recorded.canary(), Duration.ZERO, Map.of(),
+        emit(
+                release.id(),
+                release.currentStep(),
+                recorded.canary(),
+                Duration.ZERO,
+                Map.of(),
                 "router reconciled with the ledger: found " + found.split() + ", re-applied " + expected);
     }
 
@@ -258,8 +275,13 @@ public final class ReleaseEngine {
         final List<String> metricNames;
         Map<String, Double> latest = new LinkedHashMap<>();
         int healthFailures;
-        @Nullable Instant lastAnalysis;
-        @Nullable String lastNotice;
+
+        @Nullable
+        Instant lastAnalysis;
+
+        @Nullable
+        String lastNotice;
+
         TriggerDecision lastTriggers;
 
         Run(Release release, Actor actor) {
@@ -312,8 +334,14 @@ public final class ReleaseEngine {
         abstract Optional<ReleaseOutcome> tick(Release current, Instant now) throws InterruptedException;
 
         ReleaseOutcome finished(Release release) {
-            emit(id, release.currentStep(), weight(release), Duration.ZERO, latest,
-                    "release " + release.state() + (release.finishReason() == null ? "" : ": " + release.finishReason()));
+            emit(
+                    id,
+                    release.currentStep(),
+                    weight(release),
+                    Duration.ZERO,
+                    latest,
+                    "release " + release.state()
+                            + (release.finishReason() == null ? "" : ": " + release.finishReason()));
             return outcome(release);
         }
 
@@ -374,7 +402,10 @@ public final class ReleaseEngine {
         private void trimHistory(Instant now) {
             Duration keep = plan.analysisInterval().multipliedBy(4);
             for (TriggerRule rule : plan.triggers()) {
-                if (rule.forWindow().plus(plan.analysisInterval().multipliedBy(4)).compareTo(keep) > 0) {
+                if (rule.forWindow()
+                                .plus(plan.analysisInterval().multipliedBy(4))
+                                .compareTo(keep)
+                        > 0) {
                     keep = rule.forWindow().plus(plan.analysisInterval().multipliedBy(4));
                 }
             }
@@ -402,12 +433,16 @@ public final class ReleaseEngine {
 
         ReleaseOutcome rollBack(String reason) {
             Map<String, @Nullable Object> details = new LinkedHashMap<>();
-            details.put("trigger", lastTriggers.criticalFiring().stream()
-                    .map(e -> e.rule().name())
-                    .toList());
-            details.put("evaluations", lastTriggers.criticalFiring().stream()
-                    .map(RuleEvaluation::explanation)
-                    .toList());
+            details.put(
+                    "trigger",
+                    lastTriggers.criticalFiring().stream()
+                            .map(e -> e.rule().name())
+                            .toList());
+            details.put(
+                    "evaluations",
+                    lastTriggers.criticalFiring().stream()
+                            .map(RuleEvaluation::explanation)
+                            .toList());
             details.put("values", jsonValues(latest));
             Release release = new Rollback(store, router).perform(id, actor, reason, details);
             return finished(release);
@@ -434,7 +469,8 @@ public final class ReleaseEngine {
             emit(id, current.currentStep(), weight(current), left, latest, message);
         }
 
-        private void emit(UUID release, int step, int canary, Duration left, Map<String, Double> values, String message) {
+        private void emit(
+                UUID release, int step, int canary, Duration left, Map<String, Double> values, String message) {
             listener.progress(new RolloutProgress(release, strategy(), step, steps(), canary, left, values, message));
         }
     }
@@ -468,8 +504,9 @@ public final class ReleaseEngine {
         @Override
         Optional<ReleaseOutcome> tick(Release current, Instant now) {
             int step = current.currentStep() - 1;
-            List<CanaryCriterion> criteria =
-                    step >= 0 && step < plan.steps().size() ? plan.steps().get(step).criteria() : List.of();
+            List<CanaryCriterion> criteria = step >= 0 && step < plan.steps().size()
+                    ? plan.steps().get(step).criteria()
+                    : List.of();
             measure(current, now, criteria).ifPresent(v -> verdict = v);
             TriggerDecision decision = triggers(now);
             CanaryDecision next = decider.decide(new CanaryInput(
@@ -520,7 +557,8 @@ public final class ReleaseEngine {
             ReleaseStep step = steps.get(i);
             if (step.step().kind() == StepKind.TRAFFIC && step.step().stepIndex() == release.currentStep()) {
                 Instant at = step.recordedAt();
-                // The earliest TRAFFIC record of this step is when its weight took effect (a reconcile adds notes only).
+                // The earliest TRAFFIC record of this step is when its weight took effect (a reconcile adds notes
+                // only).
                 for (int j = i - 1; j >= 0; j--) {
                     ReleaseStep earlier = steps.get(j);
                     if (earlier.step().kind() == StepKind.TRAFFIC) {
@@ -744,7 +782,8 @@ public final class ReleaseEngine {
     }
 
     private void emit(UUID release, int step, int canary, Duration left, Map<String, Double> values, String message) {
-        listener.progress(new RolloutProgress(release, "release", step, plan.steps().size(), canary, left, values, message));
+        listener.progress(
+                new RolloutProgress(release, "release", step, plan.steps().size(), canary, left, values, message));
     }
 
     private ReleaseOutcome outcome(Release release) {
@@ -755,7 +794,9 @@ public final class ReleaseEngine {
     public static ReleaseOutcome outcome(ReleaseStore store, Release release) {
         String reason = release.finishReason() != null
                 ? release.finishReason()
-                : release.state() == ReleaseState.SUCCEEDED ? "completed" : release.state().name().toLowerCase();
+                : release.state() == ReleaseState.SUCCEEDED
+                        ? "completed"
+                        : release.state().name().toLowerCase();
         return new ReleaseOutcome(
                 release.id(),
                 release.state(),
@@ -773,7 +814,8 @@ public final class ReleaseEngine {
     }
 
     /** Resumes a paused release (audited). */
-    public static AuditEntry resume(ReleaseStore store, String service, String environment, Actor actor, String reason) {
+    public static AuditEntry resume(
+            ReleaseStore store, String service, String environment, Actor actor, String reason) {
         return act(store, service, environment, AuditAction.RESUME, actor, reason);
     }
 

@@ -29,10 +29,16 @@ public final class ReleaseReport {
                 .append(": ")
                 .append(release.state())
                 .append("\n\n");
-        md.append("- Release: `").append(release.id()).append("` (")
+        md.append("- Release: `")
+                .append(release.id())
+                .append("` (")
                 .append(release.request().strategy())
                 .append(")\n");
-        md.append("- Started: ").append(release.startedAt()).append(" by ").append(release.request().actor()).append('\n');
+        md.append("- Started: ")
+                .append(release.startedAt())
+                .append(" by ")
+                .append(release.request().actor())
+                .append('\n');
         if (release.finishedAt() != null) {
             md.append("- Finished: ").append(release.finishedAt()).append('\n');
         }
@@ -63,7 +69,8 @@ public final class ReleaseReport {
                     + (event == null ? step.step().kind() : step.step().kind() + " " + event) + " | "
                     + (step.step().weights() == null
                             ? ""
-                            : step.step().weights().stable() + "/" + step.step().weights().canary())
+                            : step.step().weights().stable() + "/"
+                                    + step.step().weights().canary())
                     + " | " + (step.step().verdict() == null ? "" : step.step().verdict()) + " | "
                     + cell(summary(details)) + " |");
         }
@@ -76,9 +83,15 @@ public final class ReleaseReport {
         if (!audit.isEmpty()) {
             md.append("\n| Time | Action | Actor | Reason |\n|---|---|---|---|\n");
             for (AuditEntry entry : audit) {
-                md.append("| ").append(entry.at()).append(" | ").append(entry.action()).append(" | ")
-                        .append(cell(entry.actor().toString())).append(" | ")
-                        .append(entry.reason() == null ? "" : cell(entry.reason())).append(" |\n");
+                md.append("| ")
+                        .append(entry.at())
+                        .append(" | ")
+                        .append(entry.action())
+                        .append(" | ")
+                        .append(cell(entry.actor().toString()))
+                        .append(" | ")
+                        .append(entry.reason() == null ? "" : cell(entry.reason()))
+                        .append(" |\n");
             }
         }
         return md.toString();

@@ -48,9 +48,13 @@ public record RolloutProgress(
                 .append(canaryWeight)
                 .append(" %");
         if (!timeLeft.isZero() && !timeLeft.isNegative()) {
-            line.append(" · ").append(Math.max(0, (timeLeft.toMillis() + 999) / 1000)).append("s left");
+            line.append(" · ")
+                    .append(Math.max(0, (timeLeft.toMillis() + 999) / 1000))
+                    .append("s left");
         }
-        new TreeMap<>(values).forEach((name, value) -> line.append(" · ").append(name).append('=').append(format(value)));
+        new TreeMap<>(values)
+                .forEach((name, value) ->
+                        line.append(" · ").append(name).append('=').append(format(value)));
         return line.append(" · ").append(message).toString();
     }
 

@@ -129,8 +129,8 @@ public sealed interface TrafficRouterSettings {
     static TrafficRouterSettings from(io.releasepilot.core.spec.TrafficSpec spec) {
         switch (spec.router()) {
             case HAPROXY: {
-                io.releasepilot.core.spec.HaproxySpec h = spec.haproxy()
-                        .orElseThrow(() -> new InvalidInputException("traffic.haproxy is missing"));
+                io.releasepilot.core.spec.HaproxySpec h =
+                        spec.haproxy().orElseThrow(() -> new InvalidInputException("traffic.haproxy is missing"));
                 return new Haproxy(
                         h.socket().map(Path::of).orElse(null),
                         h.address().orElse(null),
@@ -140,8 +140,8 @@ public sealed interface TrafficRouterSettings {
                         h.timeout());
             }
             case NGINX: {
-                io.releasepilot.core.spec.NginxSpec n = spec.nginx()
-                        .orElseThrow(() -> new InvalidInputException("traffic.nginx is missing"));
+                io.releasepilot.core.spec.NginxSpec n =
+                        spec.nginx().orElseThrow(() -> new InvalidInputException("traffic.nginx is missing"));
                 return new Nginx(
                         n.upstream(),
                         Path.of(n.file()),
@@ -153,8 +153,8 @@ public sealed interface TrafficRouterSettings {
                         n.timeout());
             }
             default: {
-                io.releasepilot.core.spec.CommandRouterSpec c = spec.command()
-                        .orElseThrow(() -> new InvalidInputException("traffic.command is missing"));
+                io.releasepilot.core.spec.CommandRouterSpec c =
+                        spec.command().orElseThrow(() -> new InvalidInputException("traffic.command is missing"));
                 return new Command(c.run(), c.timeout());
             }
         }

@@ -23,7 +23,6 @@ import io.releasepilot.core.traffic.TrafficSplit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -71,9 +70,10 @@ class ReleaseEngineIT {
     }
 
     private ReleaseEngine engine(String strategy, int stepSeconds) throws Exception {
-        ReleaseSpec spec = SpecReader.read(bench.specFile(environment, strategy, stepSeconds)).value();
-        TrafficRouter router =
-                TrafficRouterRegistry.create(TrafficRouterSettings.from(spec.traffic().orElseThrow()));
+        ReleaseSpec spec = SpecReader.read(bench.specFile(environment, strategy, stepSeconds))
+                .value();
+        TrafficRouter router = TrafficRouterRegistry.create(
+                TrafficRouterSettings.from(spec.traffic().orElseThrow()));
         return engine(spec, router);
     }
 
@@ -135,9 +135,9 @@ class ReleaseEngineIT {
         assertThat(store.steps(outcome.releaseId()).stream()
                         .filter(s -> s.step().kind() == StepKind.ANALYSIS
                                 && "FAIL".equals(s.step().details().get("verdict"))))
-                .anySatisfy(s -> assertThat(((Number) ((Map<?, ?>) s.step().details().get("values"))
-                                        .get("errorRate"))
-                                .doubleValue())
+                .anySatisfy(s -> assertThat(
+                                ((Number) ((Map<?, ?>) s.step().details().get("values")).get("errorRate"))
+                                        .doubleValue())
                         .isBetween(0.02, 0.09));
         assertThat(VersionProbe.awaitOnly(bench.haproxy().uri(), bench.v1().version(), 20))
                 .containsOnlyKeys(bench.v1().version());
@@ -172,8 +172,7 @@ class ReleaseEngineIT {
     @Test
     void shouldSwitchBackWhenATriggerFiresInTheWatchWindow() throws Exception {
         ReleaseEngine engine = engine("blue-green", 30);
-        CompletableFuture<ReleaseOutcome> run =
-                CompletableFuture.supplyAsync(() -> engine.blueGreen(request("alice")));
+        CompletableFuture<ReleaseOutcome> run = CompletableFuture.supplyAsync(() -> engine.blueGreen(request("alice")));
         awaitWeight(100);
         bench.v2().healthy(false);
 
@@ -253,9 +252,12 @@ class ReleaseEngineIT {
     @Test
     void shouldPromoteACanaryThroughNginx() throws Exception {
         Path dir = Files.createTempDirectory("rp-engine-nginx");
-        try (NginxProcess nginx = NginxProcess.start(dir, bench.v1().port(), bench.v2().port())) {
-            ReleaseSpec spec = SpecReader.read(bench.specFile(environment, "canary", 3)).value();
-            TrafficRouter router = TrafficRouterRegistry.create(nginx.settings(bench.v1().port(), bench.v2().port()));
+        try (NginxProcess nginx =
+                NginxProcess.start(dir, bench.v1().port(), bench.v2().port())) {
+            ReleaseSpec spec =
+                    SpecReader.read(bench.specFile(environment, "canary", 3)).value();
+            TrafficRouter router = TrafficRouterRegistry.create(
+                    nginx.settings(bench.v1().port(), bench.v2().port()));
             bench.loadThrough(nginx.uri());
 
             ReleaseOutcome outcome = engine(spec, router).canary(request("alice"));

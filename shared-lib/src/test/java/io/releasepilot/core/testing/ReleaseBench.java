@@ -29,7 +29,8 @@ public final class ReleaseBench implements AutoCloseable {
     private final Path targets;
     private final AtomicBoolean loading = new AtomicBoolean(true);
     private final AtomicLong requests = new AtomicLong();
-    private final java.util.concurrent.atomic.AtomicReference<URI> target = new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicReference<URI> target =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final List<Thread> load = new ArrayList<>();
 
     private ReleaseBench(String service, SampleService v1, SampleService v2, HaproxyProcess haproxy, Path dir)
@@ -46,7 +47,8 @@ public final class ReleaseBench implements AutoCloseable {
         Files.writeString(tmp, json);
         Files.move(tmp, targets, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         target.set(haproxy.uri());
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         for (int i = 0; i < 3; i++) {
             Thread thread = new Thread(() -> {
                 while (loading.get()) {

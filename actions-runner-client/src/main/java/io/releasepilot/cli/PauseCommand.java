@@ -1,0 +1,18 @@
+package io.releasepilot.cli;
+
+import io.releasepilot.core.state.AuditAction;
+import picocli.CommandLine.Command;
+
+/** {@code release-pilot pause}: Pause the canary in progress (triggers still roll back). */
+@Command(
+        name = "pause",
+        mixinStandardHelpOptions = true,
+        description = "Pause the canary in progress (triggers still roll back).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:recorded", "2:bad input, or no release in progress", "3:infrastructure error"})
+final class PauseCommand extends OperatorCommand {
+    @Override
+    AuditAction action() {
+        return AuditAction.PAUSE;
+    }
+}

@@ -1,0 +1,222 @@
+package io.releasepilot.cli;
+
+import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.ReleasePilotException;
+import io.releasepilot.core.state.DeploymentRecord;
+import io.releasepilot.core.state.Release;
+import io.releasepilot.core.state.ReleaseStep;
+import io.releasepilot.core.state.ReleaseStore;
+import io.releasepilot.core.state.StepKind;
+import io.releasepilot.core.traffic.RouterState;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code release-pilot status}: the release in progress (else the latest one) of an environment: state, step,
+ * weights recorded and read back from the router, the latest analysis with its values, the latest notes. {@code
+ * --watch} redraws in place until the release ends.
+ */
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description = "Show the current release of an environment: step, weights, latest verdicts (--watch to follow).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:shown", "2:bad input, or no release recorded", "3:infrastructure error"})
+final class StatusCommand implements Callable<Integer> {
+    private static final String CLEAR = "\u001b[H\u001b[2J";
+
+    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "release-pilot.yml")
+    Path specFile;
+
+    @Option(names = "--environment", required = true, description = "environment to show")
+    String environment;
+
+    @Option(names = "--watch", description = "refresh in place until the release ends")
+    boolean watch;
+
+    @Option(
+            names = "--interval",
+            defaultValue = "2s",
+            description = "refresh interval with --watch (default: ${DEFAULT-VALUE})",
+            converter = DurationConverter.class)
+    Duration interval;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    OutputFormat format;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        try (ReleaseSession session = new ReleaseSession(specFile, environment, ReleasePilotCli.environmentOf(spec))) {
+            while (true) {
+                Release release = current(session.store(), session.service(), environment);
+                Map<String, @Nullable Object> status = status(session, release);
+                if (format == OutputFormat.json) {
+                    out.println(ReleaseOutput.json(status));
+                } else {
+                    if (watch) {
+                        out.print(CLEAR);
+                    }
+                    out.print(text(status));
+                }
+                out.flush();
+                if (!watch || !release.state().active()) {
+                    return ExitCode.OK.code();
+                }
+                Thread.sleep(interval.toMillis());
+            }
+        }
+    }
+
+    private static Release current(ReleaseStore store, String service, String environment) {
+        Optional<Release> running = store.inProgress(service, environment);
+        if (running.isPresent()) {
+            return running.get();
+        }
+        List<DeploymentRecord> all = store.releasesSince(service, environment, Instant.EPOCH);
+        if (all.isEmpty()) {
+            throw new InvalidInputException("no release of '" + service + "' is recorded in '" + environment + "'");
+        }
+        return store.find(all.get(all.size() - 1).releaseId())
+                .orElseThrow(() -> new InvalidInputException("release vanished from the ledger"));
+    }
+
+    private static Map<String, @Nullable Object> status(ReleaseSession session, Release release) {
+        Map<String, @Nullable Object> status = new LinkedHashMap<>();
+        status.put("service", release.service());
+        status.put("environment", release.environment());
+        status.put("releaseId", release.id().toString());
+        status.put("version", release.version());
+        status.put("strategy", release.request().strategy().name());
+        status.put("state", release.state().name());
+        status.put("step", release.currentStep());
+        status.put(
+                "stableWeight",
+                release.weights() == null ? null : release.weights().stable());
+        status.put(
+                "canaryWeight",
+                release.weights() == null ? null : release.weights().canary());
+        status.put("startedAt", release.startedAt().toString());
+        status.put(
+                "finishedAt",
+                release.finishedAt() == null ? null : release.finishedAt().toString());
+        status.put("reason", release.finishReason());
+        status.put("lockHolder", release.state().active() ? release.lockHolder().describe() : null);
+        try {
+            RouterState router = session.router().current();
+            status.put(
+                    "router",
+                    router.routerType() + " " + router.split().stable() + "/"
+                            + router.split().canary());
+        } catch (ReleasePilotException e) {
+            status.put("router", "unreadable: " + e.getMessage());
+        }
+        List<ReleaseStep> steps = session.store().steps(release.id());
+        ReleaseStep analysis = null;
+        List<String> notes = new ArrayList<>();
+        for (ReleaseStep step : steps) {
+            if (step.step().kind() == StepKind.ANALYSIS) {
+                analysis = step;
+            } else if (step.step().kind() == StepKind.NOTE || step.step().kind() == StepKind.TRAFFIC) {
+                notes.add(step.recordedAt() + " " + step.step().details());
+            }
+        }
+        if (analysis != null) {
+            Map<String, @Nullable Object> latest = new LinkedHashMap<>();
+            latest.put("at", analysis.recordedAt().toString());
+            latest.put("verdict", String.valueOf(analysis.step().verdict()));
+            latest.put("values", analysis.step().details().get("values"));
+            latest.put("thresholds", analysis.step().details().get("thresholds"));
+            status.put("latestAnalysis", latest);
+        }
+        status.put("recent", notes.subList(Math.max(0, notes.size() - 5), notes.size()));
+        return status;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String text(Map<String, @Nullable Object> status) {
+        StringBuilder text = new StringBuilder();
+        text.append("Release ")
+                .append(status.get("version"))
+                .append(" of ")
+                .append(status.get("service"))
+                .append(" in ")
+                .append(status.get("environment"))
+                .append(": ")
+                .append(status.get("state"))
+                .append('\n');
+        text.append("  id        ")
+                .append(status.get("releaseId"))
+                .append(" (")
+                .append(status.get("strategy"))
+                .append(")\n");
+        text.append("  step      ").append(status.get("step")).append('\n');
+        text.append("  weights   stable ")
+                .append(status.get("stableWeight"))
+                .append(" % / new ")
+                .append(status.get("canaryWeight"))
+                .append(" % (router reads ")
+                .append(status.get("router"))
+                .append(")\n");
+        if (status.get("reason") != null) {
+            text.append("  reason    ").append(status.get("reason")).append('\n');
+        }
+        if (status.get("lockHolder") != null) {
+            text.append("  lock      ").append(status.get("lockHolder")).append('\n');
+        }
+        Object latest = status.get("latestAnalysis");
+        if (latest instanceof Map<?, ?> analysis) {
+            text.append("  analysis  ")
+                    .append(analysis.get("verdict"))
+                    .append(" at ")
+                    .append(analysis.get("at"))
+                    .append(" values ")
+                    .append(analysis.get("values"))
+                    .append(" thresholds ")
+                    .append(analysis.get("thresholds"))
+                    .append('\n');
+        }
+        for (String line : (List<String>) status.get("recent")) {
+            text.append("  · ").append(line).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** Parses {@code 500ms}, {@code 2s}, {@code 1m}. */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            String v = value.strip();
+            try {
+                if (v.endsWith("ms")) {
+                    return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+                }
+                if (v.endsWith("s")) {
+                    return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)));
+                }
+                if (v.endsWith("m")) {
+                    return Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1)));
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new CommandLine.TypeConversionException(
+                    "expected a duration like 500ms, 2s or 1m, got '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package io.releasepilot.core.rollout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.releasepilot.core.spec.ReleaseSpec;
+import io.releasepilot.core.spec.SpecReader;
+import io.releasepilot.core.state.Actor;
+import io.releasepilot.core.state.EnvironmentLockedException;
+import io.releasepilot.core.state.Release;
+import io.releasepilot.core.state.ReleaseState;
+import io.releasepilot.core.state.ReleaseStep;
+import io.releasepilot.core.state.StepKind;
+import io.releasepilot.core.state.postgres.PostgresReleaseStore;
+import io.releasepilot.core.testing.LedgerDatabases;
+import io.releasepilot.core.testing.NginxProcess;
+import io.releasepilot.core.testing.ReleaseBench;
+import io.releasepilot.core.testing.VersionProbe;
+import io.releasepilot.core.traffic.TrafficRouter;
+import io.releasepilot.core.traffic.TrafficRouterRegistry;
+import io.releasepilot.core.traffic.TrafficRouterSettings;
+import io.releasepilot.core.traffic.TrafficSplit;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The engine against real services: HAProxy (and NGINX once) in front of two sample services, Prometheus scraping
+ * them every second, the ledger in Postgres. Steps and windows last seconds.
+ */
+@Timeout(60)
+class ReleaseEngineIT {
+    private static PostgresReleaseStore store;
+    private ReleaseBench bench;
+    private final List<RolloutProgress> progress = new CopyOnWriteArrayList<>();
+    private String environment;
+
+    @BeforeAll
+    static void openLedger() {
+        store = PostgresReleaseStore.open(LedgerDatabases.freshSchema());
+    }
+
+    @AfterAll
+    static void closeLedger() {
+        store.close();
+    }
+
+    @BeforeEach
+    void startBench(TestInfo info) throws Exception {
+        bench = ReleaseBench.start();
+        environment = info.getTestMethod().orElseThrow().getName().toLowerCase().substring(0, 20);
+        bench.awaitScraped();
+    }
+
+    @AfterEach
+    void stopBench() throws Exception {
+        bench.close();
+    }
+
+    private ReleaseEngine engine(String strategy, int stepSeconds) throws Exception {
+        ReleaseSpec spec = SpecReader.read(bench.specFile(environment, strategy, stepSeconds))
+                .value();
+        TrafficRouter router = TrafficRouterRegistry.create(
+                TrafficRouterSettings.from(spec.traffic().orElseThrow()));
+        return engine(spec, router);
+    }
+
+    private ReleaseEngine engine(ReleaseSpec spec, TrafficRouter router) {
+        return new ReleaseEngine(
+                store,
+                router,
+                HttpReleaseSignals.from(spec, Map.of()),
+                RolloutPlan.from(spec),
+                Clock.systemUTC(),
+                Sleeper.SYSTEM,
+                progress::add);
+    }
+
+    private RolloutRequest request(String actor) {
+        return new RolloutRequest(
+                bench.service(), environment, bench.v2().version(), Actor.of(actor), "abc123", null, false);
+    }
+
+    private TrafficRouter router() {
+        return TrafficRouterRegistry.create(bench.haproxy().settings("blue", "green"));
+    }
+
+    @Test
+    void shouldPromoteACanaryThroughEveryStep() throws Exception {
+        ReleaseOutcome outcome = engine("canary", 3).canary(request("alice"));
+
+        assertThat(outcome.state()).as(outcome.report()).isEqualTo(ReleaseState.SUCCEEDED);
+        assertThat(router().current().split()).isEqualTo(TrafficSplit.ALL_CANARY);
+        assertThat(VersionProbe.awaitOnly(bench.haproxy().uri(), bench.v2().version(), 20))
+                .containsOnlyKeys(bench.v2().version());
+        List<ReleaseStep> steps = store.steps(outcome.releaseId());
+        assertThat(steps.stream()
+                        .filter(s -> s.step().kind() == StepKind.TRAFFIC)
+                        .map(s -> s.step().weights().canary()))
+                .containsExactly(10, 50, 100);
+        // every weight change is announced in the ledger before it is applied
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).step().kind() == StepKind.TRAFFIC) {
+                assertThat(steps.get(i - 1).step().details()).containsEntry("event", "traffic-intent");
+            }
+        }
+        assertThat(steps.stream().filter(s -> s.step().kind() == StepKind.ANALYSIS))
+                .anySatisfy(s -> assertThat(((Map<?, ?>) s.step().details().get("values")).containsKey("errorRate"))
+                        .isTrue());
+        assertThat(progress).anySatisfy(p -> assertThat(p.line()).contains("step 2/3", "canary 50 %"));
+        assertThat(outcome.report()).contains("SUCCEEDED", "traffic-applied");
+    }
+
+    @Test
+    void shouldRollBackWhenTheNewVersionReturnsFivePercentErrors() throws Exception {
+        bench.v2().failFraction(0.05);
+
+        ReleaseOutcome outcome = engine("canary", 3).canary(request("alice"));
+
+        assertThat(outcome.state()).as(outcome.report()).isEqualTo(ReleaseState.ROLLED_BACK);
+        assertThat(router().current().split()).isEqualTo(TrafficSplit.ALL_STABLE);
+        assertThat(store.find(outcome.releaseId()).orElseThrow().currentStep()).isEqualTo(1);
+        assertThat(store.steps(outcome.releaseId()).stream()
+                        .filter(s -> s.step().kind() == StepKind.ANALYSIS
+                                && "FAIL".equals(s.step().details().get("verdict"))))
+                .anySatisfy(s -> assertThat(
+                                ((Number) ((Map<?, ?>) s.step().details().get("values")).get("errorRate"))
+                                        .doubleValue())
+                        .isBetween(0.02, 0.09));
+        assertThat(VersionProbe.awaitOnly(bench.haproxy().uri(), bench.v1().version(), 20))
+                .containsOnlyKeys(bench.v1().version());
+    }
+
+    @Test
+    void shouldRollBackAtOnceAfterThreeFailedHealthChecks() throws Exception {
+        ReleaseEngine engine = engine("canary", 30);
+        CompletableFuture<ReleaseOutcome> run = CompletableFuture.supplyAsync(() -> engine.canary(request("alice")));
+        awaitWeight(10);
+        long failedAt = System.nanoTime();
+        bench.v2().healthy(false);
+
+        ReleaseOutcome outcome = run.get(30, TimeUnit.SECONDS);
+
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - failedAt);
+        assertThat(outcome.state()).as(outcome.report()).isEqualTo(ReleaseState.ROLLED_BACK);
+        assertThat(outcome.reason()).contains("healthCheckFailures");
+        assertThat(seconds).isLessThan(10); // three 1 s probes, far from the 30 s step
+        assertThat(router().current().split()).isEqualTo(TrafficSplit.ALL_STABLE);
+    }
+
+    @Test
+    void shouldSwitchBlueGreenAndComplete() throws Exception {
+        ReleaseOutcome outcome = engine("blue-green", 2).blueGreen(request("alice"));
+
+        assertThat(outcome.state()).as(outcome.report()).isEqualTo(ReleaseState.SUCCEEDED);
+        assertThat(router().current().split()).isEqualTo(TrafficSplit.ALL_CANARY);
+        assertThat(outcome.report()).contains("smoke-checks", "WATCHING", "KEEPING_BLUE", "RETIRING");
+    }
+
+    @Test
+    void shouldSwitchBackWhenATriggerFiresInTheWatchWindow() throws Exception {
+        ReleaseEngine engine = engine("blue-green", 30);
+        CompletableFuture<ReleaseOutcome> run = CompletableFuture.supplyAsync(() -> engine.blueGreen(request("alice")));
+        awaitWeight(100);
+        bench.v2().healthy(false);
+
+        ReleaseOutcome outcome = run.get(30, TimeUnit.SECONDS);
+
+        assertThat(outcome.state()).as(outcome.report()).isEqualTo(ReleaseState.ROLLED_BACK);
+        assertThat(router().current().split()).isEqualTo(TrafficSplit.ALL_STABLE);
+        assertThat(VersionProbe.awaitOnly(bench.haproxy().uri(), bench.v1().version(), 20))
+                .containsOnlyKeys(bench.v1().version());
+    }
+
+    @Test
+    void shouldPauseResumeAndPromoteOnOperatorRequest() throws Exception {
+        ReleaseEngine engine = engine("canary", 4);
+        CompletableFuture<ReleaseOutcome> run = CompletableFuture.supplyAsync(() -> engine.canary(request("alice")));
+        awaitWeight(10);
+        Actor bob = Actor.of("bob");
+
+        ReleaseEngine.pause(store, bench.service(), environment, bob, "looking at a dashboard");
+        Thread.sleep(6_000); // longer than the step: a paused canary does not advance
+        Release paused = store.inProgress(bench.service(), environment).orElseThrow();
+        assertThat(paused.state()).isEqualTo(ReleaseState.PAUSED);
+        assertThat(paused.weights().canary()).isEqualTo(10);
+        ReleaseEngine.resume(store, bench.service(), environment, bob, "looks fine");
+        ReleaseEngine.promote(store, bench.service(), environment, bob, "ship it");
+        ReleaseOutcome outcome = run.get(30, TimeUnit.SECONDS);
+
+        assertThat(outcome.state()).as(outcome.report()).isEqualTo(ReleaseState.SUCCEEDED);
+        assertThat(outcome.reason()).contains("promoted");
+        assertThat(router().current().split()).isEqualTo(TrafficSplit.ALL_CANARY);
+        assertThat(outcome.report()).contains("PAUSE", "RESUME", "PROMOTE", "bob");
+    }
+
+    @Test
+    void shouldRollBackOnAbort() throws Exception {
+        ReleaseEngine engine = engine("canary", 30);
+        CompletableFuture<ReleaseOutcome> run = CompletableFuture.supplyAsync(() -> engine.canary(request("alice")));
+        awaitWeight(10);
+
+        ReleaseEngine.abort(store, bench.service(), environment, Actor.of("bob"), "wrong build");
+        ReleaseOutcome outcome = run.get(30, TimeUnit.SECONDS);
+
+        assertThat(outcome.state()).isEqualTo(ReleaseState.ROLLED_BACK);
+        assertThat(outcome.reason()).contains("aborted");
+        assertThat(router().current().split()).isEqualTo(TrafficSplit.ALL_STABLE);
+    }
+
+    @Test
+    void shouldEndAsRolledBackWhenSomeoneElseRollsTheReleaseBack() throws Exception {
+        ReleaseEngine engine = engine("canary", 30);
+        CompletableFuture<ReleaseOutcome> run = CompletableFuture.supplyAsync(() -> engine.canary(request("alice")));
+        awaitWeight(10);
+        Release release = store.inProgress(bench.service(), environment).orElseThrow();
+
+        new Rollback(store, router()).perform(release.id(), Actor.of("alertmanager"), "alert fired", Map.of());
+        ReleaseOutcome outcome = run.get(30, TimeUnit.SECONDS);
+
+        assertThat(outcome.state()).isEqualTo(ReleaseState.ROLLED_BACK);
+        assertThat(outcome.reason()).contains("alert fired");
+    }
+
+    @Test
+    void shouldRefuseASecondRunForTheSameEnvironmentNamingTheHolder() throws Exception {
+        ReleaseEngine engine = engine("canary", 30);
+        CompletableFuture<ReleaseOutcome> run = CompletableFuture.supplyAsync(() -> engine.canary(request("alice")));
+        awaitWeight(10);
+
+        assertThatThrownBy(() -> engine.canary(request("carol")))
+                .isInstanceOf(EnvironmentLockedException.class)
+                .hasMessageContaining("alice")
+                .hasMessageContaining(bench.v2().version());
+
+        ReleaseEngine.abort(store, bench.service(), environment, Actor.of("alice"), "test over");
+        assertThat(run.get(30, TimeUnit.SECONDS).state()).isEqualTo(ReleaseState.ROLLED_BACK);
+    }
+
+    @Test
+    void shouldPromoteACanaryThroughNginx() throws Exception {
+        Path dir = Files.createTempDirectory("rp-engine-nginx");
+        try (NginxProcess nginx =
+                NginxProcess.start(dir, bench.v1().port(), bench.v2().port())) {
+            ReleaseSpec spec =
+                    SpecReader.read(bench.specFile(environment, "canary", 3)).value();
+            TrafficRouter router = TrafficRouterRegistry.create(
+                    nginx.settings(bench.v1().port(), bench.v2().port()));
+            bench.loadThrough(nginx.uri());
+
+            ReleaseOutcome outcome = engine(spec, router).canary(request("alice"));
+
+            assertThat(outcome.state()).as(outcome.report()).isEqualTo(ReleaseState.SUCCEEDED);
+            assertThat(router.current().split()).isEqualTo(TrafficSplit.ALL_CANARY);
+            assertThat(VersionProbe.awaitOnly(nginx.uri(), bench.v2().version(), 20))
+                    .containsOnlyKeys(bench.v2().version());
+        }
+    }
+
+    private void awaitWeight(int canary) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            var release = store.inProgress(bench.service(), environment);
+            if (release.isPresent()
+                    && release.get().weights() != null
+                    && release.get().weights().canary() == canary) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("canary never reached " + canary + " %; progress: " + progress);
+    }
+}

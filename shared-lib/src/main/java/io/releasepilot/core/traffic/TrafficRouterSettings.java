@@ -35,8 +35,7 @@ public sealed interface TrafficRouterSettings {
                         haproxy.timeout());
             }
             case NGINX -> {
-                NginxSpec nginx =
-                        spec.nginx().orElseThrow(() -> new InvalidInputException("traffic.nginx is missing"));
+                NginxSpec nginx = spec.nginx().orElseThrow(() -> new InvalidInputException("traffic.nginx is missing"));
                 yield new Nginx(
                         nginx.upstream(),
                         Path.of(nginx.file()),

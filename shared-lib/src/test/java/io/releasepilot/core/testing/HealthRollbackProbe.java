@@ -12,6 +12,7 @@ import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import io.releasepilot.core.traffic.TrafficSplit;
 import io.releasepilot.core.traffic.haproxy.HaproxyTrafficRouter;
+import io.releasepilot.sample.SampleService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package io.releasepilot.core.testing;
 
+import io.releasepilot.sample.SampleService;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

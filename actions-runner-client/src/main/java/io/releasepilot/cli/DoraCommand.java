@@ -1,18 +1,20 @@
 package io.releasepilot.cli;
 
-import io.releasepilot.core.InfrastructureException;
 import io.releasepilot.core.InvalidInputException;
 import io.releasepilot.core.dora.DeploymentHistory;
 import io.releasepilot.core.dora.DoraEvaluator;
 import io.releasepilot.core.dora.DoraReport;
 import io.releasepilot.core.dora.DoraReportRenderer;
 import io.releasepilot.core.dora.DoraTargets;
+import io.releasepilot.core.dora.LedgerDeploymentHistory;
 import io.releasepilot.core.dora.json.JsonFileDeploymentHistory;
+import io.releasepilot.core.state.ReleaseStore;
+import io.releasepilot.core.state.StateStoreConfig;
+import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -38,7 +40,7 @@ public final class DoraCommand implements Runnable {
             description = "Window start: a duration back from now (30d, 12h, 90m, 2w) or an ISO-8601 instant")
     String since;
 
-    @Option(names = "--service", description = "Only this service; default: all")
+    @Option(names = "--service", description = "The service (required for the ledger; a --from-file may hold several)")
     String service;
 
     @Option(
@@ -67,20 +69,20 @@ public final class DoraCommand implements Runnable {
     public void run() {
         Instant now = Instant.now();
         Instant start = windowStart(since, now);
-        DeploymentHistory history = fromFile != null
-                ? JsonFileDeploymentHistory.read(fromFile)
-                : ledger().orElseThrow(() -> new InfrastructureException(
-                        "ledger not configured: this build has no release ledger connection for DORA metrics; "
-                                + "pass --from-file deployments.json"));
-        String serviceFilter = service == null ? "" : service;
-        DoraReport report = new DoraEvaluator()
-                .evaluate(
-                        history.deployments(serviceFilter, environment, start),
-                        start,
-                        now,
-                        DoraTargets.seed(),
-                        service == null ? "*" : service,
-                        environment);
+        DoraReport report;
+        if (fromFile != null) {
+            report = evaluate(JsonFileDeploymentHistory.read(fromFile), start, now);
+        } else {
+            if (service == null || service.isBlank()) {
+                throw new InvalidInputException("DORA figures from the ledger are per service: give --service NAME "
+                        + "(or --from-file deployments.json)");
+            }
+            // The ledger: RP_DATABASE_URL, or the embedded Postgres under .release-pilot/ (as every command).
+            try (ReleaseStore store =
+                    PostgresReleaseStore.open(StateStoreConfig.fromEnvironment(ReleasePilotCli.environmentOf(spec)))) {
+                report = evaluate(new LedgerDeploymentHistory(store), start, now);
+            }
+        }
         DoraReportRenderer renderer = new DoraReportRenderer();
         String rendered = format == Format.json
                 ? renderer.json(report)
@@ -89,12 +91,15 @@ public final class DoraCommand implements Runnable {
         spec.commandLine().getOut().flush();
     }
 
-    /**
-     * The release ledger's deployment history. Empty until the ledger adapter is wired in: the lead replaces this
-     * factory with the Postgres-backed {@link DeploymentHistory}.
-     */
-    static Optional<DeploymentHistory> ledger() {
-        return Optional.empty();
+    private DoraReport evaluate(DeploymentHistory history, Instant start, Instant now) {
+        return new DoraEvaluator()
+                .evaluate(
+                        history.deployments(service == null ? "" : service, environment, start),
+                        start,
+                        now,
+                        DoraTargets.seed(),
+                        service == null ? "*" : service,
+                        environment);
     }
 
     static Instant windowStart(String text, Instant now) {

@@ -45,10 +45,10 @@ class DoraCommandTest {
     }
 
     @Test
-    void shouldExitThreeWhenNoLedgerIsConfigured() {
+    void shouldAskForAServiceBeforeReadingTheLedger() {
         Run run = run("dora", "--since", "30d");
-        assertThat(run.exit()).isEqualTo(3);
-        assertThat(run.err()).contains("ledger not configured").contains("--from-file");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--service").contains("--from-file");
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.releasepilot.core.rollout;
 
 import io.releasepilot.core.gate.prometheus.PrometheusClient;
 import io.releasepilot.core.gate.prometheus.PrometheusSeries;
+import io.releasepilot.core.gate.prometheus.VersionSamples;
+import io.releasepilot.core.judge.MetricSamples;
 import io.releasepilot.core.spec.HealthCheckSpec;
 import io.releasepilot.core.spec.ReleaseSpec;
 import java.io.IOException;
@@ -10,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * {@code {{version}}} replaced) and HTTP probes with the JDK client. Failures become NaN or a failed probe, logged.
  */
 public final class HttpReleaseSignals implements ReleaseSignals {
+    /** Resolution of the judge's range queries: one sample per second, as the test and demo scrapes run. */
+    private static final Duration JUDGE_STEP = Duration.ofSeconds(1);
+
     private static final Logger LOG = LoggerFactory.getLogger(HttpReleaseSignals.class);
 
     private final Optional<PrometheusClient> prometheus;
@@ -49,6 +56,35 @@ public final class HttpReleaseSignals implements ReleaseSignals {
         Map<String, String> queries =
                 spec.metrics().prometheus().map(p -> p.queries()).orElse(Map.of());
         return new HttpReleaseSignals(client, queries, spec.metrics().healthCheck());
+    }
+
+    @Override
+    public Optional<List<MetricSamples>> judgeSamples(
+            JudgePlan judge, String canaryVersion, String baselineVersion, Instant start, Instant end) {
+        if (prometheus.isEmpty()) {
+            return Optional.empty();
+        }
+        List<MetricSamples> samples = new ArrayList<>();
+        for (JudgePlan.Metric metric : judge.metrics()) {
+            try {
+                VersionSamples series = prometheus
+                        .get()
+                        .versionSamples(
+                                metric.query(),
+                                metric.versionLabel(),
+                                canaryVersion,
+                                baselineVersion,
+                                start,
+                                end,
+                                JUDGE_STEP);
+                samples.add(MetricSamples.of(metric.name(), metric.direction(), series.canary(), series.baseline()));
+            } catch (RuntimeException e) {
+                // An unreachable Prometheus leaves the metric without samples: the judge says INCONCLUSIVE.
+                LOG.warn("judge metric {}: {}", metric.name(), e.getMessage());
+                samples.add(MetricSamples.of(metric.name(), metric.direction(), new double[0], new double[0]));
+            }
+        }
+        return Optional.of(samples);
     }
 
     @Override

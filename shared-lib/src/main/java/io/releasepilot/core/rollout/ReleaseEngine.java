@@ -3,6 +3,9 @@ package io.releasepilot.core.rollout;
 import io.releasepilot.core.InfrastructureException;
 import io.releasepilot.core.InvalidInputException;
 import io.releasepilot.core.ReleasePilotException;
+import io.releasepilot.core.judge.CanaryJudge;
+import io.releasepilot.core.judge.JudgeResult;
+import io.releasepilot.core.judge.MetricComparison;
 import io.releasepilot.core.spec.MetricsSpec;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.AuditAction;
@@ -267,6 +270,9 @@ public final class ReleaseEngine {
 
     /** State common to both strategies: samples, health, the latest values, and how effects are applied. */
     private abstract class Run {
+        /** The version the canary judge compares with: the last successful release's; "" when there is none. */
+        private @Nullable String baselineVersion;
+
         final Release started;
         final UUID id;
         final Actor actor;
@@ -375,6 +381,13 @@ public final class ReleaseEngine {
             trimHistory(now);
             AnalysisVerdict verdict = ReleaseEngine.verdict(criteria, latest);
             Map<String, @Nullable Object> details = new LinkedHashMap<>();
+            Optional<JudgeResult> judged = judge(current, now);
+            if (judged.isPresent()) {
+                AnalysisVerdict judgeVerdict =
+                        AnalysisVerdict.valueOf(judged.get().verdict().name());
+                verdict = worse(verdict, judgeVerdict);
+                details.put("judge", judgeDetails(judged.get()));
+            }
             details.put("at", now.toString());
             details.put("values", jsonValues(latest));
             Map<String, @Nullable Object> thresholds = new LinkedHashMap<>();
@@ -392,6 +405,30 @@ public final class ReleaseEngine {
                             StepVerdict.valueOf(verdict.name()),
                             details));
             return Optional.of(verdict);
+        }
+
+        /**
+         * The canary judge over the samples since the release started (at most {@link #JUDGE_WINDOW}), canary vs the
+         * last successful release's version; empty when the spec has no judge, there is no baseline version yet, or
+         * the signals cannot give samples.
+         */
+        private Optional<JudgeResult> judge(Release current, Instant now) {
+            if (plan.judge().isEmpty()) {
+                return Optional.empty();
+            }
+            if (baselineVersion == null) {
+                baselineVersion = store.lastSuccessful(current.service(), current.environment())
+                        .map(Release::version)
+                        .orElse("");
+            }
+            if (baselineVersion.isEmpty() || baselineVersion.equals(current.version())) {
+                return Optional.empty();
+            }
+            Instant start = current.startedAt().isAfter(now.minus(JUDGE_WINDOW))
+                    ? current.startedAt()
+                    : now.minus(JUDGE_WINDOW);
+            return signals.judgeSamples(plan.judge().get(), current.version(), baselineVersion, start, now)
+                    .map(samples -> CanaryJudge.judge(plan.judge().get().config(), samples));
         }
 
         TriggerDecision triggers(Instant now) {
@@ -717,6 +754,41 @@ public final class ReleaseEngine {
     }
 
     // ------------------------------------------------------------------------------------------------- helpers
+
+    /** How far back the canary judge reads samples. */
+    static final Duration JUDGE_WINDOW = Duration.ofMinutes(10);
+
+    /** The more severe of two analysis verdicts: FAIL, then INCONCLUSIVE (missing data), then WARNING, then PASS. */
+    static AnalysisVerdict worse(AnalysisVerdict a, AnalysisVerdict b) {
+        List<AnalysisVerdict> order = List.of(
+                AnalysisVerdict.FAIL, AnalysisVerdict.INCONCLUSIVE, AnalysisVerdict.WARNING, AnalysisVerdict.PASS);
+        return order.indexOf(a) <= order.indexOf(b) ? a : b;
+    }
+
+    private static Map<String, @Nullable Object> judgeDetails(JudgeResult result) {
+        Map<String, @Nullable Object> details = new LinkedHashMap<>();
+        details.put("verdict", result.verdict().name());
+        details.put("score", result.score());
+        details.put("reason", result.reason());
+        List<Map<String, @Nullable Object>> metrics = new ArrayList<>();
+        for (MetricComparison comparison : result.metrics()) {
+            Map<String, @Nullable Object> metric = new LinkedHashMap<>();
+            metric.put("metric", comparison.metric());
+            metric.put("canaryMedian", finite(comparison.canaryMedian()));
+            metric.put("baselineMedian", finite(comparison.baselineMedian()));
+            metric.put("effectSize", finite(comparison.effectSize()));
+            metric.put("pValue", finite(comparison.pValue()));
+            metric.put("verdict", comparison.verdict().name());
+            metric.put("explanation", comparison.explanation());
+            metrics.add(metric);
+        }
+        details.put("metrics", metrics);
+        return details;
+    }
+
+    private static @Nullable Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
 
     /** PASS when every criterion holds, FAIL when one with a value does not, else INCONCLUSIVE (missing data). */
     static AnalysisVerdict verdict(List<CanaryCriterion> criteria, Map<String, Double> values) {

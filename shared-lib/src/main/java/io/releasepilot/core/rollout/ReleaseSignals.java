@@ -1,5 +1,7 @@
 package io.releasepilot.core.rollout;
 
+import io.releasepilot.core.judge.MetricSamples;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,4 +20,13 @@ public interface ReleaseSignals {
 
     /** One HTTP probe (blue-green smoke checks): whether {@code check.url()} answered its status in time. */
     boolean probe(RolloutPlan.SmokeCheck check);
+
+    /**
+     * The canary's and the baseline's samples of each judge metric over {@code [start, end]}; empty when this source
+     * cannot give samples (no Prometheus): the judge is then skipped, never passed.
+     */
+    default Optional<List<MetricSamples>> judgeSamples(
+            JudgePlan judge, String canaryVersion, String baselineVersion, Instant start, Instant end) {
+        return Optional.empty();
+    }
 }

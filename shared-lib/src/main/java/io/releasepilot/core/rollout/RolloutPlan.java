@@ -31,6 +31,7 @@ import java.util.TreeMap;
  * @param retire blue-green: the retire hook for blue
  * @param queries named PromQL queries ({@code {{version}}} is replaced by the version analysed)
  * @param healthCheckInterval how often the health check is probed, when there is one
+ * @param judge the canary judge compared each analysis interval, when the spec enables it with metrics
  */
 public record RolloutPlan(
         List<CanaryStep> steps,
@@ -42,7 +43,8 @@ public record RolloutPlan(
         List<SmokeCheck> smokeChecks,
         Optional<Hook> retire,
         Map<String, String> queries,
-        Optional<Duration> healthCheckInterval) {
+        Optional<Duration> healthCheckInterval,
+        Optional<JudgePlan> judge) {
 
     /** A user command (argv, no shell) with a timeout. */
     public record Hook(List<String> command, Duration timeout) {
@@ -76,6 +78,7 @@ public record RolloutPlan(
         Objects.requireNonNull(retire, "retire");
         queries = Map.copyOf(queries);
         Objects.requireNonNull(healthCheckInterval, "healthCheckInterval");
+        Objects.requireNonNull(judge, "judge");
     }
 
     /** Maps the spec's canary, blue-green, trigger and query sections. */
@@ -113,7 +116,8 @@ public record RolloutPlan(
                         .toList(),
                 blueGreen.retire().map(RolloutPlan::hook),
                 queries,
-                spec.metrics().healthCheck().map(h -> h.interval()));
+                spec.metrics().healthCheck().map(h -> h.interval()),
+                JudgePlan.from(spec.strategy().canary().judge()));
     }
 
     /** One spec step: weight rounded to whole percent, criteria in query units. */

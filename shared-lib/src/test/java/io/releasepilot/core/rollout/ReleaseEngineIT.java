@@ -144,6 +144,44 @@ class ReleaseEngineIT {
     }
 
     @Test
+    void shouldRollBackWhenTheCanaryJudgeFindsTheNewVersionSlower() throws Exception {
+        // The last good release is v1: the judge compares v2's samples with v1's (Mann-Whitney U, real Prometheus).
+        var baseline = store.start(
+                io.releasepilot.core.state.ReleaseRequest.of(
+                        bench.service(),
+                        environment,
+                        bench.v1().version(),
+                        io.releasepilot.core.state.ReleaseStrategy.CANARY,
+                        Actor.of("alice")),
+                io.releasepilot.core.state.StartOptions.failFast());
+        store.finish(baseline.id(), ReleaseState.SUCCEEDED, Actor.of("alice"), "baseline");
+        bench.v2().slowDown(java.time.Duration.ofMillis(40));
+        String s = "service=\\\"" + bench.service() + "\\\",version=\\\"{{version}}\\\"";
+        String judge = "    judge:\n"
+                + "      enabled: true\n"
+                + "      minSamples: 4\n"
+                + "      metrics:\n"
+                + "        - name: meanLatency\n"
+                + "          query: \"sum(rate(http_request_duration_seconds_sum{" + s + "}[3s]))"
+                + " / sum(rate(http_request_duration_seconds_count{" + s + "}[3s])) * 1000\"\n"
+                + "          direction: increase\n"
+                + "          versionLabel: version\n";
+        String yaml = bench.spec(environment, "canary", 20).replace("    judge: { enabled: false }\n", judge);
+        java.nio.file.Path file = java.nio.file.Files.writeString(bench.dir().resolve("judge.yml"), yaml);
+        ReleaseSpec spec = SpecReader.read(file).value();
+
+        ReleaseOutcome outcome = engine(spec, router()).canary(request("alice"));
+
+        assertThat(outcome.state()).as(outcome.report()).isEqualTo(ReleaseState.ROLLED_BACK);
+        assertThat(store.steps(outcome.releaseId()))
+                .filteredOn(step -> step.step().kind() == StepKind.ANALYSIS
+                        && step.step().details().get("judge") instanceof Map<?, ?> j
+                        && "FAIL".equals(j.get("verdict")))
+                .isNotEmpty();
+        assertThat(router().current().split()).isEqualTo(TrafficSplit.ALL_STABLE);
+    }
+
+    @Test
     void shouldRollBackAtOnceAfterThreeFailedHealthChecks() throws Exception {
         ReleaseEngine engine = engine("canary", 30);
         CompletableFuture<ReleaseOutcome> run = CompletableFuture.supplyAsync(() -> engine.canary(request("alice")));

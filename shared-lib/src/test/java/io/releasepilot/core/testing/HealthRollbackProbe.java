@@ -94,7 +94,8 @@ public final class HealthRollbackProbe {
                         List.of(),
                         Optional.empty(),
                         Map.of(),
-                        Optional.of(Duration.ofSeconds(1)));
+                        Optional.of(Duration.ofSeconds(1)),
+                        Optional.empty());
                 ReleaseEngine engine =
                         new ReleaseEngine(store, router, signals, plan, Clock.systemUTC(), Sleeper.SYSTEM, p -> {});
                 RolloutRequest request =

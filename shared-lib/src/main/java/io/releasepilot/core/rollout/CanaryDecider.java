@@ -66,7 +66,7 @@ public final class CanaryDecider {
             return new CanaryDecision(
                     effects,
                     CanaryPhase.PROGRESSING,
-                    "step " + (in.currentStep() + 1) + " (" + step.weight() + " %) runs " + left + " more");
+                    "step " + (in.currentStep() + 1) + " (" + step.weight() + " %) runs " + seconds(left) + " more");
         }
         if (in.verdict() == AnalysisVerdict.INCONCLUSIVE) {
             String reason = "analysis of step " + (in.currentStep() + 1) + " is inconclusive (missing data); "
@@ -115,5 +115,10 @@ public final class CanaryDecider {
 
     private int weight(int step) {
         return steps.get(step).weight();
+    }
+
+    /** {@code 4s} rather than ISO-8601's {@code PT3.999138781S}: these reasons are read by people. */
+    private static String seconds(Duration duration) {
+        return ((duration.toMillis() + 999) / 1000) + "s";
     }
 }

@@ -1,6 +1,8 @@
 package io.releasepilot.cli;
 
 import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.spec.SpecReader;
+import io.releasepilot.core.spec.VersioningSpec;
 import io.releasepilot.core.version.CommitHistory;
 import io.releasepilot.core.version.ReleaseChannel;
 import io.releasepilot.core.version.VersioningPolicy;
@@ -41,8 +43,23 @@ final class RepositoryOptions {
                     + "default: release/*=rc")
     List<String> channels;
 
-    /** The versioning policy from the flags. */
+    @Option(
+            names = "--spec",
+            paramLabel = "FILE",
+            description = "Take the tag prefix and the channels from this spec's versioning section (flags win)")
+    Path spec;
+
+    /** The versioning policy: the flags, else the spec's {@code versioning} section, else the defaults. */
     VersioningPolicy policy() {
+        if ((channels == null || channels.isEmpty()) && spec != null) {
+            VersioningSpec versioning = SpecReader.read(spec).value().versioning();
+            boolean prefixGiven = !VersioningPolicy.DEFAULT_TAG_PREFIX.equals(tagPrefix);
+            return new VersioningPolicy(
+                    prefixGiven ? tagPrefix : versioning.tagPrefix(),
+                    versioning.channels().stream()
+                            .map(c -> new ReleaseChannel(c.branch(), c.prerelease()))
+                            .toList());
+        }
         if (channels == null || channels.isEmpty()) {
             return new VersioningPolicy(tagPrefix, VersioningPolicy.defaults().channels());
         }

@@ -87,6 +87,23 @@ class VersionCommandTest {
     }
 
     @Test
+    void shouldTakeChannelsFromTheSpecsVersioningSection() throws Exception {
+        repoWithFeature();
+        Path spec = java.nio.file.Files.writeString(dir.getParent().resolve("spec-" + seconds + ".yml"), """
+                service: shop
+                versioning:
+                  tagPrefix: v
+                  channels:
+                    - { branch: "next", prerelease: beta }
+                """);
+
+        Run run = run("version", "next", "--repo", dir.toString(), "--branch", "next", "--spec", spec.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("1.1.0-beta.1\n");
+    }
+
+    @Test
     void shouldTagThenReportNoReleaseDueAndRefuseToTagAgain() throws Exception {
         repoWithFeature();
         Run tag = run("version", "tag", "--repo", dir.toString(), "--tagger-name", "Bot", "--tagger-email", "b@x.y");

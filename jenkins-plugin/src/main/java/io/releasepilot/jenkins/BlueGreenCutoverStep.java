@@ -112,6 +112,11 @@ public class BlueGreenCutoverStep extends Step {
         }
 
         @Override
+        protected RolloutRequest.Kind kind() {
+            return RolloutRequest.Kind.BLUE_GREEN;
+        }
+
+        @Override
         protected String title() {
             return "blue-green cutover";
         }

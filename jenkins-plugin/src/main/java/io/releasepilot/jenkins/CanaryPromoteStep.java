@@ -112,6 +112,11 @@ public class CanaryPromoteStep extends Step {
         }
 
         @Override
+        protected RolloutRequest.Kind kind() {
+            return RolloutRequest.Kind.CANARY;
+        }
+
+        @Override
         protected String title() {
             return "canary";
         }

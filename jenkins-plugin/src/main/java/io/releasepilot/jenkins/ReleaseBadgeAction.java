@@ -2,6 +2,7 @@ package io.releasepilot.jenkins;
 
 import hudson.model.BuildBadgeAction;
 import java.io.Serializable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The badge in the build history of a run that released: passed, rolled back or gate failed, with version and
@@ -15,12 +16,20 @@ public final class ReleaseBadgeAction implements BuildBadgeAction, Serializable 
     private final String version;
     private final String environment;
     private final boolean success;
+    /** The ledger's release id, so the RunListener can add the build's result to it; null for a gate. */
+    private final @Nullable String releaseId;
 
     ReleaseBadgeAction(String outcome, String version, String environment, boolean success) {
+        this(outcome, version, environment, success, null);
+    }
+
+    ReleaseBadgeAction(
+            String outcome, String version, String environment, boolean success, @Nullable String releaseId) {
         this.outcome = outcome;
         this.version = version;
         this.environment = environment;
         this.success = success;
+        this.releaseId = releaseId;
     }
 
     static ReleaseBadgeAction forGate(GateOutcome g) {
@@ -42,11 +51,16 @@ public final class ReleaseBadgeAction implements BuildBadgeAction, Serializable 
             case RESUMED -> "resumed";
             case ABORTED -> "aborted";
         };
-        return new ReleaseBadgeAction(outcome, r.version(), r.environment(), r.state() == ReleaseState.COMPLETED);
+        return new ReleaseBadgeAction(
+                outcome, r.version(), r.environment(), r.state() == ReleaseState.COMPLETED, r.releaseId());
     }
 
     public String getOutcome() {
         return outcome;
+    }
+
+    public @Nullable String getReleaseId() {
+        return releaseId;
     }
 
     public String getVersion() {

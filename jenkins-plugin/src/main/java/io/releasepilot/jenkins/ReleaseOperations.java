@@ -26,9 +26,11 @@ public interface ReleaseOperations {
 
     /**
      * Continues a release after a controller restart, from the state the ledger holds for it, to the same end as
-     * {@link #canary} or {@link #blueGreen}; returns at once when it already ended.
+     * {@link #canary} or {@link #blueGreen}; returns at once when it already ended, and starts it when the restart
+     * came before it started. {@code request} is rebuilt from what the step persisted (release id, spec path,
+     * environment, version, kind) and the build's workspace.
      */
-    ReleaseOutcome continueRelease(String releaseId, ProgressLog log) throws InterruptedException;
+    ReleaseOutcome continueRelease(RolloutRequest request, ProgressLog log) throws InterruptedException;
 
     /** Rolls the environment's current release back to the stable version. */
     ReleaseOutcome rollback(ControlRequest request, ProgressLog log) throws InterruptedException;
@@ -44,7 +46,7 @@ public interface ReleaseOperations {
      * The build running a release was aborted: stop it cleanly and roll back when the spec's {@code rollback.onAbort}
      * says so. Called once per aborted step, after the worker thread was interrupted.
      */
-    ReleaseOutcome stopForBuildAbort(String releaseId, String reason, ProgressLog log);
+    ReleaseOutcome stopForBuildAbort(RolloutRequest request, String reason, ProgressLog log);
 
     /** Records a finished build (actor, URL, result) as release context in the ledger. */
     void recordBuild(BuildRecord record);

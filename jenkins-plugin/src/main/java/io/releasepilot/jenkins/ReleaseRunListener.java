@@ -25,12 +25,15 @@ public final class ReleaseRunListener extends RunListener<Run<?, ?>> {
 
     @Override
     public void onCompleted(Run<?, ?> run, @NonNull TaskListener listener) {
-        if (run.getAction(ReleaseBadgeAction.class) == null) {
+        ReleaseBadgeAction badge = run.getAction(ReleaseBadgeAction.class);
+        if (badge == null) {
             return;
         }
         String name = ResultMapping.name(run.getResult());
         try {
-            host.operations(run).recordBuild(new BuildRecord(ReleaseStepExecution.ReleaseContexts.of(run, host), name));
+            host.operations(run)
+                    .recordBuild(new BuildRecord(
+                            ReleaseStepExecution.ReleaseContexts.of(run, host), name, badge.getReleaseId()));
         } catch (Exception e) {
             listener.getLogger().println("Release Pilot: could not record the build in the ledger: " + e.getMessage());
         }

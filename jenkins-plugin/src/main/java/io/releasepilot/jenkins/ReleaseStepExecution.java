@@ -48,7 +48,7 @@ abstract class ReleaseStepExecution extends StepExecution {
     }
 
     /** The build was aborted while the step ran; by default nothing beyond the interrupt. */
-    protected void stopped(Host host, String reason) {}
+    protected void stopped(Host host, String reason) throws Exception {}
 
     protected String describe() {
         return getClass().getSimpleName();

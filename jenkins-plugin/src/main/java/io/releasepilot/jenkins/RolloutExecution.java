@@ -34,6 +34,8 @@ abstract class RolloutExecution extends ReleaseStepExecution {
 
     protected abstract String title();
 
+    protected abstract RolloutRequest.Kind kind();
+
     @Override
     public boolean start() {
         releaseId = UUID.randomUUID().toString();
@@ -48,22 +50,26 @@ abstract class RolloutExecution extends ReleaseStepExecution {
 
     @Override
     protected Object run(Host host) throws Exception {
-        String specPath = host.specPath(spec);
-        Path dir = host.workspace().localDirectory(List.of(specPath));
         host.log("Release Pilot: " + title() + " to " + environment + " (release " + releaseId + ")");
-        RolloutRequest request =
-                new RolloutRequest(releaseId, dir, specPath, environment, version, host.releaseContext());
-        return finish(host, begin(host.operations, request, host.progress()));
+        return finish(host, begin(host.operations, request(host), host.progress()));
     }
 
     @Override
     protected Object resume(Host host) throws Exception {
-        return finish(host, host.operations.continueRelease(releaseId, host.progress()));
+        return finish(host, host.operations.continueRelease(request(host), host.progress()));
+    }
+
+    /** Rebuilt from the persisted fields and the build's context, so it is the same after a restart. */
+    private RolloutRequest request(Host host) throws Exception {
+        String specPath = host.specPath(spec);
+        Path dir = host.workspace().localDirectory(List.of(specPath));
+        return new RolloutRequest(releaseId, dir, specPath, environment, version, host.releaseContext(), kind());
     }
 
     @Override
-    protected void stopped(Host host, String reason) {
-        ReleaseOutcome o = host.operations.stopForBuildAbort(releaseId, "build aborted: " + reason, host.progress());
+    protected void stopped(Host host, String reason) throws Exception {
+        ReleaseOutcome o =
+                host.operations.stopForBuildAbort(request(host), "build aborted: " + reason, host.progress());
         record(host, o);
         host.log("Release Pilot: build aborted; release " + releaseId + " is " + o.state());
     }

@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param releaseId chosen by the step before the work starts and kept in the build's program state, so the core can
  *     create the release idempotently and {@link ReleaseOperations#continueRelease} finds it after a restart
- * @param version the version to release, or null to let the core derive it (tags, channels)
+ * @param version the version to release (required by the core-backed operations)
+ * @param kind canary or blue-green: what {@link ReleaseOperations#continueRelease} starts when the restart came
+ *     before the release started
  */
 public record RolloutRequest(
         String releaseId,
@@ -17,12 +19,20 @@ public record RolloutRequest(
         String specPath,
         String environment,
         @Nullable String version,
-        ReleaseContext context) {
+        ReleaseContext context,
+        Kind kind) {
+    /** The rollout strategy a step runs. */
+    public enum Kind {
+        CANARY,
+        BLUE_GREEN
+    }
+
     public RolloutRequest {
         Objects.requireNonNull(releaseId, "releaseId");
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(specPath, "specPath");
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(kind, "kind");
     }
 }

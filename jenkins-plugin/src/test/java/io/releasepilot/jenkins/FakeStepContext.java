@@ -3,6 +3,8 @@ package io.releasepilot.jenkins;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import hudson.model.Result;
+import java.io.IOException;
+import java.io.ObjectInputStream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -18,8 +20,8 @@ final class FakeStepContext extends StepContext {
     /** onSuccess value or onFailure throwable, in order. */
     record Completion(boolean success, Object value) {}
 
-    private final transient Map<Class<?>, Object> objects = new HashMap<>();
-    private final transient BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
+    private transient Map<Class<?>, Object> objects = new HashMap<>();
+    private transient BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
     transient volatile Result result;
     transient volatile int saves;
 
@@ -34,6 +36,13 @@ final class FakeStepContext extends StepContext {
             throw new AssertionError("the step did not report onSuccess/onFailure");
         }
         return c;
+    }
+
+    /** Like Jenkins after a restart: the persisted program state comes back, the context objects are supplied anew. */
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        objects = new HashMap<>();
+        completions = new LinkedBlockingQueue<>();
     }
 
     @Override

@@ -77,6 +77,11 @@ class RolloutStepsTest {
 
         assertThat(c.success()).isTrue();
         assertThat(host.operations.calls).contains("continue " + execution.releaseId());
+        RolloutRequest continued = (RolloutRequest) host.operations.calls.get(host.operations.calls.size() - 1);
+        assertThat(continued.specPath()).isEqualTo("deploy/release-pilot.yml");
+        assertThat(continued.version()).isEqualTo("1.4.0");
+        assertThat(continued.kind()).isEqualTo(RolloutRequest.Kind.CANARY);
+        assertThat(continued.workspace()).isEqualTo(workspace);
         assertThat(listener.text()).contains("Jenkins restarted, continuing canary to production");
     }
 

@@ -5,8 +5,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Stands in for the core until it is merged (TODO(lead): replace with the core-backed operations on real Postgres and
- * HAProxy): returns scripted outcomes and records every call.
+ * Scripted operations for the unit tests of the step glue (results, badges, threads): returns scripted outcomes and
+ * records every call. {@code JenkinsStepsIT} runs the same steps through the core on real Postgres and HAProxy.
  */
 final class ScriptedReleaseOperations implements ReleaseOperations {
     final List<Object> calls = new CopyOnWriteArrayList<>();
@@ -50,9 +50,10 @@ final class ScriptedReleaseOperations implements ReleaseOperations {
     }
 
     @Override
-    public ReleaseOutcome continueRelease(String releaseId, ProgressLog log) {
-        calls.add("continue " + releaseId);
-        return outcome(releaseId, rolloutState, "production");
+    public ReleaseOutcome continueRelease(RolloutRequest request, ProgressLog log) {
+        calls.add("continue " + request.releaseId());
+        calls.add(request);
+        return outcome(request.releaseId(), rolloutState, request.environment());
     }
 
     @Override
@@ -82,9 +83,9 @@ final class ScriptedReleaseOperations implements ReleaseOperations {
     }
 
     @Override
-    public ReleaseOutcome stopForBuildAbort(String releaseId, String reason, ProgressLog log) {
-        calls.add("stop " + releaseId + ": " + reason);
-        return outcome(releaseId, ReleaseState.ROLLED_BACK, "production");
+    public ReleaseOutcome stopForBuildAbort(RolloutRequest request, String reason, ProgressLog log) {
+        calls.add("stop " + request.releaseId() + ": " + reason);
+        return outcome(request.releaseId(), ReleaseState.ROLLED_BACK, request.environment());
     }
 
     @Override

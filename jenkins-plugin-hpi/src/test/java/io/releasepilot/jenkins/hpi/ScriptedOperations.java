@@ -67,9 +67,9 @@ final class ScriptedOperations implements ReleaseOperations {
     }
 
     @Override
-    public ReleaseOutcome continueRelease(String releaseId, ProgressLog log) {
-        calls.add("continue " + releaseId);
-        return outcome(releaseId, rolloutState, "production");
+    public ReleaseOutcome continueRelease(RolloutRequest request, ProgressLog log) {
+        calls.add("continue " + request.releaseId());
+        return outcome(request.releaseId(), rolloutState, request.environment());
     }
 
     @Override
@@ -97,9 +97,9 @@ final class ScriptedOperations implements ReleaseOperations {
     }
 
     @Override
-    public ReleaseOutcome stopForBuildAbort(String releaseId, String reason, ProgressLog log) {
-        calls.add("stop " + releaseId);
-        return outcome(releaseId, ReleaseState.ROLLED_BACK, "production");
+    public ReleaseOutcome stopForBuildAbort(RolloutRequest request, String reason, ProgressLog log) {
+        calls.add("stop " + request.releaseId());
+        return outcome(request.releaseId(), ReleaseState.ROLLED_BACK, request.environment());
     }
 
     @Override

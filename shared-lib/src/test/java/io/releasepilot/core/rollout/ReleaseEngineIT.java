@@ -140,7 +140,8 @@ class ReleaseEngineIT {
                 .anySatisfy(s -> assertThat(
                                 ((Number) ((Map<?, ?>) s.step().details().get("values")).get("errorRate"))
                                         .doubleValue())
-                        .isBetween(0.02, 0.09));
+                        // 5 % of the few requests v2 gets at 10 %: one error in 11 reads 0.09.
+                        .isBetween(0.02, 0.2));
         assertThat(VersionProbe.awaitOnly(bench.haproxy().uri(), bench.v1().version(), 20))
                 .containsOnlyKeys(bench.v1().version());
     }

@@ -200,7 +200,14 @@ final class GateCommand implements Callable<Integer> {
                 + "): " + verdict.reason();
         String markdown = run.report().toMarkdown();
         Path reportFile = output != null ? output : writeTemp(markdown);
-        step.output("result", verdict.verdict().name().toLowerCase(java.util.Locale.ROOT));
+        step.output(
+                "result",
+                switch (verdict.verdict()) {
+                    case PASS -> "passed";
+                    case WARNING -> "warning";
+                    case FAIL -> "failed";
+                    case INCONCLUSIVE -> "inconclusive";
+                });
         step.output("verdict", verdict.verdict().name());
         step.output("score", GateEvaluator.format(verdict.score()));
         step.output("summary", summary);

@@ -52,7 +52,8 @@ class ActionInputsTest {
                         .as("required option %s of '%s' has an input in %s", name, command, action)
                         .contains(name);
                 JsonNode input = definition.path("inputs").path(name);
-                assertThat(input.path("required").asBoolean(false) || !input.path("default").asText("").isEmpty())
+                assertThat(input.path("required").asBoolean(false)
+                                || !input.path("default").asText("").isEmpty())
                         .as("input %s of %s is required or has a default", name, action)
                         .isTrue();
             }

@@ -23,4 +23,9 @@ final class BlueGreenCommand extends RolloutCommand {
     ReleaseOutcome run(ReleaseEngine engine, RolloutRequest request) {
         return engine.blueGreen(request);
     }
+
+    @Override
+    String strategy() {
+        return "blue-green";
+    }
 }

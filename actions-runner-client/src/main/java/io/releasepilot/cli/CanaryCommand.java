@@ -22,4 +22,9 @@ final class CanaryCommand extends RolloutCommand {
     ReleaseOutcome run(ReleaseEngine engine, RolloutRequest request) {
         return engine.canary(request);
     }
+
+    @Override
+    String strategy() {
+        return "canary";
+    }
 }

@@ -1,5 +1,6 @@
 package io.releasepilot.cli;
 
+import io.releasepilot.cli.github.CommitState;
 import io.releasepilot.core.InvalidInputException;
 import io.releasepilot.core.gate.BypassDecision;
 import io.releasepilot.core.gate.GateBypassDecider;
@@ -69,14 +70,29 @@ final class GateCommand implements Callable<Integer> {
             description = "the version under test: replaces {{version}} in the spec's Prometheus queries")
     String releaseVersion;
 
-    @Option(names = "--junit", paramLabel = "GLOB", description = "JUnit XML report file or glob (repeatable)")
+    // split: an action's multi-line input (one glob per line) arrives as one default value.
+    @Option(
+            names = "--junit",
+            paramLabel = "GLOB",
+            split = "\\R",
+            description = "JUnit XML report file or glob (repeatable)")
     List<String> junit = new ArrayList<>();
 
-    @Option(names = "--jacoco", paramLabel = "FILE", description = "JaCoCo XML report (repeatable)")
+    @Option(names = "--jacoco", paramLabel = "FILE", split = "\\R", description = "JaCoCo XML report (repeatable)")
     List<String> jacoco = new ArrayList<>();
 
-    @Option(names = "--sarif", paramLabel = "FILE", description = "SARIF 2.1.0 file (repeatable)")
+    @Option(names = "--sarif", paramLabel = "FILE", split = "\\R", description = "SARIF 2.1.0 file (repeatable)")
     List<String> sarif = new ArrayList<>();
+
+    @Option(
+            names = "--commit-status",
+            arity = "0..1",
+            fallbackValue = "true",
+            description = "on GitHub Actions: set the release-pilot/gate commit status (needs a token)")
+    boolean commitStatus;
+
+    @Option(names = "--sha", paramLabel = "SHA", description = "commit for the commit status (default: GITHUB_SHA)")
+    String sha;
 
     @Option(
             names = "--format",
@@ -112,6 +128,12 @@ final class GateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try (ActionsStep step = ActionsStep.open(spec)) {
+            return call(step);
+        }
+    }
+
+    private Integer call(ActionsStep step) {
         Path base = Path.of("").toAbsolutePath();
         Map<String, List<Path>> reports = new LinkedHashMap<>();
         addFiles(reports, base, JunitGateSource.TYPE, junit);
@@ -151,7 +173,7 @@ final class GateCommand implements Callable<Integer> {
                 if (bypass) {
                     BypassDecision decision =
                             GateBypassDecider.decide(plan.policy(), verdict, actorName(env), reason, Instant.now());
-                    recorder.record(decision, env.get("GITHUB_RUN_URL"));
+                    recorder.record(decision, step.runUrl().orElse(null));
                     spec.commandLine()
                             .getErr()
                             .println((decision.granted() ? "bypass granted: " : "bypass refused: ")
@@ -161,8 +183,66 @@ final class GateCommand implements Callable<Integer> {
                     }
                 }
             }
-            print(run.report(), verdict);
+            step.group("Quality gate report", () -> {
+                print(run.report(), verdict);
+                return null;
+            });
+            if (step.active()) {
+                report(step, plan, run, verdict);
+            }
             return exit;
+        }
+    }
+
+    /** Outputs, summary, one annotation per finding, and the commit status: the gate's GitHub side. */
+    private void report(ActionsStep step, GatePlan plan, GatePlan.GateRun run, GateVerdict verdict) {
+        String summary = "Quality gate " + verdict.verdict() + " (score " + GateEvaluator.format(verdict.score())
+                + "): " + verdict.reason();
+        String markdown = run.report().toMarkdown();
+        Path reportFile = output != null ? output : writeTemp(markdown);
+        step.output(
+                "result",
+                switch (verdict.verdict()) {
+                    case PASS -> "passed";
+                    case WARNING -> "warning";
+                    case FAIL -> "failed";
+                    case INCONCLUSIVE -> "inconclusive";
+                });
+        step.output("verdict", verdict.verdict().name());
+        step.output("score", GateEvaluator.format(verdict.score()));
+        step.output("summary", summary);
+        step.output("report-file", reportFile.toAbsolutePath().toString());
+        step.summary(markdown);
+        for (var source : plan.sources()) {
+            for (var finding : source.findings()) {
+                step.annotate(finding);
+            }
+        }
+        if (commitStatus) {
+            String commit = sha != null && !sha.isBlank() ? sha : step.context().sha();
+            if (commit.isBlank()) {
+                step.warning("no commit for the release-pilot/gate status: set input sha (GITHUB_SHA is empty)");
+            } else {
+                step.github()
+                        .ifPresent(github -> step.run(
+                                "set the release-pilot/gate commit status on " + commit,
+                                () -> github.setGateStatus(
+                                        commit,
+                                        CommitState.forVerdict(verdict.verdict().name()),
+                                        summary,
+                                        step.runUrl().orElse(""))));
+            }
+        }
+    }
+
+    private static Path writeTemp(String markdown) {
+        try {
+            Path file = Files.createTempFile("release-pilot-gate-", ".md");
+            Files.writeString(file, markdown, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new io.releasepilot.core.InfrastructureException(
+                    "cannot write the gate report to a temporary file: " + e.getMessage(), e);
         }
     }
 

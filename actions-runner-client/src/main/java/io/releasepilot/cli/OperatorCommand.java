@@ -35,10 +35,25 @@ abstract class OperatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ReleaseSession session = new ReleaseSession(specFile, environment, ReleasePilotCli.environmentOf(spec))) {
+        try (ActionsStep step = ActionsStep.open(spec);
+                ReleaseSession session =
+                        new ReleaseSession(specFile, environment, ReleasePilotCli.environmentOf(spec))) {
             AuditEntry entry = ReleaseEngine.act(
                     session.store(), session.service(), environment, action(), session.actor(actor), reason);
             ReleaseOutput.audit(spec.commandLine().getOut(), format, entry);
+            if (step.active()) {
+                step.output("result", "recorded");
+                step.output("release-id", entry.releaseId().toString());
+                step.output("environment", environment);
+                session.store().find(entry.releaseId()).ifPresent(release -> {
+                    step.output("state", release.state().name());
+                    step.output("version", release.version());
+                });
+                step.summary("### Release Pilot: " + entry.action() + " recorded\n\n" + entry.action()
+                        + " of release `" + entry.releaseId() + "` in `" + environment + "` by "
+                        + entry.actor().name()
+                        + (entry.reason() == null ? "" : ": " + entry.reason()) + "\n");
+            }
             return ExitCode.OK.code();
         }
     }

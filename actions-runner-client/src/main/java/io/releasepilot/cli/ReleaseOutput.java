@@ -52,6 +52,21 @@ final class ReleaseOutput {
         out.flush();
     }
 
+    /**
+     * The step outputs every release command writes on GitHub Actions: {@code result} (the final state in lower case
+     * with hyphens, e.g. {@code succeeded}, {@code rolled-back}), {@code release-id}, {@code state}, {@code version},
+     * {@code environment}.
+     */
+    static void actionsOutputs(ActionsStep step, ReleaseOutcome outcome) {
+        step.output(
+                "result",
+                outcome.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        step.output("release-id", outcome.releaseId().toString());
+        step.output("state", outcome.state().name());
+        step.output("version", outcome.version());
+        step.output("environment", outcome.environment());
+    }
+
     static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);

@@ -1,8 +1,16 @@
 package io.releasepilot.cli;
 
+import io.releasepilot.cli.github.DeploymentRequest;
+import io.releasepilot.cli.github.DeploymentState;
+import io.releasepilot.cli.github.DeploymentStatusRequest;
+import io.releasepilot.cli.github.GitHubFacade;
 import io.releasepilot.core.rollout.ReleaseEngine;
 import io.releasepilot.core.rollout.ReleaseOutcome;
+import io.releasepilot.core.state.Release;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,13 +45,111 @@ final class RollbackCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(
+            names = "--deployment",
+            arity = "0..1",
+            fallbackValue = "true",
+            defaultValue = "true",
+            description = "on GitHub Actions with a token: mark the rolled-back version's GitHub Deployment inactive"
+                    + " and record a deployment of the version now serving (default: ${DEFAULT-VALUE})")
+    boolean deployment;
+
+    @Option(
+            names = "--environment-url",
+            paramLabel = "URL",
+            description = "where the environment answers, shown on the GitHub Deployment")
+    String environmentUrl;
+
     @Override
     public Integer call() {
-        try (ReleaseSession session = new ReleaseSession(specFile, environment, ReleasePilotCli.environmentOf(spec))) {
-            ReleaseOutcome outcome = ReleaseEngine.rollback(
-                    session.store(), session.router(), session.service(), environment, session.actor(actor), reason);
+        try (ActionsStep step = ActionsStep.open(spec);
+                ReleaseSession session =
+                        new ReleaseSession(specFile, environment, ReleasePilotCli.environmentOf(spec))) {
+            // Read before the rollback: afterwards the ledger's "current" release is the one returned to.
+            Optional<Release> from = session.store()
+                    .inProgress(session.service(), environment)
+                    .or(() -> session.store().lastSuccessful(session.service(), environment));
+            ReleaseOutcome outcome = step.group(
+                    "rollback of " + environment,
+                    () -> ReleaseEngine.rollback(
+                            session.store(),
+                            session.router(),
+                            session.service(),
+                            environment,
+                            session.actor(actor),
+                            reason));
             ReleaseOutput.outcome(spec.commandLine().getOut(), format, outcome);
+            if (step.active()) {
+                String deploymentId = deployment ? deployments(step, session, from, outcome) : "";
+                ReleaseOutput.actionsOutputs(step, outcome);
+                step.output("deployment-id", deploymentId);
+                step.summary(outcome.report());
+            }
             return ExitCode.OK.code();
         }
+    }
+
+    /**
+     * The GitHub side of a rollback: the newest deployment of the version rolled back from becomes {@code inactive};
+     * the version now serving gets a deployment with status {@code success}. Returns that deployment's id, or "".
+     */
+    private String deployments(
+            ActionsStep step, ReleaseSession session, Optional<Release> from, ReleaseOutcome outcome) {
+        Optional<GitHubFacade> github = step.github();
+        if (github.isEmpty() || from.isEmpty()) {
+            return "";
+        }
+        GitHubFacade api = github.get();
+        String runUrl = step.runUrl().orElse("");
+        String fromSha = from.get().request().commitSha();
+        if (fromSha != null && !fromSha.isBlank()) {
+            step.call(
+                            "find the deployment of " + fromSha + " in " + environment,
+                            () -> api.latestDeployment(environment, fromSha).orElse(null))
+                    .ifPresent(id -> step.run(
+                            "mark deployment " + id + " inactive",
+                            () -> api.setDeploymentStatus(
+                                    id,
+                                    new DeploymentStatusRequest(
+                                            DeploymentState.INACTIVE,
+                                            "rolled back: " + reason,
+                                            runUrl,
+                                            environmentUrl))));
+        }
+        UUID previousId = from.get().request().previousReleaseId();
+        String servingSha = previousId == null
+                ? null
+                : session.store()
+                        .find(previousId)
+                        .map(release -> release.request().commitSha())
+                        .orElse(null);
+        if (servingSha == null || servingSha.isBlank()) {
+            return "";
+        }
+        return step.call(
+                        "create a deployment of " + servingSha + " to " + environment,
+                        () -> api.createDeployment(new DeploymentRequest(
+                                servingSha,
+                                environment,
+                                "Release Pilot rollback to " + outcome.version(),
+                                outcome.releaseId().toString(),
+                                Map.of(
+                                        "strategy",
+                                        "rollback",
+                                        "from",
+                                        from.get().version()))))
+                .map(id -> {
+                    step.run(
+                            "set status success on deployment " + id,
+                            () -> api.setDeploymentStatus(
+                                    id,
+                                    new DeploymentStatusRequest(
+                                            DeploymentState.SUCCESS,
+                                            "rolled back from " + from.get().version() + ": " + reason,
+                                            runUrl,
+                                            environmentUrl)));
+                    return id.toString();
+                })
+                .orElse("");
     }
 }

@@ -1,18 +1,27 @@
 package io.releasepilot.cli;
 
+import io.releasepilot.cli.github.DeploymentRequest;
+import io.releasepilot.cli.github.DeploymentState;
+import io.releasepilot.cli.github.DeploymentStatusRequest;
+import io.releasepilot.cli.github.GitHubFacade;
 import io.releasepilot.core.rollout.ReleaseEngine;
 import io.releasepilot.core.rollout.ReleaseOutcome;
+import io.releasepilot.core.rollout.RolloutProgress;
 import io.releasepilot.core.rollout.RolloutRequest;
 import io.releasepilot.core.state.EnvironmentLockedException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
  * The options and the run shared by {@code canary} and {@code bluegreen}: start the release, or continue the one in
- * progress for the same version, print progress lines as they happen, then the outcome and the report.
+ * progress for the same version, print progress lines as they happen, then the outcome and the report. On GitHub
+ * Actions it also writes the step outputs and summary and, with a token, reports through a GitHub Deployment.
  */
 abstract class RolloutCommand implements Callable<Integer> {
     @Option(names = "--spec", required = true, paramLabel = "FILE", description = "release-pilot.yml")
@@ -34,24 +43,50 @@ abstract class RolloutCommand implements Callable<Integer> {
             fallbackValue = "true")
     boolean takeover;
 
+    @Option(
+            names = "--deployment",
+            arity = "0..1",
+            fallbackValue = "true",
+            defaultValue = "true",
+            description = "on GitHub Actions with a token: create a GitHub Deployment and post its statuses"
+                    + " (default: ${DEFAULT-VALUE})")
+    boolean deployment;
+
+    @Option(
+            names = "--environment-url",
+            paramLabel = "URL",
+            description = "where the environment answers, shown on the GitHub Deployment")
+    String environmentUrl;
+
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private @Nullable RolloutProgress lastProgress;
+    private @Nullable Long deploymentId;
+    private boolean deploymentTried;
+
     abstract ReleaseOutcome run(ReleaseEngine engine, RolloutRequest request);
+
+    /** {@code canary} or {@code blue-green}, for the deployment's description and payload. */
+    abstract String strategy();
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (ReleaseSession session = new ReleaseSession(specFile, environment, ReleasePilotCli.environmentOf(spec))) {
+        try (ActionsStep step = ActionsStep.open(spec);
+                ReleaseSession session =
+                        new ReleaseSession(specFile, environment, ReleasePilotCli.environmentOf(spec))) {
             ReleaseEngine engine = session.engine(progress -> {
                 // JSON output stays one document on stdout; progress then goes to stderr.
                 PrintWriter sink =
                         format == OutputFormat.json ? spec.commandLine().getErr() : out;
                 sink.println(progress.line());
                 sink.flush();
+                lastProgress = progress;
+                startDeployment(step, progress.releaseId());
             });
             RolloutRequest request = new RolloutRequest(
                     session.service(),
@@ -61,13 +96,81 @@ abstract class RolloutCommand implements Callable<Integer> {
                     session.commitSha(),
                     null,
                     takeover);
-            ReleaseOutcome outcome = run(engine, request);
+            ReleaseOutcome outcome = format == OutputFormat.json
+                    ? run(engine, request)
+                    : step.group(
+                            strategy() + " of " + releaseVersion + " to " + environment, () -> run(engine, request));
             ReleaseOutput.outcome(out, format, outcome);
+            if (step.active()) {
+                finishDeployment(step, outcome);
+                ReleaseOutput.actionsOutputs(step, outcome);
+                step.output("deployment-id", deploymentId == null ? "" : deploymentId.toString());
+                if (lastProgress != null) {
+                    step.output("weight", Integer.toString(lastProgress.canaryWeight()));
+                    step.output("step", lastProgress.step() + "/" + lastProgress.steps());
+                }
+                step.summary(outcome.report());
+            }
             return ReleaseOutput.exitCode(outcome);
         } catch (EnvironmentLockedException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             spec.commandLine().getErr().flush();
             return ExitCode.INFRASTRUCTURE.code();
         }
+    }
+
+    /** Creates the deployment once the release id is known (first progress line, else the outcome). */
+    private void startDeployment(ActionsStep step, UUID releaseId) {
+        if (deploymentTried || !deployment || !step.active()) {
+            return;
+        }
+        deploymentTried = true;
+        String ref = !step.context().sha().isBlank()
+                ? step.context().sha()
+                : step.context().ref();
+        if (ref.isBlank()) {
+            step.warning("no GitHub Deployment: neither GITHUB_SHA nor GITHUB_REF is set");
+            return;
+        }
+        step.github()
+                .ifPresent(github -> step.call(
+                                "create a deployment of " + ref + " to " + environment,
+                                () -> github.createDeployment(new DeploymentRequest(
+                                        ref,
+                                        environment,
+                                        "Release Pilot " + strategy() + " of " + releaseVersion,
+                                        releaseId.toString(),
+                                        Map.of("version", releaseVersion, "strategy", strategy()))))
+                        .ifPresent(id -> {
+                            deploymentId = id;
+                            post(
+                                    step,
+                                    github,
+                                    DeploymentState.IN_PROGRESS,
+                                    strategy() + " of " + releaseVersion + " started");
+                        }));
+    }
+
+    private void finishDeployment(ActionsStep step, ReleaseOutcome outcome) {
+        startDeployment(step, outcome.releaseId());
+        if (deploymentId == null) {
+            return;
+        }
+        step.github()
+                .ifPresent(github -> post(
+                        step,
+                        github,
+                        outcome.succeeded() ? DeploymentState.SUCCESS : DeploymentState.FAILURE,
+                        outcome.state() + ": " + outcome.reason()));
+    }
+
+    private void post(ActionsStep step, GitHubFacade github, DeploymentState state, String description) {
+        long id = deploymentId;
+        step.run(
+                "set status " + state + " on deployment " + id,
+                () -> github.setDeploymentStatus(
+                        id,
+                        new DeploymentStatusRequest(
+                                state, description, step.runUrl().orElse(""), environmentUrl)));
     }
 }

@@ -77,8 +77,8 @@ class ActionStepsTest {
     @CsvSource({
         "gate, gate, '', verdict",
         "canary, canary, production, deployment-id",
-        "blue-green, bluegreen, production, active-color",
-        "rollback, rollback, production, rolled-back-to",
+        "blue-green, bluegreen, production, state",
+        "rollback, rollback, production, version",
         "promote, promote, production, release-id"
     })
     void shouldRunTheJarWithTheInputsAndMapItsOutputs(String action, String command, String environment, String output)

@@ -31,8 +31,8 @@ final class FakeReleasePilotJar {
                     String command = args.length > 0 ? args[0] : "";
                     String inputs = System.getenv().getOrDefault("RP_INPUTS", "");
                     StringBuilder out = new StringBuilder("result=ok-" + command + "\\n");
-                    for (String name : new String[] {"verdict", "summary", "report", "release-id", "deployment-id",
-                            "weight", "step", "active-color", "rolled-back-to"}) {
+                    for (String name : new String[] {"verdict", "score", "summary", "report-file", "release-id",
+                            "deployment-id", "weight", "step", "state", "version", "environment"}) {
                         out.append(name).append('=').append(name).append("-value\\n");
                     }
                     out.append("inputs-json<<ghadelimiter_fake\\n").append(inputs).append("\\nghadelimiter_fake\\n");

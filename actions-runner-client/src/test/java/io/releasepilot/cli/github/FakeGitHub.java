@@ -19,17 +19,17 @@ import mockwebserver3.RecordedRequest;
  * A GitHub API double: answers by method and path (so github-api's extra calls cannot eat a queued response) with the
  * fixtures under {@code src/test/resources/github}, and records every request.
  */
-final class FakeGitHub implements AutoCloseable {
+public final class FakeGitHub implements AutoCloseable {
 
     /** One request as GitHub saw it. */
-    record Sent(String method, String path, String query, String body, String authorization) {}
+    public record Sent(String method, String path, String query, String body, String authorization) {}
 
     private final MockWebServer server = new MockWebServer();
     private final String prefix;
     private final Map<String, Deque<MockResponse>> routes = new HashMap<>();
     private final List<Sent> sent = new ArrayList<>();
 
-    FakeGitHub(String prefix) throws IOException {
+    public FakeGitHub(String prefix) throws IOException {
         this.prefix = prefix;
         server.setDispatcher(new Dispatcher() {
             @Override
@@ -41,18 +41,18 @@ final class FakeGitHub implements AutoCloseable {
     }
 
     /** The API base URL, e.g. {@code http://127.0.0.1:PORT/api/v3} for a GHES-shaped server. */
-    String baseUrl() {
+    public String baseUrl() {
         String url = server.url(prefix).toString();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     /** Answers {@code method path} with the responses in order; the last one repeats. */
-    FakeGitHub on(String method, String path, MockResponse... responses) {
+    public FakeGitHub on(String method, String path, MockResponse... responses) {
         routes.put(method + " " + prefix + path, new ArrayDeque<>(List.of(responses)));
         return this;
     }
 
-    MockResponse json(int code, String fixture, String... headers) {
+    public MockResponse json(int code, String fixture, String... headers) {
         MockResponse.Builder builder = new MockResponse.Builder()
                 .code(code)
                 .addHeader("Content-Type", "application/json; charset=utf-8")
@@ -64,7 +64,7 @@ final class FakeGitHub implements AutoCloseable {
         return builder.build();
     }
 
-    String fixture(String name) {
+    public String fixture(String name) {
         try (InputStream in = FakeGitHub.class.getResourceAsStream("/github/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + name);
@@ -75,7 +75,7 @@ final class FakeGitHub implements AutoCloseable {
         }
     }
 
-    synchronized List<Sent> sent() {
+    public synchronized List<Sent> sent() {
         return List.copyOf(sent);
     }
 

@@ -16,4 +16,13 @@ public interface GateSource {
 
     /** Reads the input once; every outside call is bounded by a timeout. */
     Observation observe();
+
+    /**
+     * What the input points at in the code (failing tests, static-analysis results), for annotations next to the code.
+     * Sources whose input has no code locations keep this default. Reads the input again with the same size limits and
+     * parser safety as {@link #observe()}; malformed input throws like {@code observe}.
+     */
+    default java.util.List<Finding> findings() {
+        return java.util.List.of();
+    }
 }

@@ -1,9 +1,11 @@
 package io.releasepilot.core.gate.junit;
 
+import io.releasepilot.core.gate.Finding;
 import io.releasepilot.core.gate.GateSource;
 import io.releasepilot.core.gate.Observation;
 import io.releasepilot.core.gate.XmlReportInput;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,11 @@ import javax.xml.stream.XMLStreamReader;
  * come from the {@code <testcase>} elements, never from suite attributes. Values: {@code total}, {@code passed},
  * {@code failures}, {@code errors}, {@code failed} (failures + errors), {@code skipped}, {@code flaky}, {@code
  * passRate} (passed / run, 0..1).
+ *
+ * <p>Findings: one per failing or erroring test case (the same classification as the counts). The file is the
+ * case's {@code file} attribute when the report has one (pytest, jest-junit), else a guess from {@code classname}
+ * ({@code com.acme.FooTest} → {@code src/test/java/com/acme/FooTest.java}, nested classes folded into their outer
+ * class); the line is the case's {@code line} attribute when present.
  */
 public final class JunitGateSource implements GateSource {
 
@@ -55,6 +62,130 @@ public final class JunitGateSource implements GateSource {
             return Observation.unavailable(TYPE, origin, "the JUnit reports contain no test cases");
         }
         return Observation.of(TYPE, origin, values(totals));
+    }
+
+    @Override
+    public List<Finding> findings() {
+        List<Finding> findings = new ArrayList<>();
+        for (Path file : files) {
+            findings.addAll(findings(file, maxBytes));
+        }
+        return List.copyOf(findings);
+    }
+
+    /** The failing and erroring test cases of one report file, streaming, with the same limits as {@link #parse}. */
+    public static List<Finding> findings(Path file, long maxBytes) {
+        try (XmlReportInput input = XmlReportInput.open(file, maxBytes)) {
+            try {
+                return scan(input);
+            } catch (XMLStreamException | RuntimeException e) {
+                if (e instanceof io.releasepilot.core.InvalidInputException invalid) {
+                    throw invalid;
+                }
+                throw input.problem(e);
+            }
+        }
+    }
+
+    private static List<Finding> scan(XmlReportInput input) throws XMLStreamException {
+        XMLStreamReader reader = input.reader();
+        List<Finding> findings = new ArrayList<>();
+        boolean rootSeen = false;
+        int caseDepth = -1;
+        int depth = 0;
+        CaseOutcome outcome = new CaseOutcome();
+        String classname = "";
+        String name = "";
+        String fileAttribute = null;
+        String lineAttribute = null;
+        String message = null;
+        while (reader.hasNext()) {
+            int event = reader.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+                String element = reader.getLocalName();
+                if (!rootSeen) {
+                    rootSeen = true;
+                    if (!element.equals("testsuites") && !element.equals("testsuite")) {
+                        throw input.problem("not a JUnit XML report: the root element is <" + element
+                                + ">, expected <testsuites> or <testsuite>");
+                    }
+                } else if (caseDepth < 0 && element.equals("testcase")) {
+                    caseDepth = depth;
+                    outcome.reset(reader.getAttributeValue(null, "status"));
+                    classname = attribute(reader, "classname");
+                    name = attribute(reader, "name");
+                    fileAttribute = reader.getAttributeValue(null, "file");
+                    lineAttribute = reader.getAttributeValue(null, "line");
+                    message = null;
+                } else if (caseDepth >= 0 && depth == caseDepth + 1) {
+                    outcome.child(element);
+                    if (message == null && isProblem(element)) {
+                        String text = attribute(reader, "message");
+                        message = text.isBlank() ? attribute(reader, "type") : text;
+                    }
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                if (depth == caseDepth) {
+                    caseDepth = -1;
+                    Kind kind = outcome.classify();
+                    if (kind == Kind.ERROR || kind == Kind.FAILURE) {
+                        String title = classname.isBlank() ? name : classname + "." + name;
+                        String text = message == null || message.isBlank()
+                                ? (kind == Kind.ERROR ? "test errored" : "test failed")
+                                : message;
+                        findings.add(new Finding(
+                                fileOf(fileAttribute, classname),
+                                lineOf(lineAttribute),
+                                title.isBlank() ? "test case" : title,
+                                text,
+                                Finding.Level.ERROR));
+                    }
+                }
+                depth--;
+            }
+        }
+        if (!rootSeen) {
+            throw input.problem("not a JUnit XML report: no root element");
+        }
+        return findings;
+    }
+
+    private static boolean isProblem(String element) {
+        return switch (element) {
+            case "failure", "error", "rerunFailure", "rerunError" -> true;
+            default -> false;
+        };
+    }
+
+    private static String attribute(XMLStreamReader reader, String name) {
+        String value = reader.getAttributeValue(null, name);
+        return value == null ? "" : value.trim();
+    }
+
+    /** The report's file attribute, else the conventional Maven/Gradle source path of the test class. */
+    static String fileOf(String fileAttribute, String classname) {
+        if (fileAttribute != null && !fileAttribute.isBlank()) {
+            return fileAttribute.trim().replace('\\', '/');
+        }
+        if (classname.isBlank()) {
+            return "(unknown test file)";
+        }
+        String outer = classname.contains("$") ? classname.substring(0, classname.indexOf('$')) : classname;
+        return "src/test/java/" + outer.replace('.', '/') + ".java";
+    }
+
+    private static Integer lineOf(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            int line = Integer.parseInt(value.trim());
+            return line >= 1 ? line : null;
+        } catch (NumberFormatException e) {
+            // Some dialects write non-numeric positions; a finding without a line is still useful.
+            return null;
+        }
     }
 
     /** The observation values of {@code totals}, under the names objectives use. */

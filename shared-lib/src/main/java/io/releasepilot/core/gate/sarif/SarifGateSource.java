@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.gate.Finding;
 import io.releasepilot.core.gate.GateSource;
 import io.releasepilot.core.gate.Observation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,10 @@ import java.util.stream.Collectors;
  * not {@code fail}, as SARIF §3.27.10 says). Its security severity is {@code properties["security-severity"]} of the
  * result, else of its rule; 7.0 or more is high or critical. Values: {@code error}, {@code warning}, {@code note},
  * {@code none}, {@code total}, {@code highOrCritical}, {@code critical}.
+ *
+ * <p>Findings: one per result whose level is {@code error}, {@code warning} or {@code note}, at its first
+ * location's {@code physicalLocation.artifactLocation.uri} and {@code region.startLine}, titled with the
+ * {@code ruleId}.
  */
 public final class SarifGateSource implements GateSource {
 
@@ -78,8 +84,66 @@ public final class SarifGateSource implements GateSource {
         return values;
     }
 
+    @Override
+    public List<Finding> findings() {
+        List<Finding> findings = new ArrayList<>();
+        for (Path file : files) {
+            findings.addAll(findings(file, maxBytes));
+        }
+        return List.copyOf(findings);
+    }
+
+    /** The results of every run of one SARIF file as findings, read with the same checks as {@link #parse}. */
+    public static List<Finding> findings(Path file, long maxBytes) {
+        List<Finding> findings = new ArrayList<>();
+        for (JsonNode run : read(file, maxBytes).path("runs")) {
+            JsonNode driverRules = run.path("tool").path("driver").path("rules");
+            Map<String, JsonNode> rulesById = new HashMap<>();
+            for (JsonNode rule : driverRules) {
+                rulesById.putIfAbsent(rule.path("id").asText(""), rule);
+            }
+            for (JsonNode result : run.path("results")) {
+                JsonNode rule = ruleOf(result, driverRules, rulesById);
+                Finding.Level level = switch (level(result, rule)) {
+                    case "error" -> Finding.Level.ERROR;
+                    case "note" -> Finding.Level.NOTICE;
+                    case "none" -> null;
+                    default -> Finding.Level.WARNING;
+                };
+                if (level == null) {
+                    continue;
+                }
+                JsonNode physical = result.path("locations").path(0).path("physicalLocation");
+                String uri = physical.path("artifactLocation").path("uri").asText("");
+                int line = physical.path("region").path("startLine").asInt(0);
+                String ruleId = result.path("ruleId")
+                        .asText(result.path("rule").path("id").asText(""));
+                String message = result.path("message").path("text").asText("");
+                findings.add(new Finding(
+                        uri.isBlank() ? file.toString() : stripFileScheme(uri),
+                        line >= 1 ? line : null,
+                        ruleId.isBlank() ? "SARIF result" : ruleId,
+                        message.isBlank() ? (ruleId.isBlank() ? "finding" : ruleId) : message,
+                        level));
+            }
+        }
+        return findings;
+    }
+
+    private static String stripFileScheme(String uri) {
+        return uri.startsWith("file://") ? uri.substring("file://".length()) : uri;
+    }
+
     /** Counts the results of every run of one SARIF file. */
     public static SarifTotals parse(Path file, long maxBytes) {
+        SarifTotals totals = SarifTotals.NONE;
+        for (JsonNode run : read(file, maxBytes).path("runs")) {
+            totals = totals.plus(countRun(run));
+        }
+        return totals;
+    }
+
+    private static JsonNode read(Path file, long maxBytes) {
         JsonNode log;
         try {
             if (!Files.isRegularFile(file)) {
@@ -113,11 +177,7 @@ public final class SarifGateSource implements GateSource {
         if (!log.path("runs").isArray()) {
             throw new InvalidInputException(file + ": not a SARIF log: no \"runs\" array");
         }
-        SarifTotals totals = SarifTotals.NONE;
-        for (JsonNode run : log.path("runs")) {
-            totals = totals.plus(countRun(run));
-        }
-        return totals;
+        return log;
     }
 
     private static SarifTotals countRun(JsonNode run) {

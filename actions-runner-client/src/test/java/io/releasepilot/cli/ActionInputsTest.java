@@ -1,0 +1,62 @@
+package io.releasepilot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.releasepilot.cli.actions.RunnerEnvironment;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** Every input of an action is an option of the command it runs (inputs become option defaults by long name). */
+class ActionInputsTest {
+
+    /** Inputs the shell wrapper or the runner adapter consume, not the command. */
+    private static final Set<String> RUNNER_INPUTS =
+            Set.of("java-home", "java-opts", "jar-url", "jar-sha256", "github-token", "github-api-url");
+
+    private static final Path WORKFLOWS =
+            Path.of("").toAbsolutePath().getParent().resolve("workflows");
+
+    @ParameterizedTest
+    @CsvSource({"gate, gate", "canary, canary", "blue-green, bluegreen", "rollback, rollback", "promote, promote"})
+    void shouldMapEveryInputToAnOptionAndCoverEveryRequiredOption(String action, String command) throws IOException {
+        JsonNode definition = new ObjectMapper(new YAMLFactory())
+                .readTree(WORKFLOWS.resolve(action).resolve("action.yml").toFile());
+        CommandLine sub = ReleasePilotCli.commandLine(RunnerEnvironment.of(Map.of()))
+                .getSubcommands()
+                .get(command);
+        List<String> inputs = new ArrayList<>();
+        definition.path("inputs").fieldNames().forEachRemaining(inputs::add);
+
+        for (String input : inputs) {
+            if (!RUNNER_INPUTS.contains(input)) {
+                assertThat(sub.getCommandSpec().findOption("--" + input))
+                        .as("input %s of %s is option --%s of '%s'", input, action, input, command)
+                        .isNotNull();
+            }
+        }
+        for (OptionSpec option : sub.getCommandSpec().options()) {
+            if (option.required()) {
+                String name = option.longestName().substring(2);
+                assertThat(inputs)
+                        .as("required option %s of '%s' has an input in %s", name, command, action)
+                        .contains(name);
+                JsonNode input = definition.path("inputs").path(name);
+                assertThat(input.path("required").asBoolean(false)
+                                || !input.path("default").asText("").isEmpty())
+                        .as("input %s of %s is required or has a default", name, action)
+                        .isTrue();
+            }
+        }
+    }
+}

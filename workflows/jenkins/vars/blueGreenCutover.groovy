@@ -5,7 +5,8 @@ def call(String environment) { call(environment: environment) }
 
 def call(Map args) {
     List<String> a = ['--spec', args.spec ?: 'release-pilot.yml', '--environment', args.environment]
-    if (args.version) { a += ['--version', args.version] }
+    if (!args.version) { error("Release Pilot: blueGreenCutover: 'version' is required") }
+    a += ['--release-version', args.version]
     releasePilotCli('blue-green', a)
     return 'COMPLETED'
 }

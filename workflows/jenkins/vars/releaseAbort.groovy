@@ -4,8 +4,8 @@ def call(String environment) { call(environment: environment) }
 
 def call(Map args) {
     List<String> a = ['--spec', args.spec ?: 'release-pilot.yml', '--environment', args.environment]
-    if (args.service) { a += ['--service', args.service] }
-    if (args.reason) { a += ['--reason', args.reason] }
+    // The service comes from the spec; the CLI requires a reason for the audit trail.
+    a += ['--reason', args.reason ?: "requested by Jenkins build ${env.BUILD_URL ?: env.BUILD_TAG ?: 'unknown'}"]
     releasePilotCli('abort', a)
     return 'ABORTED'
 }

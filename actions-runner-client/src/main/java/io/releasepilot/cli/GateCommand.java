@@ -85,6 +85,21 @@ final class GateCommand implements Callable<Integer> {
     List<String> sarif = new ArrayList<>();
 
     @Option(
+            names = "--report",
+            paramLabel = "GLOB",
+            split = "\\R",
+            description = "any report file or glob, sorted into JUnit, JaCoCo or SARIF by its content (repeatable)")
+    List<String> anyReport = new ArrayList<>();
+
+    @Option(
+            names = "--warning-exit-code",
+            paramLabel = "CODE",
+            defaultValue = "0",
+            description = "exit code for a WARNING verdict, for CI systems that mark a build unstable by exit code"
+                    + " (default: ${DEFAULT-VALUE})")
+    int warningExitCode;
+
+    @Option(
             names = "--commit-status",
             arity = "0..1",
             fallbackValue = "true",
@@ -139,6 +154,21 @@ final class GateCommand implements Callable<Integer> {
         addFiles(reports, base, JunitGateSource.TYPE, junit);
         addFiles(reports, base, JacocoGateSource.TYPE, jacoco);
         addFiles(reports, base, SarifGateSource.TYPE, sarif);
+        if (!anyReport.isEmpty()) {
+            List<Path> files = new ArrayList<>();
+            for (String pattern : anyReport) {
+                files.addAll(ReportFiles.expand(base, pattern));
+            }
+            ReportFiles.classify(files)
+                    .forEach((type, typed) -> reports.merge(type, typed, (a, b) -> {
+                        List<Path> both = new ArrayList<>(a);
+                        both.addAll(b);
+                        return both;
+                    }));
+        }
+        if (warningExitCode < 0 || warningExitCode > 125) {
+            throw new InvalidInputException("--warning-exit-code must be 0..125, was " + warningExitCode);
+        }
         Map<String, String> env = root.environment().variables();
         ReleaseSpec releaseSpec =
                 specFile == null ? null : SpecReader.read(specFile).value();
@@ -166,7 +196,7 @@ final class GateCommand implements Callable<Integer> {
                                                     new LedgerBaselineSource(s, releaseSpec.service(), environment))));
             GatePlan.GateRun run = plan.run();
             GateVerdict verdict = run.verdict();
-            int exit = exitCode(verdict.verdict());
+            int exit = verdict.verdict() == Verdict.WARNING ? warningExitCode : exitCode(verdict.verdict());
             if (store != null) {
                 GateRecorder recorder = new GateRecorder(store, releaseSpec.service(), environment);
                 recorder.record(verdict);

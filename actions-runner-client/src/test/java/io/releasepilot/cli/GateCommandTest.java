@@ -172,6 +172,34 @@ class GateCommandTest {
     }
 
     @Test
+    void shouldSortReportsByContentAndUseTheWarningExitCode(@TempDir Path dir) throws Exception {
+        Path specFile = Files.writeString(dir.resolve("release-pilot.yml"), """
+                service: checkout
+                gates:
+                  warningPercent: 50
+                  objectives:
+                    - { name: tests, source: junit, metric: failed, comparator: "<=", pass: 0, weight: 2, key: true }
+                    - { name: line-coverage, source: jacoco, metric: line, comparator: ">=", pass: 90%, warning: 70%, weight: 2 }
+                """);
+        junit(dir, "TEST-ok.xml", 10, 0);
+        jacoco(dir, 20, 80);
+
+        Run run = run(
+                "gate",
+                "--spec",
+                specFile.toString(),
+                "--report",
+                dir + "/reports/*.xml",
+                "--report",
+                dir.resolve("jacoco.xml").toString(),
+                "--warning-exit-code",
+                "4");
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(4);
+        assertThat(run.out()).contains("WARNING");
+    }
+
+    @Test
     void shouldReportEveryProblemOfABadSpecWithExitTwo(@TempDir Path dir) throws Exception {
         Path specFile = Files.writeString(dir.resolve("release-pilot.yml"), """
                 service: checkout

@@ -2,73 +2,29 @@ package io.releasepilot.jenkins;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
-import hudson.FilePath;
-import hudson.model.Item;
-import hudson.model.Run;
-import hudson.model.TaskListener;
-import hudson.util.FormValidation;
-import java.util.Set;
 import jenkins.YesNoMaybe;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jspecify.annotations.Nullable;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /** Pipeline step {@code canaryPromote}: shifts traffic to the new version step by step, analysing each step, until 100 % or rollback. */
-public class CanaryPromoteStep extends Step {
-    private final String environment;
-    private @Nullable String spec;
-    private @Nullable String version;
-
+public class CanaryPromoteStep extends RolloutStep {
     @DataBoundConstructor
     public CanaryPromoteStep(String environment) {
-        String v = Texts.trimToNull(environment);
-        if (v == null) {
-            throw new IllegalArgumentException("canaryPromote: the environment is required");
-        }
-        this.environment = v;
-    }
-
-    public String getEnvironment() {
-        return environment;
-    }
-
-    public @Nullable String getSpec() {
-        return spec;
-    }
-
-    /** The spec, relative to the workspace; default: the global configuration's default spec path. */
-    @DataBoundSetter
-    public void setSpec(@Nullable String spec) {
-        this.spec = Texts.trimToNull(spec);
-    }
-
-    public @Nullable String getVersion() {
-        return version;
-    }
-
-    /** The version to release; default: derived by the core from tags and channels. */
-    @DataBoundSetter
-    public void setVersion(@Nullable String version) {
-        this.version = Texts.trimToNull(version);
+        super("canaryPromote", environment);
     }
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, spec, environment, version);
+        return new Execution(context, getSpec(), getEnvironment(), getVersion());
     }
 
     /** The canaryPromote Pipeline step. */
     @Extension(dynamicLoadable = YesNoMaybe.YES)
     @Symbol("canaryPromote")
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends RolloutDescriptor {
         @Override
         public String getFunctionName() {
             return "canaryPromote";
@@ -77,23 +33,6 @@ public class CanaryPromoteStep extends Step {
         @Override
         public @NonNull String getDisplayName() {
             return "Release Pilot: canary promotion";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class, FilePath.class);
-        }
-
-        @POST
-        public FormValidation doCheckEnvironment(@QueryParameter String value, @AncestorInPath @Nullable Item item) {
-            JenkinsFacade.checkConfigure(item);
-            return FormChecks.name(value, "environment", true).toFormValidation();
-        }
-
-        @POST
-        public FormValidation doCheckSpec(@QueryParameter String value, @AncestorInPath @Nullable Item item) {
-            JenkinsFacade.checkConfigure(item);
-            return FormChecks.specPath(value).toFormValidation();
         }
     }
 

@@ -1281,38 +1281,37 @@ final class SpecBinder {
     }
 
     private @Nullable Optional<String> envName(Obj o, String key) {
-        if (!o.has(key)) {
-            return Optional.empty();
-        }
-        String value = text(o, key, null, "the name of an environment variable");
-        if (value == null) {
-            return null;
-        }
-        if (!ENV_NAME.matcher(value).matches()) {
-            problem(
-                    o.get(key),
-                    o.child(key),
-                    "'" + mask(value) + "' is not an environment variable name",
-                    "name the variable that holds the value (e.g. RP_DATABASE_PASSWORD), never the value itself");
-            return null;
-        }
-        return Optional.of(value);
+        return secretReference(
+                o,
+                key,
+                ENV_NAME,
+                "the name of an environment variable",
+                "is not an environment variable name",
+                "name the variable that holds the value (e.g. RP_DATABASE_PASSWORD), never the value itself");
     }
 
     private @Nullable Optional<String> credentialsId(Obj o, String key) {
+        return secretReference(
+                o,
+                key,
+                CREDENTIALS_ID,
+                "a Jenkins credentials ID",
+                "is not a credentials ID",
+                "the ID of a Jenkins credential, e.g. release-pilot-db");
+    }
+
+    /** A field that names where a secret lives (a variable, a credential), never the secret: masked in messages. */
+    private @Nullable Optional<String> secretReference(
+            Obj o, String key, java.util.regex.Pattern form, String expected, String notIt, String hint) {
         if (!o.has(key)) {
             return Optional.empty();
         }
-        String value = text(o, key, null, "a Jenkins credentials ID");
+        String value = text(o, key, null, expected);
         if (value == null) {
             return null;
         }
-        if (!CREDENTIALS_ID.matcher(value).matches()) {
-            problem(
-                    o.get(key),
-                    o.child(key),
-                    "'" + mask(value) + "' is not a credentials ID",
-                    "the ID of a Jenkins credential, e.g. release-pilot-db");
+        if (!form.matcher(value).matches()) {
+            problem(o.get(key), o.child(key), "'" + mask(value) + "' " + notIt, hint);
             return null;
         }
         return Optional.of(value);

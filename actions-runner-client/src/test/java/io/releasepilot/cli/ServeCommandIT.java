@@ -277,6 +277,7 @@ class ServeCommandIT {
                     targets,
                     "[{\"targets\":[\"127.0.0.1:" + v1.port() + "\",\"127.0.0.1:" + v2.port()
                             + "\"],\"labels\":{\"environment\":\"production\"}}]");
+            // A label unique to this run: Alertmanager remembers notified groups (repeat_interval) across restarts.
             Files.writeString(rules, """
                     groups:
                       - name: serve-it
@@ -285,9 +286,9 @@ class ServeCommandIT {
                             expr: |
                               sum by (service, environment) (rate(http_requests_total{version="v2",code=~"5.."}[5s]))
                                 / sum by (service, environment) (rate(http_requests_total{version="v2"}[5s])) > 0.2
-                            labels: { severity: critical }
+                            labels: { severity: critical, run: "%s" }
                             annotations: { summary: "v2 error ratio {{ $value }}" }
-                    """);
+                    """.formatted(java.util.UUID.randomUUID()));
             Files.writeString(amConfig, """
                     route: { receiver: rp, group_by: [alertname, service, environment], group_wait: 1s, group_interval: 1s, repeat_interval: 1h }
                     receivers:
@@ -302,14 +303,22 @@ class ServeCommandIT {
             traffic.start();
             v2.failFraction(1.0);
 
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            // Generous on a loaded 2-core machine: scrape (1 s) + rate window (5 s) + rule + resend + group_wait.
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             Release now = store.find(release.id()).orElseThrow();
             while (now.state() == ReleaseState.IN_PROGRESS && System.nanoTime() < deadline) {
                 Thread.sleep(250);
                 now = store.find(release.id()).orElseThrow();
             }
 
-            assertThat(now.state()).as(serveOut.toString() + serveErr).isEqualTo(ReleaseState.ROLLED_BACK);
+            assertThat(now.state())
+                    .as(
+                            "%s%s%nPrometheus alerts: %s%nAlertmanager alerts: %s",
+                            serveOut,
+                            serveErr,
+                            diagnose(TestServices.get("RP_PROMETHEUS_URL") + "/api/v1/alerts"),
+                            diagnose(TestServices.get("RP_ALERTMANAGER_URL") + "/api/v2/alerts"))
+                    .isEqualTo(ReleaseState.ROLLED_BACK);
             assertThat(now.finishReason()).contains("ServeItV2ErrorRatio", "severity=critical", "v2 error ratio");
             assertThat(now.weights()).isEqualTo(RouterWeights.allStable());
             assertThat(store.auditTrail(release.id()))
@@ -324,6 +333,20 @@ class ServeCommandIT {
             Files.writeString(amConfig, originalAm);
             reload(TestServices.get("RP_PROMETHEUS_URL"));
             reload(TestServices.get("RP_ALERTMANAGER_URL"));
+        }
+    }
+
+    /** What Prometheus or Alertmanager says, for the failure message of the end-to-end test. */
+    private static String diagnose(String url) {
+        try {
+            return HTTP.send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+        } catch (Exception e) {
+            return "unreachable: " + e;
         }
     }
 

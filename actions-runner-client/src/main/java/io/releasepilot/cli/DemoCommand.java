@@ -149,7 +149,7 @@ final class DemoCommand implements Callable<Integer> {
                                 : "embedded Postgres in "
                                         + StateStoreConfig.fromEnvironment(env).dataDirectory())
                         + ")");
-        ReleaseStore store = keep(PostgresReleaseStore.open(StateStoreConfig.fromEnvironment(env)));
+        PostgresReleaseStore store = keep(PostgresReleaseStore.open(StateStoreConfig.fromEnvironment(env)));
         Actor actor = new Actor(env.getOrDefault("USER", "demo"), null);
         clearLeftovers(store, actor, out);
 
@@ -203,9 +203,14 @@ final class DemoCommand implements Callable<Integer> {
         if (keep) {
             Path specFile = dir.resolve("release-pilot.yml");
             say(out, "");
-            say(out, "--keep: everything keeps running (Ctrl-C stops it). Watch the ledger with:");
-            say(out, "  ./release-pilot status --watch --spec " + specFile + " --environment " + ENVIRONMENT);
-            say(out, "  (stop this demo first if your ledger is the embedded one: it allows one process at a time)");
+            say(out, "--keep: everything keeps running (Ctrl-C stops it). Watch the ledger from another terminal:");
+            String database = store.embeddedJdbcUrl()
+                    .map(url -> "RP_DATABASE_URL='" + url + "' ")
+                    .orElse("");
+            say(
+                    out,
+                    "  " + database + "./release-pilot status --watch --spec " + specFile.toAbsolutePath()
+                            + " --environment " + ENVIRONMENT);
             new CountDownLatch(1).await();
         }
         return asExpected ? ExitCode.OK.code() : ExitCode.FAILED.code();

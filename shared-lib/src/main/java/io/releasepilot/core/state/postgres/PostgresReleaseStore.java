@@ -98,6 +98,14 @@ public final class PostgresReleaseStore implements ReleaseStore {
         this.outbox = new PostgresOutbox(sql, clock);
     }
 
+    /**
+     * The JDBC URL of the embedded Postgres this store started, while it runs: another process (e.g. {@code status
+     * --watch} beside {@code demo --keep}) reaches the same ledger through it as {@code RP_DATABASE_URL}.
+     */
+    public Optional<String> embeddedJdbcUrl() {
+        return Optional.ofNullable(embedded).map(EmbeddedDatabase::jdbcUrl);
+    }
+
     /** Opens the ledger described by {@code config}, migrating its schema first. */
     public static PostgresReleaseStore open(StateStoreConfig config) {
         return open(config, Clock.systemUTC());

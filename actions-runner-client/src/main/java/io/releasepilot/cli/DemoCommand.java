@@ -201,7 +201,8 @@ final class DemoCommand implements Callable<Integer> {
                         : "demo did NOT end as expected: canary " + canary.state() + ", blue-green "
                                 + blueGreen.state());
         if (keep) {
-            Path specFile = dir.resolve("release-pilot.yml");
+            // The last release was the blue-green one: its spec names the servers that now carry the traffic.
+            Path specFile = dir.resolve("release-pilot-blue-green.yml");
             say(out, "");
             say(out, "--keep: everything keeps running (Ctrl-C stops it). Watch the ledger from another terminal:");
             String database = store.embeddedJdbcUrl()

@@ -23,4 +23,25 @@ public interface EventPublisher extends AutoCloseable {
 
     @Override
     default void close() {}
+
+    /**
+     * Publishes entries in order and returns how many of them, counted from the first, the broker has stored. It stops
+     * at the first failure, which it throws only when not even the first entry was stored. Adapters may pipeline the
+     * publishes (send all, then wait for the acknowledgements in order); the default publishes one by one.
+     */
+    default int publishInOrder(java.util.List<OutboxEntry> entries) {
+        int stored = 0;
+        for (OutboxEntry entry : entries) {
+            try {
+                publish(entry);
+                stored++;
+            } catch (EventPublishException e) {
+                if (stored == 0) {
+                    throw e;
+                }
+                break;
+            }
+        }
+        return stored;
+    }
 }

@@ -2,7 +2,6 @@ package io.releasepilot.core.events;
 
 import io.releasepilot.core.InfrastructureException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -73,17 +72,20 @@ public final class OutboxRelay implements AutoCloseable {
      */
     public Pass relayOnce() {
         try (Outbox.RelayBatch batch = outbox.claim(options.batchSize())) {
-            List<OutboxEntry> acknowledged = new ArrayList<>(batch.entries().size());
+            List<OutboxEntry> entries = batch.entries();
             InfrastructureException failure = null;
-            for (OutboxEntry entry : batch.entries()) {
-                try {
-                    publisher.publish(entry);
-                    acknowledged.add(entry);
-                } catch (EventPublishException e) {
-                    failure = e;
-                    break;
-                }
+            int stored;
+            try {
+                stored = publisher.publishInOrder(entries);
+            } catch (EventPublishException e) {
+                failure = e;
+                stored = 0;
             }
+            if (stored < entries.size() && failure == null) {
+                failure = new EventPublishException("the broker stored " + stored + " of " + entries.size()
+                        + " events of this batch; the rest are published again on the next pass");
+            }
+            List<OutboxEntry> acknowledged = entries.subList(0, stored);
             if (!acknowledged.isEmpty()) {
                 batch.markSent(acknowledged);
             }

@@ -63,7 +63,7 @@ public record ReleaseEvent(
         data.put("environment", environment);
         data.putAll(values);
         return new ReleaseEvent(
-                UUID.randomUUID(),
+                EventIds.next(time),
                 "/release-pilot/" + EventSubjects.token(environment) + "/" + EventSubjects.token(service),
                 type,
                 time,

@@ -415,22 +415,23 @@ public final class PostgresReleaseStore implements ReleaseStore {
                 EventType.STEP_RECORDED, serviceEnvironment[0], serviceEnvironment[1], releaseId, now, stepData(step));
         // One statement, one round trip, atomic in autocommit mode: lock the release, append the step, move the
         // release's progress when weights were set, write the outbox row. It appends nothing unless the release is
-        // active, and nothing twice: a retry with the same event id finds the step ("prior") and adds no other.
+        // active, and nothing twice: a retry with the same event id conflicts on it and adds no other.
         return sql.idempotentStatement("record a release step", connection -> {
+            // A retried append conflicts on the event id and inserts nothing; only then is the earlier step looked up
+            // (COALESCE evaluates its second argument only when the first is null), so a new step costs no extra probe.
             try (PreparedStatement append = connection.prepareStatement("WITH r AS ("
                     + "SELECT id, state FROM releases WHERE id = ? FOR UPDATE),"
-                    + " prior AS (SELECT id FROM release_steps WHERE event_id = ?),"
                     + " s AS (INSERT INTO release_steps (release_id, step_index, kind, stable_weight, canary_weight,"
                     + " verdict, details, recorded_at, event_id) SELECT r.id, ?, ?, ?, ?, ?, ?::jsonb, ?, ? FROM r"
-                    + " WHERE r.state IN " + ACTIVE + " AND NOT EXISTS (SELECT 1 FROM prior) RETURNING id),"
+                    + " WHERE r.state IN " + ACTIVE + " ON CONFLICT (event_id) DO NOTHING RETURNING id),"
                     + " u AS (UPDATE releases SET stable_weight = ?, canary_weight = ?, current_step = ?"
                     + " WHERE id = ? AND ?::boolean AND EXISTS (SELECT 1 FROM s)),"
                     + " o AS (INSERT INTO outbox (event_id, service, environment, subject, type, payload, created_at)"
                     + " SELECT ?, ?, ?, ?, 'STEP_RECORDED', ?::json, ? FROM s)"
-                    + " SELECT r.state, COALESCE((SELECT id FROM s), (SELECT id FROM prior)) AS step_id FROM r")) {
+                    + " SELECT r.state, COALESCE((SELECT id FROM s),"
+                    + " (SELECT id FROM release_steps WHERE event_id = ?)) AS step_id FROM r")) {
                 int i = 1;
                 append.setObject(i++, releaseId);
-                append.setObject(i++, event.id());
                 append.setInt(i++, step.stepIndex());
                 append.setString(i++, step.kind().name());
                 Sql.setInteger(append, i++, weights == null ? null : weights.stable());
@@ -450,7 +451,8 @@ public final class PostgresReleaseStore implements ReleaseStore {
                 append.setString(i++, event.environment());
                 append.setString(i++, event.subject());
                 append.setString(i++, event.toJson());
-                Sql.setInstant(append, i, now);
+                Sql.setInstant(append, i++, now);
+                append.setObject(i, event.id());
                 try (ResultSet rows = append.executeQuery()) {
                     if (!rows.next()) {
                         throw unknown(releaseId);

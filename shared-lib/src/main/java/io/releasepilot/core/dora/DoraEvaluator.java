@@ -141,7 +141,8 @@ public final class DoraEvaluator {
         if (deployment.outcome() != DeploymentOutcome.SUCCEEDED) {
             return true;
         }
-        List<Deployment> stream = streams.get(deployment.service() + "\u0000" + deployment.environment());
+        List<Deployment> stream =
+                streams.getOrDefault(deployment.service() + "\u0000" + deployment.environment(), List.of());
         int index = stream.indexOf(deployment);
         return index >= 0 && index + 1 < stream.size() && stream.get(index + 1).hotfix();
     }

@@ -52,7 +52,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final EventPublisher publisher;
     private final Options options;
     private volatile boolean running;
-    private Thread thread;
+    private @org.jspecify.annotations.Nullable Thread thread;
 
     public OutboxRelay(Outbox outbox, EventPublisher publisher, Options options) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -141,8 +141,9 @@ public final class OutboxRelay implements AutoCloseable {
             } catch (InfrastructureException e) {
                 pass = new Pass(0, e);
             }
-            if (pass.failed()) {
-                LOG.warn("outbox relay: {}; retrying in {} ms", pass.failure().getMessage(), backoff.toMillis());
+            InfrastructureException failure = pass.failure();
+            if (failure != null) {
+                LOG.warn("outbox relay: {}; retrying in {} ms", failure.getMessage(), backoff.toMillis());
                 sleep(backoff);
                 backoff = next(backoff);
             } else {

@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A report file opened for streaming (StAX) with every XML attack surface closed: no DTD processing (a DOCTYPE such
@@ -86,9 +88,10 @@ public final class XmlReportInput implements AutoCloseable {
     public InvalidInputException problem(Exception error) {
         Location location = reader.getLocation();
         String where = location == null ? "" : ":" + location.getLineNumber() + ":" + location.getColumnNumber();
-        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-        if (error.getCause() instanceof LimitExceededException) {
-            message = error.getCause().getMessage();
+        String message =
+                Objects.requireNonNullElse(error.getMessage(), error.getClass().getSimpleName());
+        if (error.getCause() instanceof LimitExceededException limit) {
+            message = Objects.requireNonNullElse(limit.getMessage(), message);
         }
         // The JDK prefixes messages with "ParseError at [row,col]:[r,c]\nMessage: "; keep only the message.
         int messageStart = message.indexOf("Message: ");
@@ -115,7 +118,7 @@ public final class XmlReportInput implements AutoCloseable {
         closeQuietly(stream);
     }
 
-    private static void closeQuietly(InputStream stream) {
+    private static void closeQuietly(@Nullable InputStream stream) {
         if (stream != null) {
             try {
                 stream.close();

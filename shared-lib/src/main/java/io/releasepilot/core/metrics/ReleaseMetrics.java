@@ -132,9 +132,10 @@ public final class ReleaseMetrics {
                     DoraTargets.seed(),
                     stream.service(),
                     stream.environment());
-            Map<DoraMetric, AtomicReference<Double>> values = dora.get(stream);
+            // The constructor registered a gauge for every DORA metric of every stream.
+            Map<DoraMetric, AtomicReference<Double>> gauges = Objects.requireNonNull(dora.get(stream), "DORA gauges");
             for (DoraFigure figure : report.figures()) {
-                values.get(figure.metric())
+                Objects.requireNonNull(gauges.get(figure.metric()), "DORA gauge")
                         .set(figure.value()
                                 .map(v -> inBaseUnit(figure.metric(), v))
                                 .orElse(Double.NaN));

@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads release-pilot.yml into a {@link ReleaseSpec}, reporting every problem at once with its line and column.
@@ -121,7 +122,7 @@ public final class SpecReader {
         }
     }
 
-    private static ReleaseSpec parse(String name, byte[] bytes, List<Problem> problems) {
+    private static @Nullable ReleaseSpec parse(String name, byte[] bytes, List<Problem> problems) {
         if (bytes.length > MAX_BYTES) {
             problems.addAll(tooLarge(name, bytes.length).problems());
             return null;
@@ -151,7 +152,7 @@ public final class SpecReader {
     }
 
     /** Strict UTF-8; NUL bytes and invalid sequences mean a binary file, reported where they start. */
-    private static String decode(String name, byte[] bytes, List<Problem> problems) {
+    private static @Nullable String decode(String name, byte[] bytes, List<Problem> problems) {
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 int[] at = position(bytes, i);

@@ -35,7 +35,7 @@ final class YamlTreeParser {
     private final List<Problem> problems;
     private final Map<String, YamlNode> anchors = new HashMap<>();
     private int aliases;
-    private YAMLParser parser;
+    private final YAMLParser parser;
 
     /** Thrown inside the walk to stop at the first structural problem that makes the rest meaningless. */
     private static final class Abort extends RuntimeException {
@@ -46,9 +46,10 @@ final class YamlTreeParser {
         }
     }
 
-    private YamlTreeParser(String file, List<Problem> problems) {
+    private YamlTreeParser(String file, List<Problem> problems, YAMLParser parser) {
         this.file = file;
         this.problems = problems;
+        this.parser = parser;
     }
 
     private static YAMLFactory createFactory() {
@@ -70,40 +71,39 @@ final class YamlTreeParser {
 
     /** The root node, or null with the reasons added to {@code problems}. */
     static @Nullable YamlNode parse(String file, String text, List<Problem> problems) {
-        return new YamlTreeParser(file, problems).parse(text);
-    }
-
-    private @Nullable YamlNode parse(String text) {
         try (YAMLParser yaml = (YAMLParser) FACTORY.createParser(new StringReader(text))) {
-            parser = yaml;
-            JsonToken first = yaml.nextToken();
-            if (first == null) {
-                problems.add(new Problem(file, 1, 1, "", "the spec is empty", "start with 'service: <name>'"));
-                return null;
-            }
-            YamlNode root = value(first, 0, "");
-            JsonToken next = yaml.nextToken();
-            if (next != null) {
-                JsonLocation at = yaml.currentTokenLocation();
-                problems.add(new Problem(
-                        file,
-                        line(at),
-                        column(at),
-                        "",
-                        "a second YAML document; a spec is one document",
-                        "remove the '---' and everything after it, or merge the documents"));
-                return null;
-            }
-            return root;
+            return new YamlTreeParser(file, problems, yaml).document();
         } catch (Abort stopped) {
             return null;
         } catch (JacksonException error) {
-            problems.add(syntaxProblem(error));
+            problems.add(syntaxProblem(file, error));
             return null;
         } catch (IOException | RuntimeException error) {
-            problems.add(syntaxProblem(error));
+            problems.add(syntaxProblem(file, error));
             return null;
         }
+    }
+
+    private @Nullable YamlNode document() throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            problems.add(new Problem(file, 1, 1, "", "the spec is empty", "start with 'service: <name>'"));
+            return null;
+        }
+        YamlNode root = value(first, 0, "");
+        JsonToken next = parser.nextToken();
+        if (next != null) {
+            JsonLocation at = parser.currentTokenLocation();
+            problems.add(new Problem(
+                    file,
+                    line(at),
+                    column(at),
+                    "",
+                    "a second YAML document; a spec is one document",
+                    "remove the '---' and everything after it, or merge the documents"));
+            return null;
+        }
+        return root;
     }
 
     private YamlNode value(JsonToken token, int depth, String path) throws IOException {
@@ -111,7 +111,7 @@ final class YamlTreeParser {
         int line = line(at);
         int column = column(at);
         if (depth > MAX_DEPTH) {
-            fail(line, column, "nested more than " + MAX_DEPTH + " levels deep", "a spec is a few levels deep");
+            throw fail(line, column, "nested more than " + MAX_DEPTH + " levels deep", "a spec is a few levels deep");
         }
         if (parser.isCurrentAlias()) {
             return alias(parser.getText(), line, column);
@@ -182,7 +182,7 @@ final class YamlTreeParser {
     private YamlNode alias(String name, int line, int column) {
         aliases++;
         if (aliases > MAX_ALIASES) {
-            fail(
+            throw fail(
                     line,
                     column,
                     "more than " + MAX_ALIASES + " aliases",
@@ -190,7 +190,7 @@ final class YamlTreeParser {
         }
         YamlNode target = anchors.get(name);
         if (target == null) {
-            fail(
+            throw fail(
                     line,
                     column,
                     "alias '*" + name + "' refers to no earlier anchor '&" + name + "'",
@@ -202,13 +202,13 @@ final class YamlTreeParser {
     private void checkSize(YamlNode node) {
         if (node.expandedSize > MAX_EXPANDED_NODES) {
             if (aliases > 0) {
-                fail(
+                throw fail(
                         node.line,
                         node.column,
                         "aliases expand to more than " + MAX_EXPANDED_NODES + " nodes (a YAML alias bomb?)",
                         "write the values out instead of nesting aliases");
             }
-            fail(
+            throw fail(
                     node.line,
                     node.column,
                     "more than " + MAX_EXPANDED_NODES + " values; a spec has a few hundred",
@@ -216,12 +216,13 @@ final class YamlTreeParser {
         }
     }
 
-    private void fail(int line, int column, String message, String hint) {
+    /** Records the problem; the caller throws the returned {@link Abort} (so the compiler sees the flow end). */
+    private Abort fail(int line, int column, String message, String hint) {
         problems.add(new Problem(file, line, column, "", message, hint));
-        throw new Abort();
+        return new Abort();
     }
 
-    private Problem syntaxProblem(Exception error) {
+    private static Problem syntaxProblem(String file, Exception error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof MarkedYAMLException) {
                 MarkedYAMLException marked = (MarkedYAMLException) cause;

@@ -19,7 +19,7 @@ public final class LedgerInput {
     private LedgerInput() {}
 
     /** A service or environment name: 1-200 characters, not blank, no control characters. */
-    public static String name(String field, String value) {
+    public static String name(String field, @Nullable String value) {
         if (value == null) {
             throw new InvalidInputException(field + " is missing");
         }
@@ -41,14 +41,15 @@ public final class LedgerInput {
     }
 
     /** Required text of at most {@code max} characters, without NUL. */
-    public static String text(String field, String value, int max) {
+    public static String text(String field, @Nullable String value, int max) {
         if (value == null) {
             throw new InvalidInputException(field + " is missing");
         }
         if (value.isEmpty()) {
             throw new InvalidInputException(field + " must not be empty");
         }
-        return optionalText(field, value, max);
+        checkStorable(field, value, max);
+        return value;
     }
 
     /** Optional text of at most {@code max} characters, without NUL. */
@@ -56,6 +57,11 @@ public final class LedgerInput {
         if (value == null) {
             return null;
         }
+        checkStorable(field, value, max);
+        return value;
+    }
+
+    private static void checkStorable(String field, String value, int max) {
         if (value.length() > max) {
             throw new InvalidInputException(field + " is " + value.length() + " characters long; the limit is " + max);
         }
@@ -64,6 +70,5 @@ public final class LedgerInput {
             throw new InvalidInputException(
                     field + " contains a NUL character at position " + nul + "; Postgres cannot store it");
         }
-        return value;
     }
 }

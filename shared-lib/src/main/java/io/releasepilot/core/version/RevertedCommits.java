@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Revert pairs inside a range cancel out. A port of conventional-commits-filter's {@code RevertedCommitsFilter},
@@ -52,7 +53,7 @@ public record RevertedCommits(List<ConventionalCommit> kept, List<ConventionalCo
         return new RevertedCommits(kept, cancelled);
     }
 
-    private static ConventionalCommit findRevert(ConventionalCommit commit, Set<ConventionalCommit> hold) {
+    private static @Nullable ConventionalCommit findRevert(ConventionalCommit commit, Set<ConventionalCommit> hold) {
         for (ConventionalCommit candidate : hold) {
             if (candidate.revert().isPresent()) {
                 Revert revert = candidate.revert().get();

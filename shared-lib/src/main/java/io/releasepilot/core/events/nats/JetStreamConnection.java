@@ -14,6 +14,7 @@ import io.releasepilot.core.events.EventPublishException;
 import io.releasepilot.core.events.EventSubjects;
 import java.io.IOException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A lazily opened NATS connection with the release stream ensured. Connecting lazily lets a relay start while NATS is
@@ -23,30 +24,37 @@ final class JetStreamConnection implements AutoCloseable {
     private static final int STREAM_NOT_FOUND = 10059;
 
     private final NatsConfig config;
-    private Connection connection;
-    private JetStream jetStream;
+    /** Null until first used and after {@link #close()}: the connection and its JetStream context come as one. */
+    private @Nullable Session session;
+
+    private record Session(Connection connection, JetStream jetStream) {}
 
     JetStreamConnection(NatsConfig config) {
         this.config = config;
     }
 
     synchronized Connection connection() {
-        if (connection == null || connection.getStatus() == Connection.Status.CLOSED) {
-            open();
-        }
-        return connection;
+        return session().connection();
     }
 
     synchronized JetStream jetStream() {
-        connection();
-        return jetStream;
+        return session().jetStream();
+    }
+
+    private Session session() {
+        Session current = session;
+        if (current == null || current.connection().getStatus() == Connection.Status.CLOSED) {
+            current = open();
+            session = current;
+        }
+        return current;
     }
 
     NatsConfig config() {
         return config;
     }
 
-    private void open() {
+    private Session open() {
         Options options = Options.builder()
                 .servers(config.url().split(","))
                 .connectionTimeout(config.timeout())
@@ -58,9 +66,11 @@ final class JetStreamConnection implements AutoCloseable {
         try {
             opened = Nats.connect(options);
             ensureStream(opened.jetStreamManagement());
-            jetStream = opened.jetStream(
-                    JetStreamOptions.builder().requestTimeout(config.timeout()).build());
-            connection = opened;
+            return new Session(
+                    opened,
+                    opened.jetStream(JetStreamOptions.builder()
+                            .requestTimeout(config.timeout())
+                            .build()));
         } catch (IOException | JetStreamApiException e) {
             closeQuietly(opened);
             throw new EventPublishException(
@@ -101,7 +111,7 @@ final class JetStreamConnection implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(Connection connection) {
+    private static void closeQuietly(@Nullable Connection connection) {
         if (connection != null) {
             try {
                 connection.close();
@@ -113,8 +123,10 @@ final class JetStreamConnection implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        closeQuietly(connection);
-        connection = null;
-        jetStream = null;
+        Session current = session;
+        session = null;
+        if (current != null) {
+            closeQuietly(current.connection());
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,7 @@ public final class NatsEventSubscriber implements EventSubscriber {
     private final String durableName;
     private final String filterSubject;
     private final Duration ackWait;
-    private JetStreamSubscription subscription;
+    private @Nullable JetStreamSubscription subscription;
 
     /**
      * @param durableName consumer name, 1-64 of {@code [A-Za-z0-9_-]}

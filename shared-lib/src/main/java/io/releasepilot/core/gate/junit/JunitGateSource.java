@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * JUnit XML reports of Maven Surefire/Failsafe, Gradle, pytest, jest-junit, go-junit-report and similar: a {@code
@@ -164,7 +165,7 @@ public final class JunitGateSource implements GateSource {
     }
 
     /** The report's file attribute, else the conventional Maven/Gradle source path of the test class. */
-    static String fileOf(String fileAttribute, String classname) {
+    static String fileOf(@Nullable String fileAttribute, String classname) {
         if (fileAttribute != null && !fileAttribute.isBlank()) {
             return fileAttribute.trim().replace('\\', '/');
         }
@@ -175,7 +176,7 @@ public final class JunitGateSource implements GateSource {
         return "src/test/java/" + outer.replace('.', '/') + ".java";
     }
 
-    private static Integer lineOf(String value) {
+    private static @Nullable Integer lineOf(@Nullable String value) {
         if (value == null) {
             return null;
         }

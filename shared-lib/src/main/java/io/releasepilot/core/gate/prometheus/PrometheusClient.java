@@ -19,6 +19,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Prometheus HTTP API ({@code /api/v1/query}, {@code /api/v1/query_range}) over OkHttp, every call bounded by the
@@ -115,7 +116,8 @@ public final class PrometheusClient {
                 query, samples(series, versionLabel, canaryVersion), samples(series, versionLabel, baselineVersion));
     }
 
-    private static double[] samples(List<PrometheusSeries> series, String versionLabel, String version) {
+    /** With no {@code versionLabel} every series counts: the query itself selected the version. */
+    private static double[] samples(List<PrometheusSeries> series, @Nullable String versionLabel, String version) {
         int count = 0;
         List<double[]> parts = new ArrayList<>();
         for (PrometheusSeries one : series) {

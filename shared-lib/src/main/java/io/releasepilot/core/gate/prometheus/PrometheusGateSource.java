@@ -6,6 +6,7 @@ import io.releasepilot.core.gate.Observation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Named PromQL queries ({@code metrics.prometheus.queries}) run as instant queries, {@code {{version}}} replaced by
@@ -51,7 +52,7 @@ public final class PrometheusGateSource implements GateSource {
             try {
                 series = client.instant(promql);
             } catch (GateSourceException e) {
-                return Observation.unavailable(TYPE, origin, e.getMessage());
+                return Observation.unavailable(TYPE, origin, Objects.requireNonNullElse(e.getMessage(), e.toString()));
             }
             if (series.isEmpty()) {
                 missing.put(query.getKey(), "query '" + promql + "' returned no data");

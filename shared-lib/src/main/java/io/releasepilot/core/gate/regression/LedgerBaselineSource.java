@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The baseline of a regression check from the ledger: the value the last successful release of the same service and
@@ -21,8 +22,10 @@ public final class LedgerBaselineSource implements BaselineSource {
     private final ReleaseStore store;
     private final String service;
     private final String environment;
-    private Optional<Release> release;
-    private List<ReleaseStep> steps;
+    /** Null until first read: one read per gate run, so the origin and every metric come from the same release. */
+    private @Nullable Loaded loaded;
+
+    private record Loaded(Optional<Release> release, List<ReleaseStep> steps) {}
 
     public LedgerBaselineSource(ReleaseStore store, String service, String environment) {
         this.store = store;
@@ -32,7 +35,7 @@ public final class LedgerBaselineSource implements BaselineSource {
 
     @Override
     public OptionalDouble baseline(String metric) {
-        load();
+        List<ReleaseStep> steps = load().steps();
         for (int i = steps.size() - 1; i >= 0; i--) {
             ReleaseStep step = steps.get(i);
             if (step.step().kind() != StepKind.ANALYSIS && step.step().kind() != StepKind.GATE) {
@@ -48,17 +51,18 @@ public final class LedgerBaselineSource implements BaselineSource {
 
     @Override
     public String origin() {
-        load();
-        return release.map(
-                        r -> "ledger: last successful release " + r.version() + " of " + service + " in " + environment)
+        return load().release()
+                .map(r -> "ledger: last successful release " + r.version() + " of " + service + " in " + environment)
                 .orElse("ledger: no successful release of " + service + " in " + environment + " yet");
     }
 
-    // One read per gate run: the origin and every metric come from the same release.
-    private void load() {
-        if (steps == null) {
-            release = store.lastSuccessful(service, environment);
-            steps = release.map(r -> store.steps(r.id())).orElse(List.of());
+    private Loaded load() {
+        Loaded current = loaded;
+        if (current == null) {
+            Optional<Release> release = store.lastSuccessful(service, environment);
+            current = new Loaded(release, release.map(r -> store.steps(r.id())).orElse(List.of()));
+            loaded = current;
         }
+        return current;
     }
 }

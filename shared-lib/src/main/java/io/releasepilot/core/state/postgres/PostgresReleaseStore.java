@@ -174,7 +174,7 @@ public final class PostgresReleaseStore implements ReleaseStore {
      * race-free by itself.
      */
     private static void migrate(Sql sql, HikariDataSource dataSource, @Nullable String schema) {
-        sql.transaction("migrate the ledger schema", connection -> {
+        sql.inTransaction("migrate the ledger schema", connection -> {
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
@@ -197,8 +197,7 @@ public final class PostgresReleaseStore implements ReleaseStore {
                     statement.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
                 }
             }
-            connection.setAutoCommit(false); // Sql.transaction commits next; nothing is pending
-            return null;
+            connection.setAutoCommit(false); // Sql.inTransaction commits next; nothing is pending
         });
     }
 
@@ -863,7 +862,7 @@ public final class PostgresReleaseStore implements ReleaseStore {
         for (String key : alertKeys) {
             LedgerInput.text("alert key", key, LedgerInput.MAX_SHORT_TEXT);
         }
-        sql.transaction("record handled alerts", connection -> {
+        sql.inTransaction("record handled alerts", connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO alert_receipts (alert_key,"
                     + " group_key, release_id, received_at) VALUES (?, ?, ?, ?) ON CONFLICT (alert_key) DO NOTHING")) {
                 Instant now = now();
@@ -876,7 +875,6 @@ public final class PostgresReleaseStore implements ReleaseStore {
                 }
                 insert.executeBatch();
             }
-            return null;
         });
     }
 

@@ -23,6 +23,12 @@ final class Sql {
         T run(Connection connection) throws SQLException;
     }
 
+    /** Work inside one transaction that returns nothing. */
+    @FunctionalInterface
+    interface Statements {
+        void run(Connection connection) throws SQLException;
+    }
+
     /**
      * A server restart kills every pooled connection, and a connection handed out while the pool evicts may still be
      * one of them: a few fresh attempts are needed before a dead connection can be told from a dead server.
@@ -47,19 +53,30 @@ final class Sql {
      * connection: nothing of the failed attempt was committed, so the work takes effect exactly once.
      */
     <T> T transaction(String what, Work<T> work) {
-        SQLException last = null;
-        for (int attempt = 0; attempt < RETRIES_ON_DEAD_CONNECTION; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 return attempt(work);
             } catch (SQLException e) {
-                if (e instanceof CommitFailed || !brokenConnection(e)) {
-                    throw failure(what, e instanceof CommitFailed ? (SQLException) e.getCause() : e);
+                if (e instanceof CommitFailed failed) {
+                    throw failure(what, failed.commitError);
                 }
-                last = e;
+                if (!brokenConnection(e)) {
+                    throw failure(what, e);
+                }
                 evictIdleConnections();
+                if (attempt == RETRIES_ON_DEAD_CONNECTION) {
+                    throw failure(what, e);
+                }
             }
         }
-        throw failure(what, last);
+    }
+
+    /** {@link #transaction(String, Work)} for work that returns nothing. */
+    void inTransaction(String what, Statements work) {
+        transaction(what, connection -> {
+            work.run(connection);
+            return Boolean.TRUE;
+        });
     }
 
     /**
@@ -67,19 +84,19 @@ final class Sql {
      * the effect of running it once, a broken connection is retried whatever the moment it broke.
      */
     <T> T idempotentStatement(String what, Work<T> work) {
-        SQLException last = null;
-        for (int attempt = 0; attempt < RETRIES_ON_DEAD_CONNECTION; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 return autocommit(work);
             } catch (SQLException e) {
                 if (!brokenConnection(e)) {
                     throw failure(what, e);
                 }
-                last = e;
                 evictIdleConnections();
+                if (attempt == RETRIES_ON_DEAD_CONNECTION) {
+                    throw failure(what, e);
+                }
             }
         }
-        throw failure(what, last);
     }
 
     /** One dead connection means the server went away: its idle siblings are dead too, so none is handed out again. */
@@ -120,8 +137,11 @@ final class Sql {
     private static final class CommitFailed extends SQLException {
         private static final long serialVersionUID = 1L;
 
+        private final SQLException commitError;
+
         CommitFailed(SQLException cause) {
             super(cause.getMessage(), cause.getSQLState(), cause);
+            this.commitError = cause;
         }
     }
 

@@ -35,6 +35,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads commits and version tags with JGit and creates annotated tags; never shells out to git and never pushes.
@@ -128,7 +129,7 @@ public final class JGitCommitHistory implements CommitHistory {
         }
     }
 
-    private static RevCommit peelToCommit(RevWalk walk, Ref tag) throws IOException {
+    private static @Nullable RevCommit peelToCommit(RevWalk walk, Ref tag) throws IOException {
         try {
             return walk.parseCommit(tag.getObjectId());
         } catch (IncorrectObjectTypeException | MissingObjectException notACommit) {

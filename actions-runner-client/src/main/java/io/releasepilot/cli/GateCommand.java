@@ -18,7 +18,6 @@ import io.releasepilot.core.gate.sarif.SarifGateSource;
 import io.releasepilot.core.spec.ReleaseSpec;
 import io.releasepilot.core.spec.SpecReader;
 import io.releasepilot.core.state.ReleaseStore;
-import io.releasepilot.core.state.StateStoreConfig;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -135,6 +134,9 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--reason", paramLabel = "TEXT", description = "why (required with --bypass)")
     String reason;
 
+    @CommandLine.Mixin
+    LedgerOptions ledger;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -181,8 +183,7 @@ final class GateCommand implements Callable<Integer> {
         if (bypass && (environment == null || reason == null)) {
             throw new InvalidInputException("--bypass needs --environment, --actor and --reason (it is audited)");
         }
-        try (ReleaseStore store =
-                environment == null ? null : PostgresReleaseStore.open(StateStoreConfig.fromEnvironment(env))) {
+        try (ReleaseStore store = environment == null ? null : PostgresReleaseStore.open(ledger.config(spec, step))) {
             GatePlan plan = releaseSpec == null
                     ? GatePlan.seed(reports)
                     : GatePlan.from(

@@ -42,6 +42,9 @@ final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
+    @CommandLine.Mixin
+    LedgerOptions ledger;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -63,8 +66,8 @@ final class RollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ActionsStep step = ActionsStep.open(spec);
-                ReleaseSession session =
-                        new ReleaseSession(specFile, environment, ReleasePilotCli.environmentOf(spec))) {
+                ReleaseSession session = new ReleaseSession(
+                        specFile, environment, ReleasePilotCli.environmentOf(spec), ledger.config(spec, step))) {
             // Read before the rollback: afterwards the ledger's "current" release is the one returned to.
             Optional<Release> from = session.store()
                     .inProgress(session.service(), environment)

@@ -61,6 +61,9 @@ abstract class RolloutCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
+    @CommandLine.Mixin
+    LedgerOptions ledger;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -77,8 +80,8 @@ abstract class RolloutCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (ActionsStep step = ActionsStep.open(spec);
-                ReleaseSession session =
-                        new ReleaseSession(specFile, environment, ReleasePilotCli.environmentOf(spec))) {
+                ReleaseSession session = new ReleaseSession(
+                        specFile, environment, ReleasePilotCli.environmentOf(spec), ledger.config(spec, step))) {
             ReleaseEngine engine = session.engine(progress -> {
                 // JSON output stays one document on stdout; progress then goes to stderr.
                 PrintWriter sink =

@@ -99,4 +99,11 @@ class ActionInputsTest {
                         .asText())
                 .isEqualTo("false");
     }
+
+    @org.junit.jupiter.api.Test
+    void shouldKnowTheGateActionsDefaultSpec() throws IOException {
+        assertThat(action("gate").path("inputs").path("spec").path("default").asText())
+                .as("GateCommand falls back to the seed gates only for this value")
+                .isEqualTo(GateCommand.ACTION_DEFAULT_SPEC);
+    }
 }

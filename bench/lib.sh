@@ -82,14 +82,16 @@ trap 'echo "bench $BENCH_NAME: interrupted; stopping what it started" >&2; exit 
 trap 'echo "bench $BENCH_NAME: terminated; stopping what it started" >&2; exit 143' TERM
 trap 'exit 129' HUP
 
-# bench_stale ARTIFACT PATH...: true when ARTIFACT is missing, BENCH_REBUILD=1, or a file under a PATH (relative to the
-# repository root, target/ directories excluded) is newer than ARTIFACT.
+# bench_stale ARTIFACT MODULE...: true when ARTIFACT is missing, BENCH_REBUILD=1, or the root pom.xml or a MODULE's
+# pom.xml or src/ holds a file newer than ARTIFACT. Only sources count: tests leave files in module folders too
+# (.release-pilot/ ledgers), which must not force a rebuild.
 bench_stale() {
-  local artifact=$1
+  local artifact=$1 module paths=(pom.xml)
   shift
   [ "${BENCH_REBUILD:-0}" = 1 ] && return 0
   [ -s "$artifact" ] || return 0
-  [ -n "$(cd "$BENCH_ROOT" && find "$@" -name target -prune -o -type f -newer "$artifact" -print -quit)" ]
+  for module in "$@"; do paths+=("$module/pom.xml" "$module/src"); done
+  [ -n "$(cd "$BENCH_ROOT" && find "${paths[@]}" -type f -newer "$artifact" -print -quit 2>/dev/null)" ]
 }
 
 # bench_mvn WHAT ARGS...: one Maven build in the reactor of this checkout; its output goes to a log named in the
@@ -106,7 +108,7 @@ bench_mvn() {
 # The CLI fat jar (BENCH_JAR), built with -am like the root launcher does.
 bench_cli_jar() {
   BENCH_JAR="$BENCH_ROOT/actions-runner-client/target/release-pilot.jar"
-  if bench_stale "$BENCH_JAR" pom.xml sample-service shared-lib actions-runner-client; then
+  if bench_stale "$BENCH_JAR" sample-service shared-lib actions-runner-client; then
     bench_mvn "the CLI jar" -pl actions-runner-client -am package -DskipTests -DskipITs
     # The stamp for bench_stale: a jar Maven found up to date keeps its old time.
     [ -s "$BENCH_JAR" ] && touch "$BENCH_JAR"
@@ -118,7 +120,7 @@ bench_cli_jar() {
 # test-scope dependency, as Maven resolves them in the reactor.
 bench_test_classpath() {
   local cpfile="$BENCH_ROOT/shared-lib/target/bench-test.classpath" entry entries
-  if bench_stale "$cpfile" pom.xml sample-service shared-lib; then
+  if bench_stale "$cpfile" sample-service shared-lib; then
     rm -f "$cpfile"
     # A relative outputFile is resolved per module, so each reactor module writes its own.
     bench_mvn "shared-lib's test classes and their classpath" -pl shared-lib -am test-compile \

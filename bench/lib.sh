@@ -55,7 +55,7 @@ bench_stop_group() {
 bench_run() {
   local out=$1 pid rc=0
   shift
-  setsid "$@" >"$out" </dev/null &
+  setsid -w "$@" >"$out" </dev/null &
   pid=$!
   BENCH_CURRENT=$pid
   wait "$pid" || rc=$?

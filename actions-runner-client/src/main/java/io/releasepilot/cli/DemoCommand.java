@@ -9,6 +9,7 @@ import io.releasepilot.core.rollout.RolloutPlan;
 import io.releasepilot.core.rollout.RolloutRequest;
 import io.releasepilot.core.rollout.Sleeper;
 import io.releasepilot.core.spec.ReleaseSpec;
+import io.releasepilot.core.spec.SpecFile;
 import io.releasepilot.core.spec.SpecReader;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.AuditEntry;
@@ -17,6 +18,8 @@ import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.ReleaseStep;
 import io.releasepilot.core.state.ReleaseStore;
 import io.releasepilot.core.state.StateStoreConfig;
+import io.releasepilot.core.state.StepDetail;
+import io.releasepilot.core.state.StepKind;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import io.releasepilot.core.traffic.TrafficRouter;
 import io.releasepilot.core.traffic.TrafficRouterRegistry;
@@ -27,6 +30,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -138,8 +142,8 @@ final class DemoCommand implements Callable<Integer> {
         LoadGenerator load = keep(LoadGenerator.start(frontend, 120));
         say(out, "load generator: 120 requests/s to " + frontend);
 
-        ReleaseSpec canarySpec = spec(dir, "canary", routerSection, "canary", v2.port(), v3.port());
-        ReleaseSpec blueGreenSpec = spec(dir, "blue-green", routerSection, "green", v3.port(), v3.port());
+        SpecFile canarySpec = spec(dir, "canary", routerSection, "canary", v2.port(), v3.port());
+        SpecFile blueGreenSpec = spec(dir, "blue-green", routerSection, "green", v3.port(), v3.port());
 
         say(
                 out,
@@ -156,7 +160,7 @@ final class DemoCommand implements Callable<Integer> {
         say(out, "");
         say(out, "== 1. canary of v2: steps 10/25/50/100 % of " + stepSeconds + " s; v2 starts failing at 25 %");
         AtomicBoolean failing = new AtomicBoolean();
-        ReleaseOutcome canary = engine(store, canarySettings, load, v2, canarySpec, progress -> {
+        ReleaseOutcome canary = engine(store, canarySettings, load, v2, canarySpec.spec(), progress -> {
                     say(out, progress.line() + share(load));
                     if (progress.canaryWeight() >= 25
                             && progress.canaryWeight() < 100
@@ -165,7 +169,7 @@ final class DemoCommand implements Callable<Integer> {
                         say(out, "[demo] v2 now fails 30 % of its requests");
                     }
                 })
-                .canary(new RolloutRequest(SERVICE, ENVIRONMENT, "v2", actor, null, null, false));
+                .canary(new RolloutRequest(SERVICE, ENVIRONMENT, "v2", actor, null, canarySpec.hash(), false));
         say(out, "canary ended: " + canary.state() + " (" + canary.reason() + ")");
 
         say(out, "");
@@ -178,9 +182,9 @@ final class DemoCommand implements Callable<Integer> {
                         blueGreenSettings,
                         load,
                         v3,
-                        blueGreenSpec,
+                        blueGreenSpec.spec(),
                         progress -> say(out, progress.line() + share(load)))
-                .blueGreen(new RolloutRequest(SERVICE, ENVIRONMENT, "v3", actor, null, null, false));
+                .blueGreen(new RolloutRequest(SERVICE, ENVIRONMENT, "v3", actor, null, blueGreenSpec.hash(), false));
         say(out, "blue-green ended: " + blueGreen.state() + " (" + blueGreen.reason() + ")");
 
         say(out, "");
@@ -231,7 +235,7 @@ final class DemoCommand implements Callable<Integer> {
                 store, router, signals, RolloutPlan.from(releaseSpec), Clock.systemUTC(), Sleeper.SYSTEM, listener);
     }
 
-    private ReleaseSpec spec(
+    private SpecFile spec(
             Path dir, String strategy, String routerSection, String canaryServer, int healthPort, int greenPort) {
         String yaml = """
                 # Written by 'release-pilot demo'. Steps last seconds instead of minutes.
@@ -280,7 +284,8 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return SpecReader.read("demo/" + strategy + ".yml", yaml).value();
+        return SpecReader.readFile("demo/" + strategy + ".yml", yaml.getBytes(StandardCharsets.UTF_8))
+                .value();
     }
 
     private static TrafficRouterSettings haproxySettings(Path socket, String canary) {
@@ -317,8 +322,11 @@ final class DemoCommand implements Callable<Integer> {
             String what = s.weights() != null
                     ? "weights " + s.weights().stable() + "/" + s.weights().canary()
                     : s.verdict() == null ? "" : s.verdict().name();
-            Object event = s.details().getOrDefault("event", s.details().getOrDefault("reason", ""));
-            out.printf("  step #%-4d %-12s %-16s %s%n", step.sequence(), s.kind(), what, event == null ? "" : event);
+            // Notes and traffic changes say what happened; a verdict's column says the rest.
+            String event = s.kind() == StepKind.NOTE || s.kind() == StepKind.TRAFFIC
+                    ? s.detail().event()
+                    : s.detail() instanceof StepDetail.Gate gate ? gate.reason() : "";
+            out.printf("  step #%-4d %-12s %-16s %s%n", step.sequence(), s.kind(), what, event);
         }
         for (AuditEntry entry : store.auditTrail(releaseId)) {
             out.printf(

@@ -7,6 +7,7 @@ import io.releasepilot.core.rollout.ReleaseEngine;
 import io.releasepilot.core.rollout.RolloutPlan;
 import io.releasepilot.core.rollout.Sleeper;
 import io.releasepilot.core.spec.ReleaseSpec;
+import io.releasepilot.core.spec.SpecFile;
 import io.releasepilot.core.spec.SpecReader;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.StateStoreConfig;
@@ -27,12 +28,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class ReleaseSession implements AutoCloseable {
     private final ReleaseSpec spec;
+    private final String specHash;
     private final String environment;
     private final Map<String, String> env;
     private @Nullable PostgresReleaseStore store;
 
     ReleaseSession(Path specFile, String environment, Map<String, String> env) {
-        this.spec = SpecReader.read(specFile).value();
+        SpecFile read = SpecReader.readFile(specFile).value();
+        this.spec = read.spec();
+        this.specHash = read.hash();
         this.env = env;
         if (environment == null || environment.isBlank()) {
             throw new InvalidInputException("--environment is required");
@@ -46,6 +50,11 @@ final class ReleaseSession implements AutoCloseable {
 
     ReleaseSpec spec() {
         return spec;
+    }
+
+    /** SHA-256 of the spec file as read, recorded with every release this session starts. */
+    String specHash() {
+        return specHash;
     }
 
     String service() {

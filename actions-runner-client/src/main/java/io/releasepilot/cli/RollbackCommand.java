@@ -77,7 +77,8 @@ final class RollbackCommand implements Callable<Integer> {
                             session.service(),
                             environment,
                             session.actor(actor),
-                            reason));
+                            reason,
+                            session.specHash()));
             ReleaseOutput.outcome(spec.commandLine().getOut(), format, outcome);
             if (step.active()) {
                 String deploymentId = deployment ? deployments(step, session, from, outcome) : "";

@@ -94,7 +94,7 @@ abstract class RolloutCommand implements Callable<Integer> {
                     releaseVersion,
                     session.actor(actor),
                     session.commitSha(),
-                    null,
+                    session.specHash(),
                     takeover);
             ReleaseOutcome outcome = format == OutputFormat.json
                     ? run(engine, request)

@@ -2,10 +2,12 @@ package io.releasepilot.cli;
 
 import io.releasepilot.core.InvalidInputException;
 import io.releasepilot.core.ReleasePilotException;
+import io.releasepilot.core.rollout.ReleaseReport;
 import io.releasepilot.core.state.DeploymentRecord;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseStep;
 import io.releasepilot.core.state.ReleaseStore;
+import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.StepKind;
 import io.releasepilot.core.traffic.RouterState;
 import java.io.PrintWriter;
@@ -127,21 +129,27 @@ final class StatusCommand implements Callable<Integer> {
             status.put("router", "unreadable: " + e.getMessage());
         }
         List<ReleaseStep> steps = session.store().steps(release.id());
-        ReleaseStep analysis = null;
+        ReleaseStep analysisStep = null;
+        StepDetail.Analysis analysis = null;
         List<String> notes = new ArrayList<>();
         for (ReleaseStep step : steps) {
-            if (step.step().kind() == StepKind.ANALYSIS) {
-                analysis = step;
+            if (step.step().detail() instanceof StepDetail.Analysis recorded) {
+                analysisStep = step;
+                analysis = recorded;
             } else if (step.step().kind() == StepKind.NOTE || step.step().kind() == StepKind.TRAFFIC) {
-                notes.add(step.recordedAt() + " " + step.step().details());
+                notes.add(step.recordedAt() + " " + step.step().detail().event() + " "
+                        + ReleaseReport.describe(step.step().detail()));
             }
         }
-        if (analysis != null) {
+        if (analysis != null && analysisStep != null) {
             Map<String, @Nullable Object> latest = new LinkedHashMap<>();
-            latest.put("at", analysis.recordedAt().toString());
-            latest.put("verdict", String.valueOf(analysis.step().verdict()));
-            latest.put("values", analysis.step().details().get("values"));
-            latest.put("thresholds", analysis.step().details().get("thresholds"));
+            latest.put("at", analysisStep.recordedAt().toString());
+            latest.put("verdict", analysis.verdict().name());
+            Map<String, @Nullable Double> values = new LinkedHashMap<>();
+            // JSON has no NaN: a metric without a value is null, as the ledger keeps it.
+            analysis.values().forEach((metric, value) -> values.put(metric, value.isNaN() ? null : value));
+            latest.put("values", values);
+            latest.put("thresholds", analysis.thresholds());
             status.put("latestAnalysis", latest);
         }
         status.put("recent", notes.subList(Math.max(0, notes.size() - 5), notes.size()));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.releasepilot.core.spec.Problem;
 import io.releasepilot.core.spec.ReleaseSpec;
+import io.releasepilot.core.spec.SpecFile;
 import io.releasepilot.core.spec.SpecReader;
 import io.releasepilot.core.spec.Validated;
 import java.io.PrintWriter;
@@ -42,11 +43,12 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Validated<ReleaseSpec> result = SpecReader.read(specFile);
+        Validated<SpecFile> read = SpecReader.readFile(specFile);
+        Validated<ReleaseSpec> result = read.map(SpecFile::spec);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (format == Format.json) {
-            out.println(json(result));
+            out.println(json(read));
         } else if (result.isValid()) {
             out.println(summary(result.value()));
         } else {
@@ -70,14 +72,14 @@ public final class ValidateCommand implements Callable<Integer> {
                 + " gate objective(s), " + release.rollback().triggers().size() + " rollback trigger(s)";
     }
 
-    private String json(Validated<ReleaseSpec> result) {
+    private String json(Validated<SpecFile> result) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("file", specFile.toString());
         root.put("valid", result.isValid());
         if (result.isValid()) {
-            root.put("service", result.value().service());
-            root.put("specHash", SpecReader.specHash(specFile));
+            root.put("service", result.value().spec().service());
+            root.put("specHash", result.value().hash());
         }
         ArrayNode problems = root.putArray("problems");
         for (Problem problem : result.problems()) {

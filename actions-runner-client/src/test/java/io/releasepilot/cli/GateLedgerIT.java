@@ -9,7 +9,9 @@ import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseStrategy;
 import io.releasepilot.core.state.StartOptions;
+import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.StepKind;
+import io.releasepilot.core.state.StepVerdict;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import io.releasepilot.core.testing.LedgerDatabases;
 import io.releasepilot.core.testing.TestServices;
@@ -88,7 +90,9 @@ class GateLedgerIT {
             assertThat(store.steps(release.id()))
                     .filteredOn(step -> step.step().kind() == StepKind.GATE)
                     .hasSize(3)
-                    .allSatisfy(step -> assertThat(step.step().details()).containsEntry("verdict", "FAIL"));
+                    .allSatisfy(
+                            step -> assertThat(((StepDetail.Gate) step.step().detail()).verdict())
+                                    .isEqualTo(StepVerdict.FAIL));
             assertThat(store.auditTrail(release.id()))
                     .filteredOn(entry -> entry.action() == AuditAction.BYPASS)
                     .singleElement()

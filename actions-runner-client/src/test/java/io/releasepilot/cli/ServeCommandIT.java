@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.releasepilot.cli.actions.RunnerEnvironment;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.AuditAction;
-import io.releasepilot.core.state.NewStep;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
@@ -13,11 +12,11 @@ import io.releasepilot.core.state.ReleaseStrategy;
 import io.releasepilot.core.state.RouterWeights;
 import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.StateStoreConfig;
-import io.releasepilot.core.state.StepKind;
 import io.releasepilot.core.state.StepVerdict;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import io.releasepilot.core.testing.HaproxyProcess;
 import io.releasepilot.core.testing.LedgerDatabases;
+import io.releasepilot.core.testing.LedgerSteps;
 import io.releasepilot.core.testing.TestServices;
 import io.releasepilot.core.testing.VersionProbe;
 import io.releasepilot.core.traffic.TrafficRouterRegistry;
@@ -221,8 +220,8 @@ class ServeCommandIT {
     @Test
     void shouldExposeReleaseAndDoraMetrics() throws Exception {
         Release release = canaryAt25();
-        store.recordStep(release.id(), NewStep.verdict(1, StepKind.GATE, StepVerdict.PASS, Map.of()));
-        store.recordStep(release.id(), NewStep.traffic(2, RouterWeights.canary(75), Map.of()));
+        store.recordStep(release.id(), LedgerSteps.gate(1, StepVerdict.PASS, Map.of()));
+        store.recordStep(release.id(), LedgerSteps.traffic(2, RouterWeights.canary(75)));
 
         HttpResponse<String> metrics = get("/metrics");
 
@@ -356,7 +355,7 @@ class ServeCommandIT {
                 ReleaseRequest.of("sample", "production", "2.0.0", ReleaseStrategy.CANARY, Actor.of("ci")),
                 StartOptions.takeover("next test"));
         TrafficRouterRegistry.create(haproxy.settings("blue", "green")).apply(TrafficSplit.canary(25));
-        store.recordStep(release.id(), NewStep.traffic(1, RouterWeights.canary(25), Map.of()));
+        store.recordStep(release.id(), LedgerSteps.traffic(1, RouterWeights.canary(25)));
         return release;
     }
 

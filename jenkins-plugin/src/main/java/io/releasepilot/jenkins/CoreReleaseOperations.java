@@ -18,6 +18,7 @@ import io.releasepilot.core.rollout.Sleeper;
 import io.releasepilot.core.spec.AbortAction;
 import io.releasepilot.core.spec.PrometheusSpec;
 import io.releasepilot.core.spec.ReleaseSpec;
+import io.releasepilot.core.spec.SpecFile;
 import io.releasepilot.core.spec.SpecReader;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.AuditAction;
@@ -28,7 +29,7 @@ import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseStore;
 import io.releasepilot.core.state.ReleaseStrategy;
 import io.releasepilot.core.state.StateStoreConfig;
-import io.releasepilot.core.state.StepKind;
+import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import io.releasepilot.core.traffic.TrafficRouter;
 import io.releasepilot.core.traffic.TrafficRouterRegistry;
@@ -40,7 +41,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -130,12 +130,17 @@ final class CoreReleaseOperations implements ReleaseOperations {
     }
 
     private static ReleaseSpec readSpec(Path workspace, String specPath) {
+        return readSpecFile(workspace, specPath).spec();
+    }
+
+    /** The spec and the hash of the bytes it was read from, which the ledger records with the release. */
+    private static SpecFile readSpecFile(Path workspace, String specPath) {
         Path file = workspace.resolve(specPath);
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException("no spec at " + specPath + " in the workspace; check out the repository "
                     + "first or pass spec: 'path/to/release-pilot.yml'");
         }
-        return SpecReader.read(file).value();
+        return SpecReader.readFile(file).value();
     }
 
     @Override
@@ -158,7 +163,8 @@ final class CoreReleaseOperations implements ReleaseOperations {
      * in progress is taken over (audited) by this run and continued by the engine after it reconciled the router.
      */
     private ReleaseOutcome rollout(RolloutRequest request, ProgressLog log) throws InterruptedException {
-        ReleaseSpec spec = readSpec(request.workspace(), request.specPath());
+        SpecFile specFile = readSpecFile(request.workspace(), request.specPath());
+        ReleaseSpec spec = specFile.spec();
         String environment = declared(spec, request.environment());
         String version = Texts.trimToNull(request.version());
         if (version == null) {
@@ -189,7 +195,13 @@ final class CoreReleaseOperations implements ReleaseOperations {
                     listener);
             // Taking our own release over is safe: its previous runner was this step before the restart.
             io.releasepilot.core.rollout.RolloutRequest core = new io.releasepilot.core.rollout.RolloutRequest(
-                    spec.service(), environment, version, actor(request.context()), null, null, own.isPresent());
+                    spec.service(),
+                    environment,
+                    version,
+                    actor(request.context()),
+                    null,
+                    specFile.hash(),
+                    own.isPresent());
             try {
                 return outcome(
                         request.kind() == RolloutRequest.Kind.BLUE_GREEN ? engine.blueGreen(core) : engine.canary(core),
@@ -226,9 +238,9 @@ final class CoreReleaseOperations implements ReleaseOperations {
 
     private static boolean isOwn(ReleaseStore store, Release release, RolloutRequest request) {
         Optional<String> tiedTo = store.steps(release.id()).stream()
-                .map(step -> step.step().details())
-                .filter(details -> STEP_NOTE.equals(details.get(ReleaseEngine.EVENT)))
-                .map(details -> String.valueOf(details.get("stepReleaseId")))
+                .map(step -> step.step().detail())
+                .filter(detail -> detail instanceof StepDetail.HostNote note && STEP_NOTE.equals(note.event()))
+                .map(detail -> String.valueOf(((StepDetail.HostNote) detail).hostReleaseId()))
                 .findFirst();
         if (tiedTo.isPresent()) {
             return tiedTo.get().equals(request.releaseId());
@@ -241,13 +253,10 @@ final class CoreReleaseOperations implements ReleaseOperations {
     }
 
     private static void tie(ReleaseStore store, UUID ledgerId, int step, RolloutRequest request) {
-        Map<String, @Nullable Object> details = new LinkedHashMap<>();
-        details.put(ReleaseEngine.EVENT, STEP_NOTE);
-        details.put("stepReleaseId", request.releaseId());
-        details.put("build", request.context().buildId());
-        details.put("buildUrl", request.context().buildUrl());
+        StepDetail note = new StepDetail.HostNote(
+                STEP_NOTE, request.context().buildId(), request.context().buildUrl(), request.releaseId(), null, null);
         try {
-            store.recordStep(ledgerId, new NewStep(Math.max(step, 0), StepKind.NOTE, null, null, details));
+            store.recordStep(ledgerId, new NewStep(Math.max(step, 0), note));
         } catch (InvalidInputException e) {
             // The release ended before its first report (e.g. rolled back at once); nothing left to continue.
         }
@@ -255,15 +264,22 @@ final class CoreReleaseOperations implements ReleaseOperations {
 
     @Override
     public ReleaseOutcome rollback(ControlRequest request, ProgressLog log) {
-        ReleaseSpec spec = specFor(request)
+        SpecFile specFile = specFileFor(request)
                 .orElseThrow(() -> new InvalidInputException(
                         "releaseRollback needs the spec's traffic section: run it inside node { } with "
                                 + request.specPath() + " in the workspace"));
+        ReleaseSpec spec = specFile.spec();
         String environment = declared(spec, request.environment());
         String service = request.service() != null ? request.service() : spec.service();
         try (ReleaseStore store = requireStore()) {
             io.releasepilot.core.rollout.ReleaseOutcome o = ReleaseEngine.rollback(
-                    store, router(spec), service, environment, actor(request.context()), request.reason());
+                    store,
+                    router(spec),
+                    service,
+                    environment,
+                    actor(request.context()),
+                    request.reason(),
+                    specFile.hash());
             log.line("rolled back " + service + " in " + environment + ": " + o.reason());
             return outcome(o, null);
         }
@@ -305,7 +321,8 @@ final class CoreReleaseOperations implements ReleaseOperations {
 
     @Override
     public ReleaseOutcome stopForBuildAbort(RolloutRequest request, String reason, ProgressLog log) {
-        ReleaseSpec spec = readSpec(request.workspace(), request.specPath());
+        SpecFile specFile = readSpecFile(request.workspace(), request.specPath());
+        ReleaseSpec spec = specFile.spec();
         try (ReleaseStore store = requireStore()) {
             Optional<Release> own = ownRelease(store, spec.service(), request);
             if (own.isEmpty()) {
@@ -325,7 +342,13 @@ final class CoreReleaseOperations implements ReleaseOperations {
                 log.line("rollback.onAbort is rollback: rolling release " + release.id() + " back");
                 return outcome(
                         ReleaseEngine.rollback(
-                                store, router(spec), spec.service(), release.environment(), actor, reason),
+                                store,
+                                router(spec),
+                                spec.service(),
+                                release.environment(),
+                                actor,
+                                reason,
+                                specFile.hash()),
                         null);
             }
             log.line("rollback.onAbort is leave: release " + release.id() + " is paused with its traffic as it is");
@@ -355,15 +378,15 @@ final class CoreReleaseOperations implements ReleaseOperations {
             if (release.isEmpty() || !release.get().state().active()) {
                 return;
             }
-            Map<String, @Nullable Object> details = new LinkedHashMap<>();
-            details.put(ReleaseEngine.EVENT, BUILD_NOTE);
-            details.put("build", record.context().buildId());
-            details.put("buildUrl", record.context().buildUrl());
-            details.put("actor", record.context().actor());
-            details.put("result", record.result());
+            StepDetail note = new StepDetail.HostNote(
+                    BUILD_NOTE,
+                    record.context().buildId(),
+                    record.context().buildUrl(),
+                    null,
+                    record.context().actor(),
+                    record.result());
             try {
-                store.recordStep(
-                        id, new NewStep(Math.max(release.get().currentStep(), 0), StepKind.NOTE, null, null, details));
+                store.recordStep(id, new NewStep(release.get().currentStep(), note));
             } catch (InvalidInputException e) {
                 // It ended in between: see above.
             }
@@ -373,9 +396,13 @@ final class CoreReleaseOperations implements ReleaseOperations {
     // ------------------------------------------------------------------------------------------------ glue
 
     private Optional<ReleaseSpec> specFor(ControlRequest request) {
+        return specFileFor(request).map(SpecFile::spec);
+    }
+
+    private Optional<SpecFile> specFileFor(ControlRequest request) {
         return request.workspace() == null
                 ? Optional.empty()
-                : Optional.of(readSpec(request.workspace(), request.specPath()));
+                : Optional.of(readSpecFile(request.workspace(), request.specPath()));
     }
 
     private static String declared(ReleaseSpec spec, String environment) {

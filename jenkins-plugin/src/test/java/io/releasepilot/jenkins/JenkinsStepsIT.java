@@ -9,6 +9,7 @@ import hudson.model.TaskListener;
 import io.releasepilot.core.state.AuditAction;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.StateStoreConfig;
+import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import io.releasepilot.core.testing.LedgerDatabases;
 import io.releasepilot.core.testing.ReleaseBench;
@@ -199,9 +200,13 @@ class JenkinsStepsIT {
         assertThat(release.request().actor().name()).isEqualTo("alice");
         assertThat(release.request().actor().ciRunUrl()).isEqualTo("https://ci.example.com/job/checkout-deploy/42/");
         assertThat(ledger.steps(release.id()))
-                .anySatisfy(s -> assertThat(s.step().details())
-                        .containsEntry("event", CoreReleaseOperations.STEP_NOTE)
-                        .containsEntry("stepReleaseId", execution.releaseId()));
+                .anySatisfy(s -> assertThat(s.step().detail())
+                        .isInstanceOfSatisfying(StepDetail.HostNote.class, note -> {
+                            assertThat(note.event()).isEqualTo(CoreReleaseOperations.STEP_NOTE);
+                            assertThat(note.hostReleaseId()).isEqualTo(execution.releaseId());
+                        }));
+        // The release records the spec it ran with.
+        assertThat(release.request().specHash()).matches("[0-9a-f]{64}");
 
         // The finished release is left alone by the RunListener: no error, nothing written.
         int steps = ledger.steps(release.id()).size();
@@ -271,10 +276,12 @@ class JenkinsStepsIT {
         ops.finish(Result.SUCCESS);
         new ReleaseRunListener(new CoreHost()).onCompleted(ops, new FakeTaskListener());
         assertThat(ledger.steps(release().id()))
-                .anySatisfy(s -> assertThat(s.step().details())
-                        .containsEntry("event", CoreReleaseOperations.BUILD_NOTE)
-                        .containsEntry("actor", "bob")
-                        .containsEntry("result", "SUCCESS"));
+                .anySatisfy(s -> assertThat(s.step().detail())
+                        .isInstanceOfSatisfying(StepDetail.HostNote.class, note -> {
+                            assertThat(note.event()).isEqualTo(CoreReleaseOperations.BUILD_NOTE);
+                            assertThat(note.actor()).isEqualTo("bob");
+                            assertThat(note.result()).isEqualTo("SUCCESS");
+                        }));
 
         assertThat(operatorStep(new ReleaseResumeStep(ENVIRONMENT), ops, new FakeTaskListener())
                         .value())

@@ -2,15 +2,25 @@ package io.releasepilot.core.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.releasepilot.core.events.EventType;
+import io.releasepilot.core.events.OutboxEntry;
+import io.releasepilot.core.events.OutboxQuery;
+import io.releasepilot.core.events.ReleaseEvent;
 import io.releasepilot.core.spec.ReleaseSpec;
 import io.releasepilot.core.spec.SpecReader;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.EnvironmentLockedException;
+import io.releasepilot.core.state.NewStep;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.ReleaseStep;
+import io.releasepilot.core.state.ReleaseStore;
+import io.releasepilot.core.state.RollbackCause;
+import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.StepKind;
+import io.releasepilot.core.state.StepVerdict;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import io.releasepilot.core.testing.LedgerDatabases;
 import io.releasepilot.core.testing.NginxProcess;
@@ -20,6 +30,8 @@ import io.releasepilot.core.traffic.TrafficRouter;
 import io.releasepilot.core.traffic.TrafficRouterRegistry;
 import io.releasepilot.core.traffic.TrafficRouterSettings;
 import io.releasepilot.core.traffic.TrafficSplit;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,6 +40,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,14 +126,69 @@ class ReleaseEngineIT {
         // every weight change is announced in the ledger before it is applied
         for (int i = 0; i < steps.size(); i++) {
             if (steps.get(i).step().kind() == StepKind.TRAFFIC) {
-                assertThat(steps.get(i - 1).step().details()).containsEntry("event", "traffic-intent");
+                assertThat(steps.get(i - 1).step().detail()).isInstanceOf(StepDetail.TrafficIntent.class);
             }
         }
         assertThat(steps.stream().filter(s -> s.step().kind() == StepKind.ANALYSIS))
-                .anySatisfy(s -> assertThat(((Map<?, ?>) s.step().details().get("values")).containsKey("errorRate"))
-                        .isTrue());
+                .anySatisfy(s -> assertThat(((StepDetail.Analysis) s.step().detail()).values())
+                        .containsKey("errorRate"));
         assertThat(progress).anySatisfy(p -> assertThat(p.line()).contains("step 2/3", "canary 50 %"));
         assertThat(outcome.report()).contains("SUCCEEDED", "traffic-applied");
+    }
+
+    @Test
+    void shouldWriteAndAnnounceEachProgressChangeOnce() throws Exception {
+        ReleaseSpec spec =
+                SpecReader.read(bench.specFile(environment, "canary", 2)).value();
+        AtomicInteger progressWrites = new AtomicInteger();
+        ReleaseStore counting = (ReleaseStore) Proxy.newProxyInstance(
+                ReleaseStore.class.getClassLoader(), new Class<?>[] {ReleaseStore.class}, (proxy, method, args) -> {
+                    boolean movesProgress = method.getName().equals("updateProgress")
+                            || (method.getName().equals("recordStep") && ((NewStep) args[1]).weights() != null);
+                    if (movesProgress) {
+                        progressWrites.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        ReleaseEngine engine = new ReleaseEngine(
+                counting,
+                TrafficRouterRegistry.create(
+                        TrafficRouterSettings.from(spec.traffic().orElseThrow())),
+                HttpReleaseSignals.from(spec, Map.of()),
+                RolloutPlan.from(spec),
+                Clock.systemUTC(),
+                Sleeper.SYSTEM,
+                progress::add);
+
+        ReleaseOutcome outcome = engine.canary(request("alice"));
+
+        assertThat(outcome.state()).as(outcome.report()).isEqualTo(ReleaseState.SUCCEEDED);
+        List<ReleaseEvent> events =
+                store.outbox().read(new OutboxQuery(bench.service(), environment, null, 0, 10_000)).stream()
+                        .map(OutboxEntry::event)
+                        .filter(event -> event.releaseId().equals(outcome.releaseId()))
+                        .toList();
+        List<ReleaseEvent> advances = events.stream()
+                .filter(event -> event.type() == EventType.STEP_RECORDED
+                        && "TRAFFIC".equals(event.data().get("kind")))
+                .toList();
+        // Three steps, three advances: each moves the progress with one write and announces it with one event.
+        assertThat(advances)
+                .extracting(
+                        event -> event.data().get("stepIndex"),
+                        event -> event.data().get("canaryWeight"))
+                .containsExactly(tuple(1, 10), tuple(2, 50), tuple(3, 100));
+        assertThat(progressWrites).hasValue(advances.size());
+        assertThat(events)
+                .filteredOn(event -> event.type() == EventType.PROGRESS_UPDATED)
+                .isEmpty();
+        // The step numbers people see are the ledger's.
+        assertThat(progress).anySatisfy(p -> assertThat(p.line()).contains("step 1/3", "canary 10 %"));
+        assertThat(progress).anySatisfy(p -> assertThat(p.line()).contains("step 3/3", "canary 100 %"));
     }
 
     @Test
@@ -135,11 +203,11 @@ class ReleaseEngineIT {
         assertThat(router().current().split()).isEqualTo(TrafficSplit.ALL_STABLE);
         assertThat(store.find(outcome.releaseId()).orElseThrow().currentStep()).isEqualTo(1);
         assertThat(store.steps(outcome.releaseId()).stream()
-                        .filter(s -> s.step().kind() == StepKind.ANALYSIS
-                                && "FAIL".equals(s.step().details().get("verdict"))))
-                .anySatisfy(s -> assertThat(
-                                ((Number) ((Map<?, ?>) s.step().details().get("values")).get("errorRate"))
-                                        .doubleValue())
+                        .filter(s ->
+                                s.step().detail() instanceof StepDetail.Analysis a && a.verdict() == StepVerdict.FAIL))
+                .anySatisfy(s -> assertThat(((StepDetail.Analysis) s.step().detail())
+                                .values()
+                                .get("errorRate"))
                         // 5 % of the few requests v2 gets at 10 %: one error in 11 reads 0.09.
                         .isBetween(0.02, 0.2));
         assertThat(VersionProbe.awaitOnly(bench.haproxy().uri(), bench.v1().version(), 20))
@@ -177,9 +245,9 @@ class ReleaseEngineIT {
 
         assertThat(outcome.state()).as(outcome.report()).isEqualTo(ReleaseState.ROLLED_BACK);
         assertThat(store.steps(outcome.releaseId()))
-                .filteredOn(step -> step.step().kind() == StepKind.ANALYSIS
-                        && step.step().details().get("judge") instanceof Map<?, ?> j
-                        && "FAIL".equals(j.get("verdict")))
+                .filteredOn(step -> step.step().detail() instanceof StepDetail.Analysis a
+                        && a.judge() != null
+                        && a.judge().verdict() == StepVerdict.FAIL)
                 .isNotEmpty();
         assertThat(router().current().split()).isEqualTo(TrafficSplit.ALL_STABLE);
     }
@@ -268,7 +336,12 @@ class ReleaseEngineIT {
         awaitWeight(10);
         Release release = store.inProgress(bench.service(), environment).orElseThrow();
 
-        new Rollback(store, router()).perform(release.id(), Actor.of("alertmanager"), "alert fired", Map.of());
+        new Rollback(store, router())
+                .perform(
+                        release.id(),
+                        Actor.of("alertmanager"),
+                        "alert fired",
+                        RollbackCause.Operator.ofReleaseInProgress());
         ReleaseOutcome outcome = run.get(30, TimeUnit.SECONDS);
 
         assertThat(outcome.state()).isEqualTo(ReleaseState.ROLLED_BACK);

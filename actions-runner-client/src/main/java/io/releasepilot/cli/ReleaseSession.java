@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the release commands share: the spec, the environment named on the command line (checked against the spec),
- * the ledger opened from the process environment, the router, and the actor from {@code --actor} or the GitHub
+ * the ledger (opened on first use), the router, and the actor from {@code --actor} or the GitHub
  * runner's variables.
  */
 final class ReleaseSession implements AutoCloseable {
@@ -31,13 +31,16 @@ final class ReleaseSession implements AutoCloseable {
     private final String specHash;
     private final String environment;
     private final Map<String, String> env;
+    private final StateStoreConfig ledger;
     private @Nullable PostgresReleaseStore store;
 
-    ReleaseSession(Path specFile, String environment, Map<String, String> env) {
+    /** {@code ledger} comes from {@link LedgerOptions#config}, which refuses a throwaway ledger in CI. */
+    ReleaseSession(Path specFile, String environment, Map<String, String> env, StateStoreConfig ledger) {
         SpecFile read = SpecReader.readFile(specFile).value();
         this.spec = read.spec();
         this.specHash = read.hash();
         this.env = env;
+        this.ledger = ledger;
         if (environment == null || environment.isBlank()) {
             throw new InvalidInputException("--environment is required");
         }
@@ -67,7 +70,7 @@ final class ReleaseSession implements AutoCloseable {
 
     PostgresReleaseStore store() {
         if (store == null) {
-            store = PostgresReleaseStore.open(StateStoreConfig.fromEnvironment(env));
+            store = PostgresReleaseStore.open(ledger);
         }
         return store;
     }

@@ -1,10 +1,14 @@
 package io.releasepilot.core.spec;
 
+import io.releasepilot.core.release.Comparator;
+import io.releasepilot.core.release.Direction;
+import io.releasepilot.core.release.ReleaseStrategy;
+import io.releasepilot.core.release.Severity;
+import io.releasepilot.core.release.SpecEnum;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -181,7 +185,7 @@ final class SpecBinder {
             return new StrategySpec(SpecDefaults.STRATEGY, SpecDefaults.canary(), SpecDefaults.blueGreen());
         }
         int before = problems.size();
-        StrategyType type = enumValue(o, "type", StrategyType.class, SpecDefaults.STRATEGY);
+        ReleaseStrategy type = enumValue(o, "type", ReleaseStrategy.class, SpecDefaults.STRATEGY);
         CanarySpec canary = canary(o);
         BlueGreenSpec blueGreen = blueGreen(o);
         if (!root.has("traffic") && type != null) {
@@ -326,7 +330,7 @@ final class SpecBinder {
             String name = text(m, "name", null, "e.g. 'name: latency'");
             unique(names, name, m, "name", "judge metric");
             String query = text(m, "query", null, "a PromQL query whose series carry the version label");
-            ChangeDirection direction = enumValue(m, "direction", ChangeDirection.class, SpecDefaults.JUDGE_DIRECTION);
+            Direction direction = enumValue(m, "direction", Direction.class, SpecDefaults.JUDGE_DIRECTION);
             String label = text(m, "versionLabel", SpecDefaults.JUDGE_VERSION_LABEL, "");
             add(metrics, build(mBefore, m.node, m.path, () -> new JudgeMetricSpec(name, query, direction, label)));
         }
@@ -1147,7 +1151,7 @@ final class SpecBinder {
     private <E extends Enum<E> & SpecEnum> @Nullable E enumValue(
             Obj o, String key, Class<E> type, @Nullable E fallback) {
         List<String> names =
-                Arrays.stream(type.getEnumConstants()).map(SpecEnum::yamlName).collect(Collectors.toList());
+                SpecEnum.specValues(type).stream().map(SpecEnum::yamlName).collect(Collectors.toList());
         YamlNode node = scalar(o, key, fallback == null, "one of " + String.join(", ", names));
         if (node == null) {
             return o.has(key) ? null : fallback;
@@ -1157,7 +1161,7 @@ final class SpecBinder {
 
     private <E extends Enum<E> & SpecEnum> @Nullable E enumOf(
             YamlNode node, String path, Class<E> type, List<String> names) {
-        for (E constant : type.getEnumConstants()) {
+        for (E constant : SpecEnum.specValues(type)) {
             if (constant.yamlName().equals(node.text.trim())) {
                 return constant;
             }
@@ -1178,7 +1182,7 @@ final class SpecBinder {
             return fallback;
         }
         List<String> names =
-                Arrays.stream(type.getEnumConstants()).map(SpecEnum::yamlName).collect(Collectors.toList());
+                SpecEnum.specValues(type).stream().map(SpecEnum::yamlName).collect(Collectors.toList());
         if (node.kind != YamlNode.Kind.LIST) {
             problem(node, o.child(key), expected("a list", node), "e.g. [" + String.join(", ", names) + "]");
             return null;

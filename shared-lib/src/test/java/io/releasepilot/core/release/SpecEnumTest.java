@@ -2,6 +2,9 @@ package io.releasepilot.core.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.releasepilot.core.spec.ReleaseSpec;
+import io.releasepilot.core.spec.SpecReader;
+import io.releasepilot.core.spec.Validated;
 import org.junit.jupiter.api.Test;
 
 class SpecEnumTest {
@@ -11,6 +14,20 @@ class SpecEnumTest {
         assertThat(SpecEnum.specValues(ReleaseStrategy.class))
                 .containsExactly(ReleaseStrategy.CANARY, ReleaseStrategy.BLUE_GREEN);
         assertThat(ReleaseStrategy.BLUE_GREEN.yamlName()).isEqualTo("blue-green");
+    }
+
+    @Test
+    void shouldRejectAStrategyOnlyTheToolRecords() {
+        Validated<ReleaseSpec> spec = SpecReader.read(
+                "release-pilot.yml",
+                "service: checkout\nstrategy:\n  type: rollback\n"
+                        + "traffic:\n  router: command\n  command:\n    run: [\"./weights.sh\"]\n");
+
+        assertThat(spec.isValid()).isFalse();
+        assertThat(spec.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.path()).isEqualTo("strategy.type");
+            assertThat(problem.message() + " " + problem.hint()).contains("rollback", "canary, blue-green");
+        });
     }
 
     @Test

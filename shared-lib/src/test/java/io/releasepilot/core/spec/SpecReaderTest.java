@@ -42,6 +42,38 @@ class SpecReaderTest {
     }
 
     @Test
+    void shouldPointAWarningAtTheKeyItConcerns(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("release-pilot.yml"), """
+                version: 1
+                service: shop
+                strategy:
+                  canary:
+                    steps:
+                      - { weight: 100%, duration: 0s }
+                """);
+
+        Problem warning = SpecReader.warning(file, "strategy.canary.steps", "the canary has no signal", "add criteria");
+
+        assertThat(warning.render())
+                .isEqualTo(file + ":5:5: strategy.canary.steps: WARNING: the canary has no signal (add criteria)");
+    }
+
+    @Test
+    void shouldPointAWarningAtTheNearestKeyTheFileWrites(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(
+                dir.resolve("release-pilot.yml"), "version: 1\nservice: shop\nstrategy:\n" + "  type: blue-green\n");
+        Path bare = Files.writeString(dir.resolve("bare.yml"), "version: 1\nservice: shop\n");
+
+        Problem warning = SpecReader.warning(file, "strategy.blueGreen.watchWindow", "watching blind", "");
+        Problem atTheTop = SpecReader.warning(bare, "strategy.blueGreen.watchWindow", "watching blind", "");
+
+        assertThat(warning.line()).isEqualTo(3);
+        assertThat(warning.column()).isEqualTo(1);
+        assertThat(warning.path()).isEqualTo("strategy.blueGreen.watchWindow");
+        assertThat(atTheTop.render()).startsWith(bare + ":1:1: strategy.blueGreen.watchWindow: WARNING: ");
+    }
+
+    @Test
     void shouldHaveAtLeastThirtyBadSpecs() {
         assertThat(BadSpecs.all()).hasSizeGreaterThanOrEqualTo(30);
     }

@@ -218,4 +218,49 @@ class WorkflowFilesTest {
         String rest = uses.substring(prefix.length());
         return rest.contains("@") ? rest.substring(0, rest.indexOf('@')) : rest;
     }
+
+    @Test
+    void shouldFeedTheLedgerDatabaseFromSecretsWhereverAnActionOrReusableWorkflowIsCalled() throws IOException {
+        int actionCalls = 0;
+        int workflowCalls = 0;
+        for (Path file : workflowFiles()) {
+            JsonNode workflow = read(file);
+            for (Iterator<Map.Entry<String, JsonNode>> jobs =
+                            workflow.path("jobs").fields();
+                    jobs.hasNext(); ) {
+                Map.Entry<String, JsonNode> job = jobs.next();
+                String jobUses = job.getValue().path("uses").asText();
+                if (jobUses.startsWith(WORKFLOW_PREFIX) || jobUses.startsWith("./.github/workflows/")) {
+                    workflowCalls++;
+                    assertThat(job.getValue().path("secrets").asText())
+                            .as("%s job %s passes the ledger secrets on", file.getFileName(), job.getKey())
+                            .isEqualTo("inherit");
+                }
+                for (JsonNode step : job.getValue().path("steps")) {
+                    if (!step.path("uses").asText().startsWith(ACTION_PREFIX)) {
+                        continue;
+                    }
+                    actionCalls++;
+                    for (String part : new String[] {"url", "user", "password"}) {
+                        String secret = "RP_DATABASE_" + part.toUpperCase(java.util.Locale.ROOT);
+                        assertThat(step.path("with").path("database-" + part).asText())
+                                .as("%s job %s: database-%s", file.getFileName(), job.getKey(), part)
+                                .isEqualTo("${{ secrets." + secret + " }}");
+                        assertThat(workflow.path("on")
+                                        .path("workflow_call")
+                                        .path("secrets")
+                                        .path(secret)
+                                        .path("required")
+                                        .asBoolean(true))
+                                .as("%s declares the optional secret %s", file.getFileName(), secret)
+                                .isFalse();
+                    }
+                    assertThat(step.path("with").path("ephemeral-ledger").asText())
+                            .isEqualTo("${{ inputs.ephemeral-ledger }}");
+                }
+            }
+        }
+        assertThat(actionCalls).as("action calls checked").isGreaterThanOrEqualTo(2);
+        assertThat(workflowCalls).as("reusable workflow calls checked").isGreaterThanOrEqualTo(3);
+    }
 }

@@ -183,7 +183,9 @@ public final class SpecReader {
         if (root == null) {
             return null;
         }
-        return SpecBinder.bind(name, root, problems);
+        Bound<ReleaseSpec> spec = SpecBinder.bind(name, root);
+        problems.addAll(spec.problems());
+        return spec.isValid() ? spec.value() : null;
     }
 
     /** Strict UTF-8; NUL bytes and invalid sequences mean a binary file, reported where they start. */

@@ -166,12 +166,40 @@ class SpecReaderTest {
     }
 
     @Test
+    void shouldRejectAtValidationWhatARolloutCouldNotRun() {
+        String equal = "service: checkout\n" + BadSpecs.ROUTER + "strategy:\n  canary:\n    steps:\n"
+                + "      - { weight: 0.5%, duration: 5m, criteria: { errorRate: \"== 0\" } }\n"
+                + "      - { weight: 100% }\n";
+
+        List<String> problems = SpecReader.read("r.yml", equal).problems().stream()
+                .map(Problem::render)
+                .collect(Collectors.toList());
+
+        assertThat(problems)
+                .containsExactly(
+                        "r.yml:9:19: strategy.canary.steps[0].weight: weight 0.5% is not a whole percent"
+                                + " (routers split traffic in whole percents: write 1%)",
+                        "r.yml:9:62: strategy.canary.steps[0].criteria.errorRate: comparator '==' does not apply to a"
+                                + " metric threshold (a metric threshold takes <, <=, > or >=, e.g. \"<= 0\")");
+    }
+
+    @Test
+    void shouldKeepEqualityForGateObjectives() {
+        String yaml = "service: checkout\ngates:\n  objectives:\n"
+                + "    - { name: t, source: junit, metric: failed, comparator: \"==\", pass: 0 }\n";
+
+        Validated<ReleaseSpec> result = SpecReader.read("g.yml", yaml);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.value().gates().objectives().get(0).comparator()).contains(Comparator.EQUAL);
+    }
+
+    @Test
     void shouldSuggestTheClosestKnownName() {
-        assertThat(SpecBinder.suggestion("analysisIntervall", SpecKeys.keys("strategy.canary")))
+        assertThat(Hints.suggestion("analysisIntervall", SpecKeys.keys("strategy.canary")))
                 .isEqualTo("did you mean 'analysisInterval'?");
-        assertThat(SpecBinder.suggestion("TYPE", SpecKeys.keys("strategy"))).isEqualTo("did you mean 'type'?");
-        assertThat(SpecBinder.suggestion("somethingElse", SpecKeys.keys("strategy")))
-                .isEmpty();
+        assertThat(Hints.suggestion("TYPE", SpecKeys.keys("strategy"))).isEqualTo("did you mean 'type'?");
+        assertThat(Hints.suggestion("somethingElse", SpecKeys.keys("strategy"))).isEmpty();
     }
 
     @Test

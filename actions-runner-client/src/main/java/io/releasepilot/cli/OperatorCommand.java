@@ -28,6 +28,9 @@ abstract class OperatorCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
+    @CommandLine.Mixin
+    LedgerOptions ledger;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -36,8 +39,8 @@ abstract class OperatorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ActionsStep step = ActionsStep.open(spec);
-                ReleaseSession session =
-                        new ReleaseSession(specFile, environment, ReleasePilotCli.environmentOf(spec))) {
+                ReleaseSession session = new ReleaseSession(
+                        specFile, environment, ReleasePilotCli.environmentOf(spec), ledger.config(spec, step))) {
             AuditEntry entry = ReleaseEngine.act(
                     session.store(), session.service(), environment, action(), session.actor(actor), reason);
             ReleaseOutput.audit(spec.commandLine().getOut(), format, entry);

@@ -22,18 +22,21 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the release commands share: the spec, the environment named on the command line (checked against the spec),
- * the ledger opened from the process environment, the router, and the actor from {@code --actor} or the GitHub
+ * the ledger (opened on first use), the router, and the actor from {@code --actor} or the GitHub
  * runner's variables.
  */
 final class ReleaseSession implements AutoCloseable {
     private final ReleaseSpec spec;
     private final String environment;
     private final Map<String, String> env;
+    private final StateStoreConfig ledger;
     private @Nullable PostgresReleaseStore store;
 
-    ReleaseSession(Path specFile, String environment, Map<String, String> env) {
+    /** {@code ledger} comes from {@link LedgerOptions#config}, which refuses a throwaway ledger in CI. */
+    ReleaseSession(Path specFile, String environment, Map<String, String> env, StateStoreConfig ledger) {
         this.spec = SpecReader.read(specFile).value();
         this.env = env;
+        this.ledger = ledger;
         if (environment == null || environment.isBlank()) {
             throw new InvalidInputException("--environment is required");
         }
@@ -58,7 +61,7 @@ final class ReleaseSession implements AutoCloseable {
 
     PostgresReleaseStore store() {
         if (store == null) {
-            store = PostgresReleaseStore.open(StateStoreConfig.fromEnvironment(env));
+            store = PostgresReleaseStore.open(ledger);
         }
         return store;
     }

@@ -2,6 +2,7 @@ package io.releasepilot.cli;
 
 import io.releasepilot.cli.github.DeploymentRequest;
 import io.releasepilot.cli.github.DeploymentState;
+import io.releasepilot.cli.github.DeploymentStatusDecider;
 import io.releasepilot.cli.github.DeploymentStatusRequest;
 import io.releasepilot.cli.github.GitHubFacade;
 import io.releasepilot.core.rollout.ReleaseEngine;
@@ -61,6 +62,9 @@ abstract class RolloutCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
+    @CommandLine.Mixin
+    LedgerOptions ledger;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -77,8 +81,8 @@ abstract class RolloutCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (ActionsStep step = ActionsStep.open(spec);
-                ReleaseSession session =
-                        new ReleaseSession(specFile, environment, ReleasePilotCli.environmentOf(spec))) {
+                ReleaseSession session = new ReleaseSession(
+                        specFile, environment, ReleasePilotCli.environmentOf(spec), ledger.config(spec, step))) {
             ReleaseEngine engine = session.engine(progress -> {
                 // JSON output stays one document on stdout; progress then goes to stderr.
                 PrintWriter sink =
@@ -156,12 +160,11 @@ abstract class RolloutCommand implements Callable<Integer> {
         if (deploymentId == null) {
             return;
         }
-        step.github()
-                .ifPresent(github -> post(
-                        step,
-                        github,
-                        outcome.succeeded() ? DeploymentState.SUCCESS : DeploymentState.FAILURE,
-                        outcome.state() + ": " + outcome.reason()));
+        // success, or failure for a rollout that did not complete (rolled back, switched back, failed, aborted);
+        // the deployment of the version still serving keeps its success (DeploymentStatusDecider).
+        DeploymentStatusDecider.endOfRun(outcome.state())
+                .ifPresent(state -> step.github()
+                        .ifPresent(github -> post(step, github, state, outcome.state() + ": " + outcome.reason())));
     }
 
     private void post(ActionsStep step, GitHubFacade github, DeploymentState state, String description) {

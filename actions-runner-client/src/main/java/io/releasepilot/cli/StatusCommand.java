@@ -56,13 +56,17 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
+    @CommandLine.Mixin
+    LedgerOptions ledger;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        try (ReleaseSession session = new ReleaseSession(specFile, environment, ReleasePilotCli.environmentOf(spec))) {
+        try (ReleaseSession session = new ReleaseSession(
+                specFile, environment, ReleasePilotCli.environmentOf(spec), ledger.config(spec, null))) {
             while (true) {
                 Release release = current(session.store(), session.service(), environment);
                 Map<String, @Nullable Object> status = status(session, release);

@@ -8,6 +8,7 @@ import io.releasepilot.core.release.Comparator;
 import io.releasepilot.core.release.Severity;
 import io.releasepilot.core.release.Unit;
 import io.releasepilot.core.release.Verdict;
+import io.releasepilot.core.spec.SpecDefaults;
 import io.releasepilot.core.traffic.TrafficSplit;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,10 +21,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class CanaryDeciderTest {
     private static final Instant START = Instant.parse("2026-11-25T12:00:00Z");
-    private static final CanaryDecider DECIDER = new CanaryDecider(CanaryStep.defaults());
+    private static final CanaryDecider DECIDER = new CanaryDecider(defaultSteps());
     private static final OperatorState PAUSED = new OperatorState(true, false, false);
     private static final OperatorState PROMOTE = new OperatorState(false, true, false);
     private static final OperatorState ABORT = new OperatorState(false, true, true);
+
+    /** The spec's default steps (one place: SpecDefaults) in decider units. */
+    private static List<CanaryStep> defaultSteps() {
+        return SpecDefaults.canarySteps().stream().map(RolloutPlan::step).toList();
+    }
 
     private static TriggerDecision triggers(TriggerAction action) {
         if (action == TriggerAction.NONE) {
@@ -254,11 +260,11 @@ class CanaryDeciderTest {
 
     @Test
     void shouldCarryTheBriefsDefaultSteps() {
-        assertThat(CanaryStep.defaults()).extracting(CanaryStep::weight).containsExactly(5, 25, 75, 100);
-        assertThat(CanaryStep.defaults())
+        assertThat(defaultSteps()).extracting(CanaryStep::weight).containsExactly(5, 25, 75, 100);
+        assertThat(defaultSteps())
                 .extracting(CanaryStep::duration)
                 .containsExactly(Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofMinutes(60), Duration.ZERO);
-        assertThat(CanaryStep.defaults().get(0).criteria())
+        assertThat(defaultSteps().get(0).criteria())
                 .containsExactly(
                         CanaryStep.criterion("errorRate", Comparator.LESS, 0.005, Unit.PERCENT),
                         CanaryStep.criterion("p95Latency", Comparator.LESS, 400, Unit.MILLISECONDS));

@@ -3,15 +3,15 @@ package io.releasepilot.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.releasepilot.cli.actions.RunnerEnvironment;
+import io.releasepilot.core.release.ReleaseStrategy;
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.AuditAction;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
-import io.releasepilot.core.state.ReleaseStrategy;
 import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.StepKind;
-import io.releasepilot.core.state.StepVerdict;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import io.releasepilot.core.testing.LedgerDatabases;
 import io.releasepilot.core.testing.TestServices;
@@ -92,7 +92,7 @@ class GateLedgerIT {
                     .hasSize(3)
                     .allSatisfy(
                             step -> assertThat(((StepDetail.Gate) step.step().detail()).verdict())
-                                    .isEqualTo(StepVerdict.FAIL));
+                                    .isEqualTo(Verdict.FAIL));
             assertThat(store.auditTrail(release.id()))
                     .filteredOn(entry -> entry.action() == AuditAction.BYPASS)
                     .singleElement()

@@ -9,7 +9,6 @@ import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseStep;
 import io.releasepilot.core.state.ReleaseStore;
 import io.releasepilot.core.state.StepDetail;
-import io.releasepilot.core.state.StepVerdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,12 +65,11 @@ public final class GateRecorder {
                     value,
                     result.objective().comparator().symbol(),
                     result.objective().pass(),
-                    StepVerdict.valueOf(result.verdict().name())));
+                    result.verdict()));
             if (Double.isFinite(value)) {
                 values.put(result.objective().metric(), value);
             }
         }
-        return new StepDetail.Gate(
-                StepVerdict.valueOf(verdict.verdict().name()), verdict.score(), verdict.reason(), values, objectives);
+        return new StepDetail.Gate(verdict.verdict(), verdict.score(), verdict.reason(), values, objectives);
     }
 }

@@ -3,9 +3,16 @@ package io.releasepilot.core.rollout;
 import io.releasepilot.core.InfrastructureException;
 import io.releasepilot.core.InvalidInputException;
 import io.releasepilot.core.ReleasePilotException;
+import io.releasepilot.core.gate.GateEvaluator;
+import io.releasepilot.core.gate.GateSource;
+import io.releasepilot.core.gate.GateVerdict;
+import io.releasepilot.core.gate.Objective;
+import io.releasepilot.core.gate.Observation;
 import io.releasepilot.core.judge.CanaryJudge;
 import io.releasepilot.core.judge.JudgeResult;
 import io.releasepilot.core.judge.MetricComparison;
+import io.releasepilot.core.release.ReleaseStrategy;
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.spec.MetricsSpec;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.AuditAction;
@@ -18,13 +25,10 @@ import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.ReleaseStep;
 import io.releasepilot.core.state.ReleaseStore;
-import io.releasepilot.core.state.ReleaseStrategy;
 import io.releasepilot.core.state.RollbackCause;
-import io.releasepilot.core.state.RouterWeights;
 import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.StepKind;
-import io.releasepilot.core.state.StepVerdict;
 import io.releasepilot.core.traffic.ExternalCommand;
 import io.releasepilot.core.traffic.RouterState;
 import io.releasepilot.core.traffic.TrafficRouter;
@@ -229,11 +233,10 @@ public final class ReleaseEngine {
 
     /** Makes the load balancer carry the weights the ledger last recorded (a crash may have left anything). */
     private void reconcile(Release release) {
-        RouterWeights recorded = release.weights();
-        if (recorded == null) {
+        TrafficSplit expected = release.weights();
+        if (expected == null) {
             return;
         }
-        TrafficSplit expected = new TrafficSplit(recorded.stable(), recorded.canary());
         RouterState found = router.current();
         if (found.split().equals(expected) && router.verify(expected)) {
             return;
@@ -242,11 +245,11 @@ public final class ReleaseEngine {
         record(
                 release.id(),
                 release.currentStep(),
-                new StepDetail.Reconciled(weights(found.split()), weights(applied.split()), applied.routerType()));
+                new StepDetail.Reconciled(found.split(), applied.split(), applied.routerType()));
         emit(
                 release.id(),
                 release.currentStep(),
-                recorded.canary(),
+                expected.canary(),
                 Duration.ZERO,
                 Map.of(),
                 "router reconciled with the ledger: found " + found.split() + ", re-applied " + expected);
@@ -276,6 +279,8 @@ public final class ReleaseEngine {
         final List<String> metricNames;
         Map<String, Double> latest = new LinkedHashMap<>();
         int healthFailures;
+        /** The consecutive health-check failures as an observation of the probe, for criteria on them. */
+        Optional<Observation> health = Optional.empty();
 
         @Nullable
         Instant lastAnalysis;
@@ -284,6 +289,9 @@ public final class ReleaseEngine {
         String lastNotice;
 
         TriggerDecision lastTriggers;
+
+        /** Why this release looks at no data, if so: said in every progress line and, once, in the ledger. */
+        SignalCheck.@Nullable NoSignal noSignal;
 
         Run(Release release, Actor actor) {
             this.started = release;
@@ -302,7 +310,20 @@ public final class ReleaseEngine {
 
         abstract int steps();
 
+        /** {@link SignalCheck} for this strategy. */
+        abstract Optional<SignalCheck.NoSignal> signalCheck();
+
         ReleaseOutcome run() throws InterruptedException {
+            noSignal = signalCheck().orElse(null);
+            if (noSignal != null) {
+                // Once per release: a resumed run finds the note of the run before it.
+                boolean noted =
+                        store.steps(id).stream().anyMatch(step -> step.step().detail() instanceof StepDetail.NoSignal);
+                if (!noted) {
+                    record(id, started.currentStep(), new StepDetail.NoSignal(noSignal.reason(), noSignal.hint()));
+                }
+                progress(started, Duration.ZERO, "WARNING: " + noSignal.reason() + " (" + noSignal.hint() + ")");
+            }
             while (true) {
                 Release current = store.find(id).orElseThrow(() -> new InvalidInputException("no release " + id));
                 if (!current.state().active()) {
@@ -346,38 +367,49 @@ public final class ReleaseEngine {
             return outcome(release);
         }
 
-        /** Probes health and, when due, queries the metrics and records the analysis; returns its verdict. */
-        Optional<AnalysisVerdict> measure(Release current, Instant now, List<CanaryCriterion> criteria) {
-            Optional<Boolean> health = signals.probeHealth();
-            if (health.isPresent()) {
-                healthFailures = health.get() ? 0 : healthFailures + 1;
+        /**
+         * Probes health and, when due, observes the metrics and records the analysis: the step's criteria evaluated by
+         * the {@link io.releasepilot.core.gate.GateEvaluator} over the observations (see {@link CanaryStep#analysis}),
+         * combined with the canary judge. Returns the analysis' verdict.
+         */
+        Optional<Verdict> measure(Release current, Instant now, List<Objective> criteria) {
+            Optional<Observation> probe = signals.health().map(ReleaseEngine::observe);
+            if (probe.isPresent()) {
+                boolean healthy = ReleaseSignals.healthy(probe.get(), ReleaseSignals.HEALTH_CHECK);
+                healthFailures = healthy ? 0 : healthFailures + 1;
+                health = Optional.of(Observation.of(
+                        probe.get().source(), probe.get().origin(), Map.of(MetricsSpec.HEALTH_CHECK_FAILURES, (double)
+                                healthFailures)));
                 history.add(new MetricSample(MetricsSpec.HEALTH_CHECK_FAILURES, now, healthFailures));
                 latest.put(MetricsSpec.HEALTH_CHECK_FAILURES, (double) healthFailures);
             }
             if (lastAnalysis != null && now.isBefore(lastAnalysis.plus(plan.analysisInterval()))) {
-                if (health.isPresent() && !health.get()) {
+                if (probe.isPresent() && healthFailures > 0) {
                     record(id, current.currentStep(), new StepDetail.HealthCheck(healthFailures, now));
                 }
                 return Optional.empty();
             }
             lastAnalysis = now;
-            Map<String, Double> values = signals.metrics(metricNames, current.version());
+            Observation metrics = observe(signals.metrics(metricNames, current.version()));
             for (String name : metricNames) {
-                double value = values.getOrDefault(name, Double.NaN);
+                double value = metrics.value(name).orElse(Double.NaN);
                 history.add(new MetricSample(name, now, value));
                 latest.put(name, value);
             }
             trimHistory(now);
-            AnalysisVerdict verdict = ReleaseEngine.verdict(criteria, latest);
+            List<Observation> observations = new ArrayList<>();
+            observations.add(metrics);
+            health.ifPresent(observations::add);
+            GateVerdict analysis = CanaryStep.analysis(criteria, observations);
+            Verdict verdict = analysis.verdict();
             Optional<JudgeResult> judged = judge(current, now);
             if (judged.isPresent()) {
-                AnalysisVerdict judgeVerdict =
-                        AnalysisVerdict.valueOf(judged.get().verdict().name());
-                verdict = worse(verdict, judgeVerdict);
+                verdict = Verdict.worse(verdict, judged.get().verdict());
             }
             Map<String, String> thresholds = new LinkedHashMap<>();
-            for (CanaryCriterion criterion : criteria) {
-                thresholds.put(criterion.metric(), criterion.comparator().symbol() + " " + criterion.threshold());
+            for (Objective criterion : criteria) {
+                // As the user wrote them ("< 1%"), not in query units ("< 0.01").
+                thresholds.put(criterion.name(), GateEvaluator.thresholds(criterion));
             }
             record(
                     id,
@@ -387,7 +419,7 @@ public final class ReleaseEngine {
                             current.version(),
                             latest,
                             thresholds,
-                            StepVerdict.valueOf(verdict.name()),
+                            verdict,
                             judged.map(ReleaseEngine::judgeSummary).orElse(null)));
             return Optional.of(verdict);
         }
@@ -440,13 +472,9 @@ public final class ReleaseEngine {
          * release's progress to {@code ledgerStep} and the weights (one write, one event; nothing else records it).
          */
         void setWeights(int ledgerStep, TrafficSplit split, String why) {
-            RouterWeights weights = weights(split);
-            record(id, ledgerStep, new StepDetail.TrafficIntent(weights, why));
+            record(id, ledgerStep, new StepDetail.TrafficIntent(split, why));
             RouterState state = router.apply(split);
-            record(
-                    id,
-                    ledgerStep,
-                    new StepDetail.TrafficApplied(weights, state.routerType(), weights(state.split()), why));
+            record(id, ledgerStep, new StepDetail.TrafficApplied(split, state.routerType(), state.split(), why));
         }
 
         ReleaseOutcome rollBack(String reason) {
@@ -485,7 +513,8 @@ public final class ReleaseEngine {
 
         private void emit(
                 UUID release, int step, int canary, Duration left, Map<String, Double> values, String message) {
-            listener.progress(new RolloutProgress(release, strategy(), step, steps(), canary, left, values, message));
+            String line = noSignal == null ? message : message + " · " + noSignal.tag();
+            listener.progress(new RolloutProgress(release, strategy(), step, steps(), canary, left, values, line));
         }
     }
 
@@ -498,7 +527,7 @@ public final class ReleaseEngine {
     private final class CanaryRun extends Run {
         private final CanaryDecider decider = new CanaryDecider(plan.steps());
         private Instant stepStartedAt;
-        private AnalysisVerdict verdict = AnalysisVerdict.INCONCLUSIVE;
+        private Verdict verdict = Verdict.INCONCLUSIVE;
 
         CanaryRun(Release release, Actor actor) {
             super(release, actor);
@@ -511,6 +540,11 @@ public final class ReleaseEngine {
         }
 
         @Override
+        Optional<SignalCheck.NoSignal> signalCheck() {
+            return SignalCheck.canary(plan);
+        }
+
+        @Override
         int steps() {
             return plan.steps().size();
         }
@@ -519,7 +553,7 @@ public final class ReleaseEngine {
         Optional<ReleaseOutcome> tick(Release current, Instant now) {
             // The ledger's step number is the decider's (1-based, 0 before the first step); only the list is 0-based.
             int step = current.currentStep();
-            List<CanaryCriterion> criteria = step >= 1 && step <= plan.steps().size()
+            List<Objective> criteria = step >= 1 && step <= plan.steps().size()
                     ? plan.steps().get(step - 1).criteria()
                     : List.of();
             measure(current, now, criteria).ifPresent(v -> verdict = v);
@@ -542,9 +576,9 @@ public final class ReleaseEngine {
                     changed = true;
                 } else if (effect instanceof RolloutEffect.AdvanceStep advance) {
                     // The SetWeights before it recorded this step and weight as the release's progress.
-                    current = current.withProgress(advance.step(), RouterWeights.canary(advance.weight()));
+                    current = current.withProgress(advance.step(), TrafficSplit.canary(advance.weight()));
                     stepStartedAt = clock.instant();
-                    verdict = AnalysisVerdict.INCONCLUSIVE;
+                    verdict = Verdict.INCONCLUSIVE;
                     lastAnalysis = null;
                     progress(current, plan.steps().get(advance.step() - 1).duration(), next.reason());
                 } else if (effect instanceof RolloutEffect.Complete complete) {
@@ -618,6 +652,11 @@ public final class ReleaseEngine {
         @Override
         String strategy() {
             return "blue-green";
+        }
+
+        @Override
+        Optional<SignalCheck.NoSignal> signalCheck() {
+            return SignalCheck.watchWindow(plan);
         }
 
         @Override
@@ -712,7 +751,10 @@ public final class ReleaseEngine {
             List<StepDetail.SmokeChecks.Check> checks = new ArrayList<>();
             boolean all = true;
             for (RolloutPlan.SmokeCheck check : plan.smokeChecks()) {
-                boolean ok = signals.probe(check);
+                boolean ok = ReleaseSignals.healthy(
+                        observe(HttpReleaseSignals.probe(
+                                SMOKE_CHECK, check.url(), check.expectStatus(), check.timeout())),
+                        SMOKE_CHECK);
                 all &= ok;
                 checks.add(new StepDetail.SmokeChecks.Check(check.url().toString(), check.expectStatus(), ok));
             }
@@ -725,15 +767,11 @@ public final class ReleaseEngine {
 
     // ------------------------------------------------------------------------------------------------- helpers
 
+    /** The name of a blue-green smoke check's probe. */
+    private static final String SMOKE_CHECK = "smokeCheck";
+
     /** How far back the canary judge reads samples. */
     static final Duration JUDGE_WINDOW = Duration.ofMinutes(10);
-
-    /** The more severe of two analysis verdicts: FAIL, then INCONCLUSIVE (missing data), then WARNING, then PASS. */
-    static AnalysisVerdict worse(AnalysisVerdict a, AnalysisVerdict b) {
-        List<AnalysisVerdict> order = List.of(
-                AnalysisVerdict.FAIL, AnalysisVerdict.INCONCLUSIVE, AnalysisVerdict.WARNING, AnalysisVerdict.PASS);
-        return order.indexOf(a) <= order.indexOf(b) ? a : b;
-    }
 
     private static JudgeSummary judgeSummary(JudgeResult result) {
         List<JudgeSummary.Metric> metrics = new ArrayList<>();
@@ -744,32 +782,26 @@ public final class ReleaseEngine {
                     comparison.baselineMedian(),
                     comparison.effectSize(),
                     comparison.pValue(),
-                    StepVerdict.valueOf(comparison.verdict().name()),
+                    comparison.verdict(),
                     comparison.explanation()));
         }
-        return new JudgeSummary(StepVerdict.valueOf(result.verdict().name()), result.score(), result.reason(), metrics);
-    }
-
-    private static RouterWeights weights(TrafficSplit split) {
-        return new RouterWeights(split.stable(), split.canary());
+        return new JudgeSummary(result.verdict(), result.score(), result.reason(), metrics);
     }
 
     private static HookResult result(boolean succeeded) {
         return succeeded ? HookResult.SUCCEEDED : HookResult.FAILED;
     }
 
-    /** PASS when every criterion holds, FAIL when one with a value does not, else INCONCLUSIVE (missing data). */
-    static AnalysisVerdict verdict(List<CanaryCriterion> criteria, Map<String, Double> values) {
-        boolean missing = false;
-        for (CanaryCriterion criterion : criteria) {
-            double value = values.getOrDefault(criterion.metric(), Double.NaN);
-            if (Double.isNaN(value)) {
-                missing = true;
-            } else if (!criterion.comparator().holds(value, criterion.threshold())) {
-                return AnalysisVerdict.FAIL;
-            }
+    /**
+     * One observation of a source; a source that throws (Prometheus rejected a query, say) is missing data for this
+     * analysis, never the end of the run: the release keeps its weights and INCONCLUSIVE keeps it from advancing.
+     */
+    private static Observation observe(GateSource source) {
+        try {
+            return source.observe();
+        } catch (ReleasePilotException e) {
+            return Observation.unavailable(source.type(), source.type(), String.valueOf(e.getMessage()));
         }
-        return missing ? AnalysisVerdict.INCONCLUSIVE : AnalysisVerdict.PASS;
     }
 
     /** Operator requests on the release from its audit trail: pause is its state, promote and abort are requests. */

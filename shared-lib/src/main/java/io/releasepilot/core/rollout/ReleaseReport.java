@@ -4,9 +4,9 @@ import io.releasepilot.core.state.AuditEntry;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseStep;
 import io.releasepilot.core.state.RollbackCause;
-import io.releasepilot.core.state.RouterWeights;
 import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.StepKind;
+import io.releasepilot.core.traffic.TrafficSplit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +56,16 @@ public final class ReleaseReport {
                     .append(release.weights().canary())
                     .append(" %\n");
         }
+        steps.stream()
+                .map(step -> step.step().detail())
+                .filter(StepDetail.NoSignal.class::isInstance)
+                .map(StepDetail.NoSignal.class::cast)
+                .findFirst()
+                .ifPresent(blind -> md.append("- **Promoted blind (no signal):** ")
+                        .append(cell(blind.reason()))
+                        .append(" (")
+                        .append(cell(blind.hint()))
+                        .append(")\n"));
         md.append("\n| Time | Step | What | Weights | Verdict | Details |\n|---|---|---|---|---|---|\n");
         List<String> rows = new ArrayList<>();
         String lastAnalysis = null;
@@ -164,6 +174,9 @@ public final class ReleaseReport {
             add(parts, "takeover", resumed.takeover());
         } else if (detail instanceof StepDetail.Notice notice) {
             add(parts, "message", notice.message());
+        } else if (detail instanceof StepDetail.NoSignal blind) {
+            add(parts, "reason", blind.reason());
+            add(parts, "hint", blind.hint());
         } else if (detail instanceof StepDetail.RollbackStarted rollback) {
             cause(parts, rollback.cause());
             add(parts, "reason", rollback.reason());
@@ -212,7 +225,7 @@ public final class ReleaseReport {
         return shown;
     }
 
-    private static String split(RouterWeights weights) {
+    private static String split(TrafficSplit weights) {
         return weights.stable() + "/" + weights.canary();
     }
 

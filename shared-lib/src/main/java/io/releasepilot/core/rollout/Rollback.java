@@ -6,7 +6,6 @@ import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.ReleaseStore;
 import io.releasepilot.core.state.RollbackCause;
-import io.releasepilot.core.state.RouterWeights;
 import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.traffic.RouterState;
 import io.releasepilot.core.traffic.TrafficRouter;
@@ -44,14 +43,13 @@ public final class Rollback {
         int step = release.currentStep();
         store.recordStep(releaseId, new NewStep(step, new StepDetail.RollbackStarted(reason, actor.name(), cause)));
         RouterState state = router.apply(TrafficSplit.ALL_STABLE);
-        RouterWeights readBack =
-                new RouterWeights(state.split().stable(), state.split().canary());
+        TrafficSplit readBack =
+                new TrafficSplit(state.split().stable(), state.split().canary());
         store.recordStep(
                 releaseId,
                 new NewStep(
                         step,
-                        new StepDetail.TrafficApplied(
-                                RouterWeights.allStable(), state.routerType(), readBack, reason)));
+                        new StepDetail.TrafficApplied(TrafficSplit.ALL_STABLE, state.routerType(), readBack, reason)));
         return store.finish(releaseId, ReleaseState.ROLLED_BACK, actor, reason);
     }
 }

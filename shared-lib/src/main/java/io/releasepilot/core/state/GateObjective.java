@@ -1,5 +1,6 @@
 package io.releasepilot.core.state;
 
+import io.releasepilot.core.release.Verdict;
 import java.util.Objects;
 
 /**
@@ -19,7 +20,7 @@ public record GateObjective(
         double value,
         String comparator,
         double pass,
-        StepVerdict verdict) {
+        Verdict verdict) {
     public GateObjective {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(source, "source");

@@ -1,5 +1,6 @@
 package io.releasepilot.core.state;
 
+import io.releasepilot.core.release.Verdict;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,7 +9,7 @@ import java.util.Objects;
  *
  * @param score passed metrics / judged metrics × 100
  */
-public record JudgeSummary(StepVerdict verdict, double score, String reason, List<JudgeSummary.Metric> metrics) {
+public record JudgeSummary(Verdict verdict, double score, String reason, List<JudgeSummary.Metric> metrics) {
     public JudgeSummary {
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(reason, "reason");
@@ -25,7 +26,7 @@ public record JudgeSummary(StepVerdict verdict, double score, String reason, Lis
             double baselineMedian,
             double effectSize,
             double pValue,
-            StepVerdict verdict,
+            Verdict verdict,
             String explanation) {
         public Metric {
             Objects.requireNonNull(metric, "metric");

@@ -1,5 +1,7 @@
 package io.releasepilot.core.state;
 
+import io.releasepilot.core.release.Verdict;
+import io.releasepilot.core.traffic.TrafficSplit;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -29,12 +31,12 @@ public record NewStep(int stepIndex, StepDetail detail) {
     }
 
     /** For TRAFFIC: the weights set (the release's progress moves to them); else null. */
-    public @Nullable RouterWeights weights() {
+    public @Nullable TrafficSplit weights() {
         return detail instanceof StepDetail.TrafficApplied applied ? applied.weights() : null;
     }
 
     /** For GATE, ANALYSIS, HEALTH_CHECK and a rollback's start: the verdict; else null. */
-    public @Nullable StepVerdict verdict() {
+    public @Nullable Verdict verdict() {
         return detail.verdict();
     }
 }

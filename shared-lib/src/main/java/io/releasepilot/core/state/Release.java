@@ -1,5 +1,6 @@
 package io.releasepilot.core.state;
 
+import io.releasepilot.core.traffic.TrafficSplit;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,7 +26,7 @@ public record Release(
         ReleaseRequest request,
         ReleaseState state,
         int currentStep,
-        @Nullable RouterWeights weights,
+        @Nullable TrafficSplit weights,
         Instant startedAt,
         @Nullable Instant finishedAt,
         @Nullable String finishReason,
@@ -51,12 +52,12 @@ public record Release(
         return request.version();
     }
 
-    public Optional<RouterWeights> lastWeights() {
+    public Optional<TrafficSplit> lastWeights() {
         return Optional.ofNullable(weights);
     }
 
     /** This release with its progress moved to {@code step} and {@code weights}. */
-    public Release withProgress(int step, @Nullable RouterWeights weights) {
+    public Release withProgress(int step, @Nullable TrafficSplit weights) {
         return new Release(id, request, state, step, weights, startedAt, finishedAt, finishReason, lockHolder);
     }
 }

@@ -1,6 +1,8 @@
 package io.releasepilot.core.state;
 
 import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.release.Verdict;
+import io.releasepilot.core.traffic.TrafficSplit;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,7 +33,7 @@ public sealed interface StepDetail
     StepKind kind();
 
     /** The verdict the step carries; null for steps that judge nothing. */
-    default @Nullable StepVerdict verdict() {
+    default @Nullable Verdict verdict() {
         return null;
     }
 
@@ -40,7 +42,16 @@ public sealed interface StepDetail
 
     /** A NOTE step: what happened, named by its {@link #event()}; only a rollback's start carries a verdict. */
     sealed interface Note extends StepDetail
-            permits TrafficIntent, Phase, Hook, SmokeChecks, Reconciled, Resumed, Notice, RollbackStarted, HostNote {
+            permits TrafficIntent,
+                    Phase,
+                    Hook,
+                    SmokeChecks,
+                    Reconciled,
+                    Resumed,
+                    Notice,
+                    NoSignal,
+                    RollbackStarted,
+                    HostNote {
         @Override
         default StepKind kind() {
             return StepKind.NOTE;
@@ -48,7 +59,7 @@ public sealed interface StepDetail
     }
 
     /** About to set these weights (NOTE {@code traffic-intent}: stable, canary, reason), written before the router. */
-    record TrafficIntent(RouterWeights weights, String reason) implements Note {
+    record TrafficIntent(TrafficSplit weights, String reason) implements Note {
         public TrafficIntent {
             Objects.requireNonNull(weights, "weights");
             Objects.requireNonNull(reason, "reason");
@@ -67,8 +78,7 @@ public sealed interface StepDetail
      * @param readBack what the router reported after the change; null in rows that did not record it
      */
     record TrafficApplied(
-            RouterWeights weights, String router, @Nullable RouterWeights readBack, String reason)
-            implements StepDetail {
+            TrafficSplit weights, String router, @Nullable TrafficSplit readBack, String reason) implements StepDetail {
         public TrafficApplied {
             Objects.requireNonNull(weights, "weights");
             Objects.requireNonNull(router, "router");
@@ -90,7 +100,8 @@ public sealed interface StepDetail
      * One canary analysis (ANALYSIS: at, values, thresholds, verdict, version, judge).
      *
      * @param values the measured value per metric, NaN when the metric had none
-     * @param thresholds the step criteria per metric, as "comparator threshold"
+     * @param thresholds the step's criteria per metric as the user wrote them, e.g. {@code < 1%} (rows written before
+     *     criteria kept their unit read back as written then, e.g. {@code < 0.01})
      * @param judge the canary judge's result, when the judge ran
      */
     record Analysis(
@@ -98,7 +109,7 @@ public sealed interface StepDetail
             String version,
             Map<String, Double> values,
             Map<String, String> thresholds,
-            StepVerdict verdict,
+            Verdict verdict,
             @Nullable JudgeSummary judge)
             implements StepDetail {
         public Analysis {
@@ -136,8 +147,8 @@ public sealed interface StepDetail
         }
 
         @Override
-        public StepVerdict verdict() {
-            return StepVerdict.FAIL;
+        public Verdict verdict() {
+            return Verdict.FAIL;
         }
 
         @Override
@@ -152,11 +163,7 @@ public sealed interface StepDetail
      * @param values the finite measured value per metric: what later regression checks compare against
      */
     record Gate(
-            StepVerdict verdict,
-            double score,
-            String reason,
-            Map<String, Double> values,
-            List<GateObjective> objectives)
+            Verdict verdict, double score, String reason, Map<String, Double> values, List<GateObjective> objectives)
             implements StepDetail {
         public Gate {
             Objects.requireNonNull(verdict, "verdict");
@@ -237,7 +244,7 @@ public sealed interface StepDetail
     }
 
     /** A rerun found the router elsewhere than the ledger and re-applied (NOTE {@code reconciled}). */
-    record Reconciled(RouterWeights found, RouterWeights applied, String router) implements Note {
+    record Reconciled(TrafficSplit found, TrafficSplit applied, String router) implements Note {
         public Reconciled {
             Objects.requireNonNull(found, "found");
             Objects.requireNonNull(applied, "applied");
@@ -275,6 +282,25 @@ public sealed interface StepDetail
     }
 
     /**
+     * The release promotes (or watches) without any signal: nothing can hold or roll it back (NOTE {@code no-signal}:
+     * reason, hint). Recorded once per release, so the report can say it was promoted blind.
+     *
+     * @param reason why nothing can hold or roll it back
+     * @param hint how to give it a signal
+     */
+    record NoSignal(String reason, String hint) implements Note {
+        public NoSignal {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(hint, "hint");
+        }
+
+        @Override
+        public String event() {
+            return "no-signal";
+        }
+    }
+
+    /**
      * A rollback began (NOTE, verdict FAIL, {@code rollback-started}: the cause's keys, reason, actor). A release whose
      * last such step is not followed by its end was interrupted mid-rollback; a rerun finishes it.
      */
@@ -286,8 +312,8 @@ public sealed interface StepDetail
         }
 
         @Override
-        public StepVerdict verdict() {
-            return StepVerdict.FAIL;
+        public Verdict verdict() {
+            return Verdict.FAIL;
         }
 
         @Override
@@ -324,6 +350,7 @@ public sealed interface StepDetail
                 "reconciled",
                 "resumed",
                 "notify",
+                "no-signal",
                 "rollback-started");
 
         public HostNote {
@@ -341,7 +368,7 @@ public sealed interface StepDetail
      * A row this version cannot read as typed (written by a newer version, or malformed), kept as its JSON text so
      * reading the ledger never fails on it and nothing in it is lost or misread.
      */
-    record Unrecognised(StepKind kind, @Nullable StepVerdict verdict, String event, String json) implements StepDetail {
+    record Unrecognised(StepKind kind, @Nullable Verdict verdict, String event, String json) implements StepDetail {
         public Unrecognised {
             Objects.requireNonNull(kind, "kind");
             if (kind == StepKind.TRAFFIC) {

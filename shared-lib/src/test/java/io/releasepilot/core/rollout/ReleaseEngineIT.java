@@ -8,6 +8,7 @@ import io.releasepilot.core.events.EventType;
 import io.releasepilot.core.events.OutboxEntry;
 import io.releasepilot.core.events.OutboxQuery;
 import io.releasepilot.core.events.ReleaseEvent;
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.spec.ReleaseSpec;
 import io.releasepilot.core.spec.SpecReader;
 import io.releasepilot.core.state.Actor;
@@ -20,7 +21,6 @@ import io.releasepilot.core.state.ReleaseStore;
 import io.releasepilot.core.state.RollbackCause;
 import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.StepKind;
-import io.releasepilot.core.state.StepVerdict;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import io.releasepilot.core.testing.LedgerDatabases;
 import io.releasepilot.core.testing.NginxProcess;
@@ -132,8 +132,12 @@ class ReleaseEngineIT {
         assertThat(steps.stream().filter(s -> s.step().kind() == StepKind.ANALYSIS))
                 .anySatisfy(s -> assertThat(((StepDetail.Analysis) s.step().detail()).values())
                         .containsKey("errorRate"));
+        assertThat(steps.stream().filter(s -> s.step().kind() == StepKind.ANALYSIS))
+                .as("the criterion's threshold as the spec writes it")
+                .anySatisfy(s -> assertThat(((StepDetail.Analysis) s.step().detail()).thresholds())
+                        .containsEntry("errorRate", "< 1%"));
         assertThat(progress).anySatisfy(p -> assertThat(p.line()).contains("step 2/3", "canary 50 %"));
-        assertThat(outcome.report()).contains("SUCCEEDED", "traffic-applied");
+        assertThat(outcome.report()).contains("SUCCEEDED", "traffic-applied", "errorRate=< 1%");
     }
 
     @Test
@@ -203,8 +207,7 @@ class ReleaseEngineIT {
         assertThat(router().current().split()).isEqualTo(TrafficSplit.ALL_STABLE);
         assertThat(store.find(outcome.releaseId()).orElseThrow().currentStep()).isEqualTo(1);
         assertThat(store.steps(outcome.releaseId()).stream()
-                        .filter(s ->
-                                s.step().detail() instanceof StepDetail.Analysis a && a.verdict() == StepVerdict.FAIL))
+                        .filter(s -> s.step().detail() instanceof StepDetail.Analysis a && a.verdict() == Verdict.FAIL))
                 .anySatisfy(s -> assertThat(((StepDetail.Analysis) s.step().detail())
                                 .values()
                                 .get("errorRate"))
@@ -222,7 +225,7 @@ class ReleaseEngineIT {
                         bench.service(),
                         environment,
                         bench.v1().version(),
-                        io.releasepilot.core.state.ReleaseStrategy.CANARY,
+                        io.releasepilot.core.release.ReleaseStrategy.CANARY,
                         Actor.of("alice")),
                 io.releasepilot.core.state.StartOptions.failFast());
         store.finish(baseline.id(), ReleaseState.SUCCEEDED, Actor.of("alice"), "baseline");
@@ -247,7 +250,7 @@ class ReleaseEngineIT {
         assertThat(store.steps(outcome.releaseId()))
                 .filteredOn(step -> step.step().detail() instanceof StepDetail.Analysis a
                         && a.judge() != null
-                        && a.judge().verdict() == StepVerdict.FAIL)
+                        && a.judge().verdict() == Verdict.FAIL)
                 .isNotEmpty();
         assertThat(router().current().split()).isEqualTo(TrafficSplit.ALL_STABLE);
     }
@@ -381,6 +384,82 @@ class ReleaseEngineIT {
             assertThat(VersionProbe.awaitOnly(nginx.uri(), bench.v2().version(), 20))
                     .containsOnlyKeys(bench.v2().version());
         }
+    }
+
+    /** Steps without criteria, no metrics section: the default triggers have no data source, nothing can stop it. */
+    private ReleaseEngine blindEngine(String strategy) throws Exception {
+        Path file = Files.writeString(
+                bench.dir().resolve(environment + "-blind.yml"),
+                "version: 1\n"
+                        + "service: " + bench.service() + "\n"
+                        + "environments:\n"
+                        + "  - name: " + environment + "\n"
+                        + "strategy:\n"
+                        + "  type: " + strategy + "\n"
+                        + "  canary:\n"
+                        + "    analysisInterval: 1s\n"
+                        + "    steps:\n"
+                        + "      - { weight: 50%, duration: 1s }\n"
+                        + "      - { weight: 100%, duration: 0s }\n"
+                        + "    judge: { enabled: false }\n"
+                        + "  blueGreen:\n"
+                        + "    watchWindow: 1s\n"
+                        + "    scaleDownDelay: 1s\n"
+                        + "traffic:\n"
+                        + "  router: haproxy\n"
+                        + "  haproxy: { socket: \"" + bench.haproxy().socket()
+                        + "\", backend: app, stable: blue, canary: green,"
+                        + " timeout: 2s }\n");
+        ReleaseSpec spec = SpecReader.read(file).value();
+        return engine(
+                spec,
+                TrafficRouterRegistry.create(
+                        TrafficRouterSettings.from(spec.traffic().orElseThrow())));
+    }
+
+    @Test
+    void shouldTellEveryLineAndTheReportThatABlindCanaryPromotes() throws Exception {
+        ReleaseOutcome outcome = blindEngine("canary").canary(request("alice"));
+
+        // The behaviour is unchanged (pausing on missing data is another matter): it promotes, but says so.
+        assertThat(outcome.state()).as(outcome.report()).isEqualTo(ReleaseState.SUCCEEDED);
+        assertThat(progress)
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.line()).endsWith("· PROMOTING BLIND (no signal)"));
+        assertThat(progress)
+                .first()
+                .satisfies(p -> assertThat(p.message())
+                        .startsWith("WARNING: the canary has no signal: no step has" + " criteria"));
+        assertThat(outcome.report()).contains("- **Promoted blind (no signal):** the canary has no signal");
+        assertThat(store.steps(outcome.releaseId()).stream()
+                        .map(s -> s.step().detail())
+                        .filter(StepDetail.NoSignal.class::isInstance))
+                .singleElement()
+                .isInstanceOfSatisfying(StepDetail.NoSignal.class, note -> {
+                    assertThat(note.reason()).startsWith("the canary has no signal");
+                    assertThat(note.hint()).contains("metrics.prometheus");
+                });
+    }
+
+    @Test
+    void shouldWarnThatABlueGreenWatchWindowWithoutSignalIsBlind() throws Exception {
+        ReleaseOutcome outcome = blindEngine("blue-green").blueGreen(request("alice"));
+
+        assertThat(outcome.state()).as(outcome.report()).isEqualTo(ReleaseState.SUCCEEDED);
+        assertThat(progress)
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.line()).endsWith("· WATCHING BLIND (no signal)"));
+        assertThat(progress).anySatisfy(p -> assertThat(p.message()).contains("WATCHING"));
+        assertThat(outcome.report()).contains("the blue-green watch window has no signal");
+    }
+
+    @Test
+    void shouldNotCallACanaryWithCriteriaAndTriggersBlind() throws Exception {
+        ReleaseOutcome outcome = engine("canary", 1).canary(request("alice"));
+
+        assertThat(outcome.state()).as(outcome.report()).isEqualTo(ReleaseState.SUCCEEDED);
+        assertThat(progress).isNotEmpty().noneSatisfy(p -> assertThat(p.line()).contains("BLIND"));
+        assertThat(outcome.report()).doesNotContain("blind");
     }
 
     private void awaitWeight(int canary) throws InterruptedException {

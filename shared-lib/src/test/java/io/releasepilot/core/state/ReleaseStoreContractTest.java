@@ -7,7 +7,10 @@ import io.releasepilot.core.InvalidInputException;
 import io.releasepilot.core.events.EventType;
 import io.releasepilot.core.events.OutboxEntry;
 import io.releasepilot.core.events.OutboxQuery;
+import io.releasepilot.core.release.ReleaseStrategy;
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.testing.LedgerSteps;
+import io.releasepilot.core.traffic.TrafficSplit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -150,13 +153,13 @@ public abstract class ReleaseStoreContractTest {
     void shouldTakeOverACrashedHoldersLockOnlyExplicitlyAndAuditIt() {
         String service = uniqueService();
         Release crashed = store().start(request(service, "1.0.0"), StartOptions.failFast());
-        store().recordStep(crashed.id(), LedgerSteps.traffic(1, RouterWeights.canary(25)));
+        store().recordStep(crashed.id(), LedgerSteps.traffic(1, TrafficSplit.canary(25)));
 
         Release continued = store().takeOver(service, "prod", BOB, "runner 1 died");
 
         assertThat(continued.id()).isEqualTo(crashed.id());
         assertThat(continued.lockHolder().actor()).isEqualTo(BOB);
-        assertThat(continued.weights()).isEqualTo(RouterWeights.canary(25));
+        assertThat(continued.weights()).isEqualTo(TrafficSplit.canary(25));
         assertThat(continued.currentStep()).isEqualTo(1);
         assertThat(store().auditTrail(crashed.id()))
                 .filteredOn(entry -> entry.action() == AuditAction.TAKEOVER)
@@ -188,13 +191,13 @@ public abstract class ReleaseStoreContractTest {
         values.put("p95", 0.31);
         values.put("nothing", Double.NaN);
         StepDetail.Gate gate = new StepDetail.Gate(
-                StepVerdict.PASS,
+                Verdict.PASS,
                 87.5,
                 "1 of 2 objectives passed",
                 values,
-                List.of(new GateObjective("p95", "prometheus", "p95", "query p95", 0.31, "<", 0.5, StepVerdict.PASS)));
+                List.of(new GateObjective("p95", "prometheus", "p95", "query p95", 0.31, "<", 0.5, Verdict.PASS)));
 
-        store().recordStep(release.id(), LedgerSteps.traffic(1, RouterWeights.canary(5)));
+        store().recordStep(release.id(), LedgerSteps.traffic(1, TrafficSplit.canary(5)));
         store().recordStep(release.id(), new NewStep(1, gate));
         store().recordStep(
                         release.id(),
@@ -205,24 +208,24 @@ public abstract class ReleaseStoreContractTest {
                                         "1.0.0",
                                         Map.of(),
                                         Map.of(),
-                                        StepVerdict.INCONCLUSIVE,
+                                        Verdict.INCONCLUSIVE,
                                         null)));
-        store().recordStep(release.id(), LedgerSteps.traffic(2, RouterWeights.canary(25)));
+        store().recordStep(release.id(), LedgerSteps.traffic(2, TrafficSplit.canary(25)));
 
         Release resumed = store().find(release.id()).orElseThrow();
         assertThat(resumed.currentStep()).isEqualTo(2);
-        assertThat(resumed.weights()).isEqualTo(new RouterWeights(75, 25));
+        assertThat(resumed.weights()).isEqualTo(new TrafficSplit(75, 25));
         List<ReleaseStep> steps = store().steps(release.id());
         assertThat(steps)
                 .extracting(step -> step.step().kind())
                 .containsExactly(StepKind.TRAFFIC, StepKind.GATE, StepKind.ANALYSIS, StepKind.TRAFFIC);
         assertThat(steps.get(1).step().detail()).isEqualTo(gate);
-        assertThat(steps.get(1).step().verdict()).isEqualTo(StepVerdict.PASS);
+        assertThat(steps.get(1).step().verdict()).isEqualTo(Verdict.PASS);
         assertThat(events(service))
                 .filteredOn(e -> e.type() == EventType.STEP_RECORDED)
                 .hasSize(4);
 
-        Release progressed = store().updateProgress(release.id(), 3, RouterWeights.canary(75));
+        Release progressed = store().updateProgress(release.id(), 3, TrafficSplit.canary(75));
         assertThat(store().find(release.id())).contains(progressed);
     }
 
@@ -231,9 +234,9 @@ public abstract class ReleaseStoreContractTest {
         String service = uniqueService();
         Release release = store().start(request(service, "1.0.0"), StartOptions.failFast());
 
-        store().recordStep(release.id(), LedgerSteps.traffic(1, RouterWeights.canary(5)));
-        Release unchanged = store().updateProgress(release.id(), 1, RouterWeights.canary(5));
-        Release phase = store().updateProgress(release.id(), 2, RouterWeights.canary(5));
+        store().recordStep(release.id(), LedgerSteps.traffic(1, TrafficSplit.canary(5)));
+        Release unchanged = store().updateProgress(release.id(), 1, TrafficSplit.canary(5));
+        Release phase = store().updateProgress(release.id(), 2, TrafficSplit.canary(5));
 
         assertThat(unchanged.currentStep()).isEqualTo(1);
         assertThat(phase.currentStep()).isEqualTo(2);
@@ -402,14 +405,14 @@ public abstract class ReleaseStoreContractTest {
         Release release = store().start(request(service, "1.0.0"), StartOptions.failFast());
         store().finish(release.id(), ReleaseState.FAILED, ALICE, "smoke test failed");
 
-        assertThatThrownBy(() -> store().recordStep(release.id(), LedgerSteps.traffic(1, RouterWeights.allCanary())))
+        assertThatThrownBy(() -> store().recordStep(release.id(), LedgerSteps.traffic(1, TrafficSplit.ALL_CANARY)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("FAILED");
         assertThatThrownBy(() -> store().pause(release.id(), ALICE, null)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> store().finish(release.id(), ReleaseState.SUCCEEDED, ALICE, null))
                 .isInstanceOf(InvalidInputException.class);
         UUID unknown = UUID.randomUUID();
-        assertThatThrownBy(() -> store().recordStep(unknown, LedgerSteps.traffic(1, RouterWeights.allCanary())))
+        assertThatThrownBy(() -> store().recordStep(unknown, LedgerSteps.traffic(1, TrafficSplit.ALL_CANARY)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining(unknown.toString());
         assertThat(store().find(unknown)).isEmpty();

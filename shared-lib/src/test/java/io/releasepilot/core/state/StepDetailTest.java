@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.release.Verdict;
+import io.releasepilot.core.traffic.TrafficSplit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,25 +17,24 @@ class StepDetailTest {
     @Test
     void shouldTakeKindVerdictAndWeightsFromTheDetail() {
         NewStep traffic =
-                new NewStep(2, new StepDetail.TrafficApplied(RouterWeights.canary(25), "haproxy", null, "advance"));
-        NewStep analysis =
-                new NewStep(2, new StepDetail.Analysis(AT, "v2", Map.of(), Map.of(), StepVerdict.WARNING, null));
+                new NewStep(2, new StepDetail.TrafficApplied(TrafficSplit.canary(25), "haproxy", null, "advance"));
+        NewStep analysis = new NewStep(2, new StepDetail.Analysis(AT, "v2", Map.of(), Map.of(), Verdict.WARNING, null));
         NewStep rollback = new NewStep(
                 2, new StepDetail.RollbackStarted("why", "alice", RollbackCause.Operator.ofReleaseInProgress()));
-        NewStep intent = new NewStep(2, new StepDetail.TrafficIntent(RouterWeights.canary(25), "advance"));
+        NewStep intent = new NewStep(2, new StepDetail.TrafficIntent(TrafficSplit.canary(25), "advance"));
 
         assertThat(traffic.kind()).isEqualTo(StepKind.TRAFFIC);
-        assertThat(traffic.weights()).isEqualTo(RouterWeights.canary(25));
+        assertThat(traffic.weights()).isEqualTo(TrafficSplit.canary(25));
         assertThat(traffic.verdict()).isNull();
         assertThat(analysis.kind()).isEqualTo(StepKind.ANALYSIS);
-        assertThat(analysis.verdict()).isEqualTo(StepVerdict.WARNING);
+        assertThat(analysis.verdict()).isEqualTo(Verdict.WARNING);
         assertThat(analysis.weights()).isNull();
         assertThat(rollback.kind()).isEqualTo(StepKind.NOTE);
-        assertThat(rollback.verdict()).isEqualTo(StepVerdict.FAIL);
+        assertThat(rollback.verdict()).isEqualTo(Verdict.FAIL);
         // Only an applied change moves the release's weights; an intent is a note.
         assertThat(intent.kind()).isEqualTo(StepKind.NOTE);
         assertThat(intent.weights()).isNull();
-        assertThat(new StepDetail.HealthCheck(1, AT).verdict()).isEqualTo(StepVerdict.FAIL);
+        assertThat(new StepDetail.HealthCheck(1, AT).verdict()).isEqualTo(Verdict.FAIL);
     }
 
     @Test
@@ -57,7 +58,7 @@ class StepDetailTest {
     void shouldKeepCopiesNotTheCallersCollections() {
         java.util.Map<String, Double> values = new java.util.LinkedHashMap<>();
         values.put("errorRate", 0.01);
-        StepDetail.Analysis analysis = new StepDetail.Analysis(AT, "v2", values, Map.of(), StepVerdict.PASS, null);
+        StepDetail.Analysis analysis = new StepDetail.Analysis(AT, "v2", values, Map.of(), Verdict.PASS, null);
 
         values.put("errorRate", 0.5);
 

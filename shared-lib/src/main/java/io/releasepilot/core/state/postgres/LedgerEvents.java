@@ -9,7 +9,7 @@ import io.releasepilot.core.state.NewStep;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
-import io.releasepilot.core.state.RouterWeights;
+import io.releasepilot.core.traffic.TrafficSplit;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -45,7 +45,7 @@ final class LedgerEvents {
         Map<String, @Nullable Object> data = new LinkedHashMap<>();
         data.put("stepIndex", step.stepIndex());
         data.put("kind", step.kind().name());
-        RouterWeights weights = step.weights();
+        TrafficSplit weights = step.weights();
         if (weights != null) {
             data.put("stableWeight", weights.stable());
             data.put("canaryWeight", weights.canary());
@@ -58,7 +58,7 @@ final class LedgerEvents {
     }
 
     /** Progress moved without a traffic step (a blue-green phase reached). */
-    static ReleaseEvent progressUpdated(Release release, int currentStep, @Nullable RouterWeights weights, Instant at) {
+    static ReleaseEvent progressUpdated(Release release, int currentStep, @Nullable TrafficSplit weights, Instant at) {
         Map<String, @Nullable Object> data = new LinkedHashMap<>();
         data.put("currentStep", currentStep);
         data.put("stableWeight", weights == null ? null : weights.stable());

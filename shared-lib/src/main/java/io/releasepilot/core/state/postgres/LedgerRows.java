@@ -1,6 +1,8 @@
 package io.releasepilot.core.state.postgres;
 
 import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.release.ReleaseStrategy;
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.Approval;
 import io.releasepilot.core.state.AuditAction;
@@ -12,10 +14,8 @@ import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.ReleaseStep;
-import io.releasepilot.core.state.ReleaseStrategy;
-import io.releasepilot.core.state.RouterWeights;
 import io.releasepilot.core.state.StepKind;
-import io.releasepilot.core.state.StepVerdict;
+import io.releasepilot.core.traffic.TrafficSplit;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -81,7 +81,7 @@ final class LedgerRows {
                 rows.getInt("step_index"),
                 StepDetailCodec.fromJson(
                         StepKind.valueOf(rows.getString("kind")),
-                        verdict == null ? null : StepVerdict.valueOf(verdict),
+                        verdict == null ? null : Verdict.valueOf(verdict),
                         weights(rows),
                         rows.getString("details"),
                         recordedAt));
@@ -121,10 +121,10 @@ final class LedgerRows {
                 Objects.requireNonNull(Sql.instant(rows, "approved_at")));
     }
 
-    private static @Nullable RouterWeights weights(ResultSet rows) throws SQLException {
+    private static @Nullable TrafficSplit weights(ResultSet rows) throws SQLException {
         Integer stable = Sql.integer(rows, "stable_weight");
         Integer canary = Sql.integer(rows, "canary_weight");
-        return stable == null || canary == null ? null : new RouterWeights(stable, canary);
+        return stable == null || canary == null ? null : new TrafficSplit(stable, canary);
     }
 
     /** The first row of {@code select} as a release. */

@@ -17,9 +17,9 @@ import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.ReleaseStep;
 import io.releasepilot.core.state.ReleaseStore;
-import io.releasepilot.core.state.RouterWeights;
 import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.StateStoreConfig;
+import io.releasepilot.core.traffic.TrafficSplit;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -133,7 +133,7 @@ public final class PostgresReleaseStore implements ReleaseStore {
         Objects.requireNonNull(step, "step");
         String details = StepDetailCodec.toJson(step.detail());
         Instant now = now();
-        RouterWeights weights = step.weights();
+        TrafficSplit weights = step.weights();
         // Names never change, so a cached copy saves a round trip on the hot path.
         String[] serviceEnvironment = names.get(releaseId);
         if (serviceEnvironment == null) {
@@ -203,7 +203,7 @@ public final class PostgresReleaseStore implements ReleaseStore {
      * written again nor announced again: one write and one PROGRESS_UPDATED event per change.
      */
     @Override
-    public Release updateProgress(UUID releaseId, int currentStep, @Nullable RouterWeights weights) {
+    public Release updateProgress(UUID releaseId, int currentStep, @Nullable TrafficSplit weights) {
         if (currentStep < 0) {
             throw new InvalidInputException("current step must not be negative, was " + currentStep);
         }

@@ -4,14 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.state.GateObjective;
 import io.releasepilot.core.state.JudgeSummary;
 import io.releasepilot.core.state.RollbackCause;
-import io.releasepilot.core.state.RouterWeights;
 import io.releasepilot.core.state.StateStoreException;
 import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.StepKind;
-import io.releasepilot.core.state.StepVerdict;
+import io.releasepilot.core.traffic.TrafficSplit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -133,6 +133,10 @@ final class StepDetailCodec {
         } else if (detail instanceof StepDetail.Notice notice) {
             map.put(EVENT, notice.event());
             map.put("message", notice.message());
+        } else if (detail instanceof StepDetail.NoSignal blind) {
+            map.put(EVENT, blind.event());
+            map.put("reason", blind.reason());
+            map.put("hint", blind.hint());
         } else if (detail instanceof StepDetail.RollbackStarted rollback) {
             map.putAll(cause(rollback.cause()));
             map.put("reason", rollback.reason());
@@ -167,11 +171,7 @@ final class StepDetailCodec {
      * @param recordedAt the row's time, for rows that did not record their own
      */
     static StepDetail fromJson(
-            StepKind kind,
-            @Nullable StepVerdict verdict,
-            @Nullable RouterWeights weights,
-            String json,
-            Instant recordedAt) {
+            StepKind kind, @Nullable Verdict verdict, @Nullable TrafficSplit weights, String json, Instant recordedAt) {
         return StepDetailDecoder.read(kind, verdict, weights, json, recordedAt);
     }
 
@@ -247,7 +247,7 @@ final class StepDetailCodec {
         return json;
     }
 
-    private static String split(RouterWeights weights) {
+    private static String split(TrafficSplit weights) {
         return weights.stable() + "/" + weights.canary();
     }
 

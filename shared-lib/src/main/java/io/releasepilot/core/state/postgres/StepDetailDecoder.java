@@ -3,14 +3,14 @@ package io.releasepilot.core.state.postgres;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.state.GateObjective;
 import io.releasepilot.core.state.JudgeSummary;
 import io.releasepilot.core.state.RollbackCause;
-import io.releasepilot.core.state.RouterWeights;
 import io.releasepilot.core.state.StateStoreException;
 import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.StepKind;
-import io.releasepilot.core.state.StepVerdict;
+import io.releasepilot.core.traffic.TrafficSplit;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -44,11 +44,7 @@ final class StepDetailDecoder {
      * @param recordedAt the row's time, for rows that did not record their own
      */
     static StepDetail read(
-            StepKind kind,
-            @Nullable StepVerdict verdict,
-            @Nullable RouterWeights weights,
-            String json,
-            Instant recordedAt) {
+            StepKind kind, @Nullable Verdict verdict, @Nullable TrafficSplit weights, String json, Instant recordedAt) {
         JsonNode node;
         try {
             node = JSON.readTree(json);
@@ -85,14 +81,14 @@ final class StepDetailDecoder {
         }
     }
 
-    private static StepDetail note(JsonNode node, String event, @Nullable StepVerdict verdict) {
+    private static StepDetail note(JsonNode node, String event, @Nullable Verdict verdict) {
         if (verdict != null) {
             throw new IllegalArgumentException("only a rollback's start is a note with a verdict");
         }
         return switch (event) {
             case "traffic-intent" ->
                 new StepDetail.TrafficIntent(
-                        new RouterWeights(
+                        new TrafficSplit(
                                 required(node, "stable").asInt(),
                                 required(node, "canary").asInt()),
                         text(node, "reason", ""));
@@ -103,6 +99,7 @@ final class StepDetailDecoder {
                 new StepDetail.Resumed(
                         required(node, "by").asText(), node.path("takeover").asBoolean(false));
             case "notify" -> new StepDetail.Notice(required(node, "message").asText());
+            case "no-signal" -> new StepDetail.NoSignal(required(node, "reason").asText(), text(node, "hint", ""));
             case "phase" -> new StepDetail.Phase(required(node, "phase").asText(), text(node, "reason", ""));
             case HOOK -> hook(node);
             default ->
@@ -141,7 +138,7 @@ final class StepDetailDecoder {
                 name, command, exitCode.isNumber() ? exitCode.asInt() : null, text(node, "output", ""), succeeded);
     }
 
-    private static StepDetail.Analysis analysis(JsonNode node, StepVerdict verdict, Instant recordedAt) {
+    private static StepDetail.Analysis analysis(JsonNode node, Verdict verdict, Instant recordedAt) {
         Map<String, String> thresholds = new LinkedHashMap<>();
         node.path("thresholds")
                 .fields()
@@ -172,7 +169,7 @@ final class StepDetailDecoder {
         return new JudgeSummary(verdictOf(null, node), number(node.path("score")), text(node, "reason", ""), metrics);
     }
 
-    private static StepDetail.Gate gate(JsonNode node, StepVerdict verdict) {
+    private static StepDetail.Gate gate(JsonNode node, Verdict verdict) {
         List<GateObjective> objectives = new ArrayList<>();
         for (JsonNode objective : node.path("objectives")) {
             objectives.add(new GateObjective(
@@ -226,13 +223,13 @@ final class StepDetailDecoder {
         return new RollbackCause.Unrecorded();
     }
 
-    private static StepVerdict verdictOf(@Nullable StepVerdict column, JsonNode node) {
+    private static Verdict verdictOf(@Nullable Verdict column, JsonNode node) {
         if (column != null) {
             return column;
         }
         // No verdict recorded is missing data: never PASS.
         String text = node.path("verdict").asText("");
-        return text.isEmpty() ? StepVerdict.INCONCLUSIVE : StepVerdict.valueOf(text);
+        return text.isEmpty() ? Verdict.INCONCLUSIVE : Verdict.valueOf(text);
     }
 
     private static Map<String, Double> doubles(JsonNode node) {
@@ -245,15 +242,15 @@ final class StepDetailDecoder {
         return node.isNumber() ? node.asDouble() : Double.NaN;
     }
 
-    private static RouterWeights weights(JsonNode node) {
+    private static TrafficSplit weights(JsonNode node) {
         String[] parts = node.asText().split("/", -1);
         if (parts.length != 2) {
             throw new IllegalArgumentException("weights are stable/canary, was '" + node.asText() + "'");
         }
-        return new RouterWeights(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()));
+        return new TrafficSplit(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()));
     }
 
-    private static @Nullable RouterWeights weightsOrNull(JsonNode node) {
+    private static @Nullable TrafficSplit weightsOrNull(JsonNode node) {
         try {
             return node.isTextual() ? weights(node) : null;
         } catch (RuntimeException unreadable) {

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.releasepilot.core.gate.GateSource;
 import io.releasepilot.core.gate.Observation;
+import io.releasepilot.core.release.ReleaseStrategy;
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.NewStep;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
-import io.releasepilot.core.state.ReleaseStrategy;
 import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.StepDetail;
-import io.releasepilot.core.state.StepVerdict;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import io.releasepilot.core.testing.LedgerDatabases;
 import io.releasepilot.core.testing.LedgerSteps;
@@ -38,7 +38,7 @@ class LedgerBaselineSourceIT {
                                     "1.0.0",
                                     Map.of("p95Latency", 200.0),
                                     Map.of(),
-                                    StepVerdict.PASS,
+                                    Verdict.PASS,
                                     null)));
             store.finish(good.id(), ReleaseState.SUCCEEDED, Actor.of("ci"), "all steps passed");
             GateSource current = new FixedSource(Map.of("p95Latency", 230.0));
@@ -62,7 +62,7 @@ class LedgerBaselineSourceIT {
             Release good = store.start(
                     ReleaseRequest.of("checkout", "prod", "1.0.0", ReleaseStrategy.CANARY, Actor.of("ci")),
                     StartOptions.failFast());
-            store.recordStep(good.id(), LedgerSteps.gate(0, StepVerdict.PASS, Map.of("line", 0.91)));
+            store.recordStep(good.id(), LedgerSteps.gate(0, Verdict.PASS, Map.of("line", 0.91)));
             Map<String, Double> missing = new java.util.HashMap<>();
             missing.put("line", Double.NaN);
             store.recordStep(
@@ -70,7 +70,7 @@ class LedgerBaselineSourceIT {
                     new NewStep(
                             1,
                             new StepDetail.Analysis(
-                                    Instant.now(), "1.0.0", missing, Map.of(), StepVerdict.INCONCLUSIVE, null)));
+                                    Instant.now(), "1.0.0", missing, Map.of(), Verdict.INCONCLUSIVE, null)));
             store.finish(good.id(), ReleaseState.SUCCEEDED, Actor.of("ci"), "done");
 
             LedgerBaselineSource baseline = new LedgerBaselineSource(store, "checkout", "prod");

@@ -1,17 +1,17 @@
 package io.releasepilot.core.state.postgres;
 
+import io.releasepilot.core.release.ReleaseStrategy;
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.NewStep;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
-import io.releasepilot.core.state.ReleaseStrategy;
-import io.releasepilot.core.state.RouterWeights;
 import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.StateStoreConfig;
 import io.releasepilot.core.state.StepDetail;
-import io.releasepilot.core.state.StepVerdict;
 import io.releasepilot.core.testing.LedgerDatabases;
 import io.releasepilot.core.testing.TestServices;
+import io.releasepilot.core.traffic.TrafficSplit;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -37,11 +37,10 @@ final class LedgerAppendBenchmark {
                     ReleaseRequest.of("bench", "prod", "1.0.0", ReleaseStrategy.CANARY, Actor.of("bench")),
                     StartOptions.failFast());
             StepDetail traffic =
-                    new StepDetail.TrafficApplied(RouterWeights.canary(5), "prometheus", null, "value 0.31 < 0.5");
-            StepDetail gate =
-                    new StepDetail.Gate(StepVerdict.PASS, 100, "prometheus", Map.of("value", 0.31), List.of());
+                    new StepDetail.TrafficApplied(TrafficSplit.canary(5), "prometheus", null, "value 0.31 < 0.5");
+            StepDetail gate = new StepDetail.Gate(Verdict.PASS, 100, "prometheus", Map.of("value", 0.31), List.of());
             StepDetail analysis = new StepDetail.Analysis(
-                    Instant.now(), "1.0.0", Map.of("value", 0.31), Map.of("value", "< 0.5"), StepVerdict.PASS, null);
+                    Instant.now(), "1.0.0", Map.of("value", 0.31), Map.of("value", "< 0.5"), Verdict.PASS, null);
             int[] step = {0};
             // The mix of a canary: each traffic change is followed by gate and analysis verdicts.
             Runnable append = () -> {

@@ -1,12 +1,12 @@
 package io.releasepilot.core.state.postgres;
 
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.state.GateObjective;
 import io.releasepilot.core.state.JudgeSummary;
 import io.releasepilot.core.state.RollbackCause;
-import io.releasepilot.core.state.RouterWeights;
 import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.StepKind;
-import io.releasepilot.core.state.StepVerdict;
+import io.releasepilot.core.traffic.TrafficSplit;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Step rows exactly as the engine, the gate, the rollback and the Jenkins plugin wrote them while details were untyped
- * maps (release-pilot 0.1.0, commit 7b49d69), each with the record it must read back as.
+ * maps (release-pilot 0.1.0, commit 7b49d69; the analysis in user units and the no-signal note as main wrote them
+ * before merging the typed ledger), each with the record it must read back as.
  */
 final class LegacyStepRows {
     static final Instant RECORDED_AT = Instant.parse("2026-03-01T10:00:05.123456Z");
@@ -25,8 +26,8 @@ final class LegacyStepRows {
     record Row(
             String name,
             StepKind kind,
-            @Nullable StepVerdict verdict,
-            @Nullable RouterWeights weights,
+            @Nullable Verdict verdict,
+            @Nullable TrafficSplit weights,
             String json,
             StepDetail expected) {
         @Override
@@ -56,33 +57,33 @@ final class LegacyStepRows {
                         null,
                         "{\"event\":\"traffic-intent\",\"stable\":90,\"canary\":10,"
                                 + "\"reason\":\"canary starts; step 1 at 10 %\"}",
-                        new StepDetail.TrafficIntent(RouterWeights.canary(10), "canary starts; step 1 at 10 %")),
+                        new StepDetail.TrafficIntent(TrafficSplit.canary(10), "canary starts; step 1 at 10 %")),
                 new Row(
                         "traffic applied",
                         StepKind.TRAFFIC,
                         null,
-                        RouterWeights.canary(10),
+                        TrafficSplit.canary(10),
                         "{\"event\":\"traffic-applied\",\"router\":\"haproxy\",\"readBack\":\"90/10\","
                                 + "\"reason\":\"canary starts; step 1 at 10 %\"}",
                         new StepDetail.TrafficApplied(
-                                RouterWeights.canary(10),
+                                TrafficSplit.canary(10),
                                 "haproxy",
-                                RouterWeights.canary(10),
+                                TrafficSplit.canary(10),
                                 "canary starts; step 1 at 10 %")),
                 new Row(
                         "a rollback's traffic change (no event, the rollback's details copied)",
                         StepKind.TRAFFIC,
                         null,
-                        RouterWeights.allStable(),
+                        TrafficSplit.ALL_STABLE,
                         "{\"trigger\":[\"error-rate\"],\"evaluations\":[\"" + evaluation + "\"],"
                                 + "\"values\":{\"errorRate\":0.05,\"p95Latency\":null},\"reason\":\"" + rollbackReason
                                 + "\",\"actor\":\"alice\",\"router\":\"haproxy\",\"readBack\":\"100/0\"}",
                         new StepDetail.TrafficApplied(
-                                RouterWeights.allStable(), "haproxy", RouterWeights.allStable(), rollbackReason)),
+                                TrafficSplit.ALL_STABLE, "haproxy", TrafficSplit.ALL_STABLE, rollbackReason)),
                 new Row(
                         "rollback started by triggers",
                         StepKind.NOTE,
-                        StepVerdict.FAIL,
+                        Verdict.FAIL,
                         null,
                         "{\"trigger\":[\"error-rate\"],\"evaluations\":[\"" + evaluation + "\"],"
                                 + "\"values\":{\"errorRate\":0.05,\"p95Latency\":null},\"reason\":\"" + rollbackReason
@@ -91,7 +92,7 @@ final class LegacyStepRows {
                 new Row(
                         "manual rollback of a finished release",
                         StepKind.NOTE,
-                        StepVerdict.FAIL,
+                        Verdict.FAIL,
                         null,
                         "{\"manual\":true,\"from\":\"2.0.0\",\"to\":\"1.9.0\",\"reason\":\"bad (from 2.0.0 back to"
                                 + " 1.9.0)\",\"actor\":\"bob\",\"event\":\"rollback-started\"}",
@@ -100,7 +101,7 @@ final class LegacyStepRows {
                 new Row(
                         "rollback by an Alertmanager alert",
                         StepKind.NOTE,
-                        StepVerdict.FAIL,
+                        Verdict.FAIL,
                         null,
                         "{\"trigger\":\"alertmanager\",\"groupKey\":\"{}:{alertname=\\\"ErrorRateHigh\\\"}\","
                                 + "\"alerts\":[{\"alertname\":\"ErrorRateHigh\",\"labels\":{\"alertname\":"
@@ -121,7 +122,7 @@ final class LegacyStepRows {
                 new Row(
                         "analysis with the judge",
                         StepKind.ANALYSIS,
-                        StepVerdict.PASS,
+                        Verdict.PASS,
                         null,
                         "{\"judge\":{\"verdict\":\"PASS\",\"score\":100.0,\"reason\":\"1 of 1 metrics passed\","
                                 + "\"metrics\":[{\"metric\":\"meanLatency\",\"canaryMedian\":12.5,"
@@ -134,9 +135,9 @@ final class LegacyStepRows {
                                 "v2",
                                 analysisValues,
                                 Map.of("errorRate", "< 0.01"),
-                                StepVerdict.PASS,
+                                Verdict.PASS,
                                 new JudgeSummary(
-                                        StepVerdict.PASS,
+                                        Verdict.PASS,
                                         100.0,
                                         "1 of 1 metrics passed",
                                         List.of(new JudgeSummary.Metric(
@@ -145,26 +146,41 @@ final class LegacyStepRows {
                                                 12.0,
                                                 0.04,
                                                 Double.NaN,
-                                                StepVerdict.PASS,
+                                                Verdict.PASS,
                                                 "no significant change"))))),
+                new Row(
+                        "analysis with the thresholds in the user's units (since criteria are gate objectives)",
+                        StepKind.ANALYSIS,
+                        Verdict.FAIL,
+                        null,
+                        "{\"at\":\"2026-03-01T10:00:04.500Z\",\"values\":{\"errorRate\":0.03,\"p95Latency\":180.0},"
+                                + "\"thresholds\":{\"errorRate\":\"< 1%\",\"p95Latency\":\"< 400ms\"},"
+                                + "\"verdict\":\"FAIL\",\"version\":\"v2\"}",
+                        new StepDetail.Analysis(
+                                AT,
+                                "v2",
+                                Map.of("errorRate", 0.03, "p95Latency", 180.0),
+                                Map.of("errorRate", "< 1%", "p95Latency", "< 400ms"),
+                                Verdict.FAIL,
+                                null)),
                 new Row(
                         "failed health check",
                         StepKind.HEALTH_CHECK,
-                        StepVerdict.FAIL,
+                        Verdict.FAIL,
                         null,
                         "{\"consecutiveFailures\":3,\"at\":\"2026-03-01T10:00:04.500Z\"}",
                         new StepDetail.HealthCheck(3, AT)),
                 new Row(
                         "gate",
                         StepKind.GATE,
-                        StepVerdict.FAIL,
+                        Verdict.FAIL,
                         null,
                         "{\"verdict\":\"FAIL\",\"score\":0.0,\"reason\":\"key objective coverage failed\","
                                 + "\"values\":{\"line\":0.85},\"objectives\":[{\"name\":\"coverage\",\"source\":"
                                 + "\"jacoco\",\"metric\":\"line\",\"origin\":\"target/site/jacoco/jacoco.xml\","
                                 + "\"value\":0.85,\"comparator\":\">=\",\"pass\":0.9,\"verdict\":\"FAIL\"}]}",
                         new StepDetail.Gate(
-                                StepVerdict.FAIL,
+                                Verdict.FAIL,
                                 0.0,
                                 "key objective coverage failed",
                                 Map.of("line", 0.85),
@@ -176,7 +192,7 @@ final class LegacyStepRows {
                                         0.85,
                                         ">=",
                                         0.9,
-                                        StepVerdict.FAIL)))),
+                                        Verdict.FAIL)))),
                 new Row(
                         "blue-green phase",
                         StepKind.NOTE,
@@ -217,7 +233,7 @@ final class LegacyStepRows {
                         null,
                         null,
                         "{\"event\":\"reconciled\",\"found\":\"90/10\",\"applied\":\"50/50\",\"router\":\"haproxy\"}",
-                        new StepDetail.Reconciled(RouterWeights.canary(10), RouterWeights.canary(50), "haproxy")),
+                        new StepDetail.Reconciled(TrafficSplit.canary(10), TrafficSplit.canary(50), "haproxy")),
                 new Row(
                         "resumed",
                         StepKind.NOTE,
@@ -232,6 +248,15 @@ final class LegacyStepRows {
                         null,
                         "{\"event\":\"notify\",\"message\":\"analysis of step 1 is inconclusive (missing data)\"}",
                         new StepDetail.Notice("analysis of step 1 is inconclusive (missing data)")),
+                new Row(
+                        "release without a signal (SignalCheck)",
+                        StepKind.NOTE,
+                        null,
+                        null,
+                        "{\"event\":\"no-signal\",\"hint\":\"add criteria to the steps\","
+                                + "\"reason\":\"the canary has no signal: no step has criteria\"}",
+                        new StepDetail.NoSignal(
+                                "the canary has no signal: no step has criteria", "add criteria to the steps")),
                 new Row(
                         "Jenkins step note",
                         StepKind.NOTE,
@@ -252,9 +277,9 @@ final class LegacyStepRows {
                 new Row(
                         "a note this version does not know",
                         StepKind.NOTE,
-                        StepVerdict.PASS,
+                        Verdict.PASS,
                         null,
                         "{\"k\":\"v\"}",
-                        new StepDetail.Unrecognised(StepKind.NOTE, StepVerdict.PASS, "", "{\"k\":\"v\"}")));
+                        new StepDetail.Unrecognised(StepKind.NOTE, Verdict.PASS, "", "{\"k\":\"v\"}")));
     }
 }

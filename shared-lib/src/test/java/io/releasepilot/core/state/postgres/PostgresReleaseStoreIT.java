@@ -3,13 +3,13 @@ package io.releasepilot.core.state.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.releasepilot.core.release.ReleaseStrategy;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseStep;
 import io.releasepilot.core.state.ReleaseStore;
 import io.releasepilot.core.state.ReleaseStoreContractTest;
-import io.releasepilot.core.state.ReleaseStrategy;
 import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.StateStoreConfig;
 import io.releasepilot.core.state.StepDetail;

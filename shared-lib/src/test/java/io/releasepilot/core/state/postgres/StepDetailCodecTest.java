@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.state.GateObjective;
 import io.releasepilot.core.state.JudgeSummary;
 import io.releasepilot.core.state.RollbackCause;
-import io.releasepilot.core.state.RouterWeights;
 import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.StepKind;
-import io.releasepilot.core.state.StepVerdict;
+import io.releasepilot.core.traffic.TrafficSplit;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,31 +32,37 @@ class StepDetailCodecTest {
         values.put("errorRate", 0.004);
         values.put("p95Latency", Double.NaN);
         return List.of(
-                new StepDetail.TrafficIntent(RouterWeights.canary(25), "step 1 passed; step 2 at 25 %"),
-                new StepDetail.TrafficApplied(RouterWeights.canary(25), "nginx", RouterWeights.canary(25), "why"),
-                new StepDetail.TrafficApplied(RouterWeights.allStable(), "command", null, "why"),
-                new StepDetail.Analysis(AT, "v2", values, Map.of("errorRate", "< 0.01"), StepVerdict.WARNING, null),
+                new StepDetail.TrafficIntent(TrafficSplit.canary(25), "step 1 passed; step 2 at 25 %"),
+                new StepDetail.TrafficApplied(TrafficSplit.canary(25), "nginx", TrafficSplit.canary(25), "why"),
+                new StepDetail.TrafficApplied(TrafficSplit.ALL_STABLE, "command", null, "why"),
+                new StepDetail.Analysis(
+                        AT,
+                        "v2",
+                        values,
+                        Map.of("errorRate", "< 1% (warning < 2%)", "p95Latency", "< 400ms"),
+                        Verdict.WARNING,
+                        null),
                 new StepDetail.Analysis(
                         AT,
                         "v2",
                         Map.of(),
                         Map.of(),
-                        StepVerdict.FAIL,
+                        Verdict.FAIL,
                         new JudgeSummary(
-                                StepVerdict.FAIL,
+                                Verdict.FAIL,
                                 0,
                                 "critical metric failed",
                                 List.of(new JudgeSummary.Metric(
-                                        "meanLatency", 52, 12, 3.3, 0.001, StepVerdict.FAIL, "slower")))),
+                                        "meanLatency", 52, 12, 3.3, 0.001, Verdict.FAIL, "slower")))),
                 new StepDetail.HealthCheck(2, AT),
                 new StepDetail.Gate(
-                        StepVerdict.INCONCLUSIVE,
+                        Verdict.INCONCLUSIVE,
                         50,
                         "no data for p95",
                         Map.of("line", 0.91),
                         List.of(
                                 new GateObjective(
-                                        "coverage", "jacoco", "line", "jacoco.xml", 0.91, ">=", 0.9, StepVerdict.PASS),
+                                        "coverage", "jacoco", "line", "jacoco.xml", 0.91, ">=", 0.9, Verdict.PASS),
                                 new GateObjective(
                                         "p95",
                                         "prometheus",
@@ -65,7 +71,7 @@ class StepDetailCodecTest {
                                         Double.NaN,
                                         "<",
                                         400,
-                                        StepVerdict.INCONCLUSIVE))),
+                                        Verdict.INCONCLUSIVE))),
                 new StepDetail.Phase("KEEPING_BLUE", "watch window passed"),
                 new StepDetail.Hook("deploy", List.of("./deploy.sh", "green"), 3, "'boom'", false),
                 new StepDetail.Hook("retire", List.of("./retire.sh"), null, "timed out after 5s", false),
@@ -74,9 +80,10 @@ class StepDetailCodecTest {
                                 new StepDetail.SmokeChecks.Check("http://green/health", 200, true),
                                 new StepDetail.SmokeChecks.Check("http://green/ready", 204, false)),
                         false),
-                new StepDetail.Reconciled(RouterWeights.canary(10), RouterWeights.canary(50), "haproxy"),
+                new StepDetail.Reconciled(TrafficSplit.canary(10), TrafficSplit.canary(50), "haproxy"),
                 new StepDetail.Resumed("carol", false),
                 new StepDetail.Notice("error-rate: errorRate = 0.03 > 0.02, pending"),
+                new StepDetail.NoSignal("the canary has no signal: no step has criteria", "add criteria to the steps"),
                 new StepDetail.RollbackStarted(
                         "rollback trigger fired",
                         "alice",
@@ -164,7 +171,7 @@ class StepDetailCodecTest {
     void shouldTakeTheTimeOfTheRowWhenAnAnalysisRecordedNone() {
         StepDetail read = StepDetailCodec.fromJson(
                 StepKind.ANALYSIS,
-                StepVerdict.PASS,
+                Verdict.PASS,
                 null,
                 "{\"at\":\"not a time\",\"values\":{\"errorRate\":0.001}}",
                 LegacyStepRows.RECORDED_AT);
@@ -178,15 +185,15 @@ class StepDetailCodecTest {
         StepDetail analysis = StepDetailCodec.fromJson(StepKind.ANALYSIS, null, null, "{}", LegacyStepRows.RECORDED_AT);
         StepDetail gate = StepDetailCodec.fromJson(StepKind.GATE, null, null, "{}", LegacyStepRows.RECORDED_AT);
 
-        assertThat(analysis.verdict()).isEqualTo(StepVerdict.INCONCLUSIVE);
-        assertThat(gate.verdict()).isEqualTo(StepVerdict.INCONCLUSIVE);
+        assertThat(analysis.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(gate.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
     }
 
     @Test
     void shouldReadARollbackStartWhoseCauseItCannotReadSoARerunFinishesIt() {
         StepDetail read = StepDetailCodec.fromJson(
                 StepKind.NOTE,
-                StepVerdict.FAIL,
+                Verdict.FAIL,
                 null,
                 "{\"event\":\"rollback-started\",\"reason\":\"r\",\"actor\":\"a\",\"trigger\":42}",
                 LegacyStepRows.RECORDED_AT);
@@ -209,7 +216,7 @@ class StepDetailCodecTest {
         Map<String, Double> values = new LinkedHashMap<>();
         values.put("a", Double.NaN);
         values.put("b", Double.POSITIVE_INFINITY);
-        StepDetail detail = new StepDetail.Analysis(AT, "v", values, Map.of(), StepVerdict.INCONCLUSIVE, null);
+        StepDetail detail = new StepDetail.Analysis(AT, "v", values, Map.of(), Verdict.INCONCLUSIVE, null);
 
         String json = StepDetailCodec.toJson(detail);
 
@@ -224,7 +231,7 @@ class StepDetailCodecTest {
                 .hasMessageContaining("NUL");
     }
 
-    private static RouterWeights weights(StepDetail detail) {
+    private static TrafficSplit weights(StepDetail detail) {
         return detail instanceof StepDetail.TrafficApplied applied ? applied.weights() : null;
     }
 
@@ -243,6 +250,7 @@ class StepDetailCodecTest {
                         "Reconciled",
                         "Resumed",
                         "Notice",
+                        "NoSignal",
                         "RollbackStarted",
                         "HostNote",
                         "Unrecognised");

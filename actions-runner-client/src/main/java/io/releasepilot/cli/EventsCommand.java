@@ -40,19 +40,16 @@ import picocli.CommandLine.Option;
 public final class EventsCommand implements Callable<Integer> {
     private static final Pattern RELATIVE = Pattern.compile("(\\d+)\\s*([smhdw])");
 
-    enum Format {
-        text,
-        json
-    }
-
     @Option(names = "--follow", description = "Keep printing new events as they are written (Ctrl-C to stop).")
     boolean follow;
 
     @Option(
             names = "--format",
             defaultValue = "text",
+            converter = OutputFormat.TextOrJson.class,
+            completionCandidates = OutputFormat.TextOrJson.class,
             description = "text or json (one CloudEvents document per line).")
-    Format format;
+    OutputFormat format;
 
     @Option(names = "--service", description = "Only this service (exact name).")
     String service;
@@ -109,7 +106,7 @@ public final class EventsCommand implements Callable<Integer> {
                 }
                 List<OutboxEntry> entries = store.outbox().read(query);
                 for (OutboxEntry entry : entries) {
-                    out.println(format == Format.json ? entry.payload() : text(entry));
+                    out.println(format == OutputFormat.json ? entry.payload() : text(entry));
                     query = query.after(entry.sequence());
                 }
                 out.flush();

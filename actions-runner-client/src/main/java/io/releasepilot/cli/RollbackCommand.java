@@ -4,16 +4,17 @@ import io.releasepilot.cli.github.DeploymentRequest;
 import io.releasepilot.cli.github.DeploymentState;
 import io.releasepilot.cli.github.DeploymentStatusRequest;
 import io.releasepilot.cli.github.GitHubFacade;
-import io.releasepilot.core.rollout.ReleaseEngine;
+import io.releasepilot.core.application.ManualRollback;
+import io.releasepilot.core.application.ReleaseSession;
 import io.releasepilot.core.rollout.ReleaseOutcome;
 import io.releasepilot.core.state.Release;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,20 +28,8 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:rolled back", "2:bad input, or nothing to roll back to", "3:infrastructure error"})
 final class RollbackCommand implements Callable<Integer> {
-    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "release-pilot.yml")
-    Path specFile;
-
-    @Option(names = "--environment", required = true, description = "environment to roll back")
-    String environment;
-
-    @Option(names = "--reason", required = true, description = "why (kept in the ledger and the event)")
-    String reason;
-
-    @Option(names = "--actor", description = "who rolls back (default: GITHUB_ACTOR, else USER)")
-    String actor;
-
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Mixin
+    ReleaseOptions.Audited release;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -62,25 +51,16 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Map<String, String> env = ReleasePilotCli.environmentOf(spec);
         try (ActionsStep step = ActionsStep.open(spec);
-                ReleaseSession session =
-                        new ReleaseSession(specFile, environment, ReleasePilotCli.environmentOf(spec))) {
-            // Read before the rollback: afterwards the ledger's "current" release is the one returned to.
-            Optional<Release> from = session.store()
-                    .inProgress(session.service(), environment)
-                    .or(() -> session.store().lastSuccessful(session.service(), environment));
-            ReleaseOutcome outcome = step.group(
-                    "rollback of " + environment,
-                    () -> ReleaseEngine.rollback(
-                            session.store(),
-                            session.router(),
-                            session.service(),
-                            environment,
-                            session.actor(actor),
-                            reason));
-            ReleaseOutput.outcome(spec.commandLine().getOut(), format, outcome);
+                ReleaseSession session = release.session(env)) {
+            ManualRollback.RolledBack rolledBack = step.group(
+                    "rollback of " + session.environment(),
+                    () -> new ManualRollback(session).perform(release.actor(env), release.reason));
+            ReleaseOutcome outcome = rolledBack.outcome();
+            ReleaseOutput.outcome(spec.commandLine().getOut(), release.format, outcome);
             if (step.active()) {
-                String deploymentId = deployment ? deployments(step, session, from, outcome) : "";
+                String deploymentId = deployment ? deployments(step, session, rolledBack.from(), outcome) : "";
                 ReleaseOutput.actionsOutputs(step, outcome);
                 step.output("deployment-id", deploymentId);
                 step.summary(outcome.report());
@@ -93,15 +73,16 @@ final class RollbackCommand implements Callable<Integer> {
      * The GitHub side of a rollback: the newest deployment of the version rolled back from becomes {@code inactive};
      * the version now serving gets a deployment with status {@code success}. Returns that deployment's id, or "".
      */
-    private String deployments(
-            ActionsStep step, ReleaseSession session, Optional<Release> from, ReleaseOutcome outcome) {
+    private String deployments(ActionsStep step, ReleaseSession session, Release from, ReleaseOutcome outcome) {
         Optional<GitHubFacade> github = step.github();
-        if (github.isEmpty() || from.isEmpty()) {
+        if (github.isEmpty()) {
             return "";
         }
         GitHubFacade api = github.get();
         String runUrl = step.runUrl().orElse("");
-        String fromSha = from.get().request().commitSha();
+        String environment = session.environment();
+        String reason = release.reason;
+        String fromSha = from.request().commitSha();
         if (fromSha != null && !fromSha.isBlank()) {
             step.call(
                             "find the deployment of " + fromSha + " in " + environment,
@@ -116,7 +97,7 @@ final class RollbackCommand implements Callable<Integer> {
                                             runUrl,
                                             environmentUrl))));
         }
-        UUID previousId = from.get().request().previousReleaseId();
+        UUID previousId = from.request().previousReleaseId();
         String servingSha = previousId == null
                 ? null
                 : session.store()
@@ -133,11 +114,7 @@ final class RollbackCommand implements Callable<Integer> {
                                 environment,
                                 "Release Pilot rollback to " + outcome.version(),
                                 outcome.releaseId().toString(),
-                                Map.of(
-                                        "strategy",
-                                        "rollback",
-                                        "from",
-                                        from.get().version()))))
+                                Map.of("strategy", "rollback", "from", from.version()))))
                 .map(id -> {
                     step.run(
                             "set status success on deployment " + id,
@@ -145,7 +122,7 @@ final class RollbackCommand implements Callable<Integer> {
                                     id,
                                     new DeploymentStatusRequest(
                                             DeploymentState.SUCCESS,
-                                            "rolled back from " + from.get().version() + ": " + reason,
+                                            "rolled back from " + from.version() + ": " + reason,
                                             runUrl,
                                             environmentUrl)));
                     return id.toString();

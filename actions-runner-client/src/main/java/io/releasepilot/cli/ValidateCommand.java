@@ -21,12 +21,6 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Check a release spec and report every problem as file:line:column: path: message (hint).")
 public final class ValidateCommand implements Callable<Integer> {
-    /** Output formats. */
-    enum Format {
-        text,
-        json
-    }
-
     @Option(
             names = "--spec",
             paramLabel = "FILE",
@@ -34,8 +28,13 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "The spec to check (default: ${DEFAULT-VALUE}).")
     Path specFile;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            converter = OutputFormat.TextOrJson.class,
+            completionCandidates = OutputFormat.TextOrJson.class,
+            description = "text or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
 
     @Spec
     CommandSpec spec;
@@ -45,7 +44,7 @@ public final class ValidateCommand implements Callable<Integer> {
         Validated<ReleaseSpec> result = SpecReader.read(specFile);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (format == Format.json) {
+        if (format == OutputFormat.json) {
             out.println(json(result));
         } else if (result.isValid()) {
             out.println(summary(result.value()));

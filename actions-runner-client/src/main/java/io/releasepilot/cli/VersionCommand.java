@@ -53,7 +53,12 @@ public final class VersionCommand implements Runnable {
         @Option(names = "--ref", defaultValue = "HEAD", description = "Commit to release; default: ${DEFAULT-VALUE}")
         String ref;
 
-        @Option(names = "--format", defaultValue = "text", description = "text or json; default: ${DEFAULT-VALUE}")
+        @Option(
+                names = "--format",
+                defaultValue = "text",
+                converter = OutputFormat.TextOrJson.class,
+                completionCandidates = OutputFormat.TextOrJson.class,
+                description = "text or json; default: ${DEFAULT-VALUE}")
         OutputFormat format;
 
         @Override
@@ -149,12 +154,6 @@ public final class VersionCommand implements Runnable {
             }
             return b != null && !b.isBlank() ? b : null;
         }
-    }
-
-    /** Output formats of {@code version next}. */
-    enum OutputFormat {
-        text,
-        json
     }
 
     static void print(PrintWriter out, PrintWriter err, NextVersion next, OutputFormat format) {

@@ -32,6 +32,23 @@ class CliArchitectureTest {
             .because("commands print through picocli's writers so that tests and the runner can capture them");
 
     @ArchTest
+    static final ArchRule RELEASES_GO_THROUGH_THE_CORE_USE_CASES = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("io.releasepilot.core.rollout.ReleaseEngine")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("io.releasepilot.core.rollout.Rollback")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("io.releasepilot.core.gate.GateRecorder")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("io.releasepilot.core.gate.GateBypassDecider")
+            .because("commands are host glue: releases, operator actions, rollbacks and gates are the use cases of"
+                    + " io.releasepilot.core.application, shared with the Jenkins plugin");
+
+    @ArchTest
     static final ArchRule CLI_DOES_NOT_REACH_INTO_JENKINS = noClasses()
             .should()
             .dependOnClassesThat()

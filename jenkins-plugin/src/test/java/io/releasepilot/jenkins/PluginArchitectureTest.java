@@ -85,6 +85,23 @@ class PluginArchitectureTest {
             .because("steps are asynchronous: waiting belongs to the core on a worker thread");
 
     @ArchTest
+    static final ArchRule releasesGoThroughTheCoreUseCases = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("io.releasepilot.core.rollout.ReleaseEngine")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("io.releasepilot.core.rollout.Rollback")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("io.releasepilot.core.gate.GateRecorder")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("io.releasepilot.core.gate.GateBypassDecider")
+            .because("steps are host glue: releases, operator actions, rollbacks and gates are the use cases of"
+                    + " io.releasepilot.core.application, shared with the CLI");
+
+    @ArchTest
     static final ArchRule persistedJenkinsObjectsHoldOnlyJdkTypes = classes()
             .that()
             .areAssignableTo("hudson.model.Action")

@@ -27,7 +27,8 @@ class ReleaseOptions {
     @Option(
             names = "--environment",
             required = true,
-            description = "environment, declared in the spec: where to release, or whose release to act on or show")
+            description =
+                    "environment, declared in the spec: where to release, or whose current release to act on or show")
     String environment;
 
     @Option(

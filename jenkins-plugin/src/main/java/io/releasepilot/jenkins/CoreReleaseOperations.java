@@ -13,10 +13,7 @@ import io.releasepilot.core.application.ReleaseSession;
 import io.releasepilot.core.application.Rollout;
 import io.releasepilot.core.gate.ObjectiveResult;
 import io.releasepilot.core.gate.ReportFiles;
-import io.releasepilot.core.gate.prometheus.PrometheusClient;
 import io.releasepilot.core.rollout.HttpReleaseSignals;
-import io.releasepilot.core.rollout.ReleaseSignals;
-import io.releasepilot.core.spec.PrometheusSpec;
 import io.releasepilot.core.spec.ReleaseSpec;
 import io.releasepilot.core.spec.SpecReader;
 import io.releasepilot.core.state.Actor;
@@ -25,7 +22,6 @@ import io.releasepilot.core.state.StateStoreConfig;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -233,25 +229,16 @@ final class CoreReleaseOperations implements ReleaseOperations {
                         .withSchema(schema));
     }
 
-    /** The spec's metrics, the global configuration's Prometheus URL replacing the spec's when it is set. */
+    /**
+     * The ledger and the spec's metrics, the global configuration's Prometheus URL replacing the spec's when it is set.
+     * The release signals read their token variables from the controller's environment; the gate gets none (as ever).
+     */
     private ReleasePorts ports() {
-        return ReleasePorts.standard(ledger(), Map.of()).withSignals(this::signals);
-    }
-
-    private ReleaseSignals signals(ReleaseSpec spec) {
-        HttpReleaseSignals fromSpec = HttpReleaseSignals.from(spec, System.getenv());
-        if (settings.prometheusUrl() == null) {
-            return fromSpec;
-        }
-        Optional<PrometheusSpec> prometheus = spec.metrics().prometheus();
-        PrometheusClient client = new PrometheusClient(
-                URI.create(settings.prometheusUrl()),
-                prometheus.map(PrometheusSpec::timeout).orElse(Duration.ofSeconds(10)),
-                prometheus.flatMap(PrometheusSpec::tokenEnv).map(System::getenv));
-        return new HttpReleaseSignals(
-                Optional.of(client),
-                prometheus.map(PrometheusSpec::queries).orElse(Map.of()),
-                spec.metrics().healthCheck());
+        Map<String, String> env = System.getenv();
+        ReleasePorts ports = ReleasePorts.standard(ledger(), Map.of());
+        return settings.prometheusUrl() == null
+                ? ports.withSignals(spec -> HttpReleaseSignals.from(spec, env))
+                : ports.withPrometheus(URI.create(settings.prometheusUrl()), env);
     }
 
     private static ReleaseSpec readSpec(Path workspace, String specPath) {

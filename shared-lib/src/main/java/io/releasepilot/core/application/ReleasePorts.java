@@ -1,16 +1,21 @@
 package io.releasepilot.core.application;
 
 import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.gate.prometheus.PrometheusClient;
 import io.releasepilot.core.rollout.HttpReleaseSignals;
 import io.releasepilot.core.rollout.ReleaseSignals;
 import io.releasepilot.core.rollout.Sleeper;
+import io.releasepilot.core.spec.PrometheusSpec;
 import io.releasepilot.core.spec.ReleaseSpec;
 import io.releasepilot.core.traffic.TrafficRouter;
 import io.releasepilot.core.traffic.TrafficRouterRegistry;
 import io.releasepilot.core.traffic.TrafficRouterSettings;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -33,6 +38,9 @@ public record ReleasePorts(
         Function<ReleaseSpec, ReleaseSignals> signals,
         Clock clock,
         Sleeper sleeper) {
+
+    /** How long a query to a host's Prometheus may take when the spec names no Prometheus of its own. */
+    static final Duration DEFAULT_PROMETHEUS_TIMEOUT = Duration.ofSeconds(10);
 
     public ReleasePorts {
         Objects.requireNonNull(ledger, "ledger");
@@ -67,6 +75,26 @@ public record ReleasePorts(
 
     public ReleasePorts withSignals(Function<ReleaseSpec, ReleaseSignals> signals) {
         return new ReleasePorts(ledger, variables, routers, signals, clock, sleeper);
+    }
+
+    /**
+     * The spec's release signals read from the host's own Prometheus at {@code url} instead of the spec's {@code
+     * metrics.prometheus.url}; the queries, timeout and token variable stay the spec's, the token is read from {@code
+     * tokens}.
+     */
+    public ReleasePorts withPrometheus(URI url, Map<String, String> tokens) {
+        Map<String, String> copy = Map.copyOf(tokens);
+        return withSignals(spec -> {
+            Optional<PrometheusSpec> prometheus = spec.metrics().prometheus();
+            PrometheusClient client = new PrometheusClient(
+                    url,
+                    prometheus.map(PrometheusSpec::timeout).orElse(DEFAULT_PROMETHEUS_TIMEOUT),
+                    prometheus.flatMap(PrometheusSpec::tokenEnv).map(copy::get));
+            return new HttpReleaseSignals(
+                    Optional.of(client),
+                    prometheus.map(PrometheusSpec::queries).orElse(Map.of()),
+                    spec.metrics().healthCheck());
+        });
     }
 
     public ReleasePorts withClock(Clock clock, Sleeper sleeper) {

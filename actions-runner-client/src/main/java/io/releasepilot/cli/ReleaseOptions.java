@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  * on a release, {@link Audited} the required {@code --reason} for those whose request goes into the audit trail. The
  * options become a core {@link ReleaseSession} here, with the ledger the process environment names.
  */
-class ReleaseOptions {
+class ReleaseOptions extends FormatOption {
     @Option(names = "--spec", required = true, paramLabel = "FILE", description = "release-pilot.yml")
     Path specFile;
 
@@ -30,14 +30,6 @@ class ReleaseOptions {
             description =
                     "environment, declared in the spec: where to release, or whose current release to act on or show")
     String environment;
-
-    @Option(
-            names = "--format",
-            defaultValue = "text",
-            converter = OutputFormat.TextOrJson.class,
-            completionCandidates = OutputFormat.TextOrJson.class,
-            description = "text or json (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
 
     /** The release session: the spec, the environment it must declare, the ledger and the other ports. */
     ReleaseSession session(Map<String, String> env) {

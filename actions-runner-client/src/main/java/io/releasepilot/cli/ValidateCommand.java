@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,13 +29,8 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "The spec to check (default: ${DEFAULT-VALUE}).")
     Path specFile;
 
-    @Option(
-            names = "--format",
-            defaultValue = "text",
-            converter = OutputFormat.TextOrJson.class,
-            completionCandidates = OutputFormat.TextOrJson.class,
-            description = "text or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    FormatOption output;
 
     @Spec
     CommandSpec spec;
@@ -44,7 +40,7 @@ public final class ValidateCommand implements Callable<Integer> {
         Validated<ReleaseSpec> result = SpecReader.read(specFile);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (format == OutputFormat.json) {
+        if (output.json()) {
             out.println(json(result));
         } else if (result.isValid()) {
             out.println(summary(result.value()));

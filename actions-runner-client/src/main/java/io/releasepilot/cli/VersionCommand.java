@@ -53,13 +53,8 @@ public final class VersionCommand implements Runnable {
         @Option(names = "--ref", defaultValue = "HEAD", description = "Commit to release; default: ${DEFAULT-VALUE}")
         String ref;
 
-        @Option(
-                names = "--format",
-                defaultValue = "text",
-                converter = OutputFormat.TextOrJson.class,
-                completionCandidates = OutputFormat.TextOrJson.class,
-                description = "text or json; default: ${DEFAULT-VALUE}")
-        OutputFormat format;
+        @Mixin
+        FormatOption output;
 
         @Override
         public void run() {
@@ -67,7 +62,7 @@ public final class VersionCommand implements Runnable {
             try (CommitHistory history = repository.open()) {
                 String branch = repository.branch(history, ReleasePilotCli.environmentOf(spec));
                 NextVersion next = new VersionPlanner(history).next(ref, branch, policy);
-                print(spec.commandLine().getOut(), spec.commandLine().getErr(), next, format);
+                print(spec.commandLine().getOut(), spec.commandLine().getErr(), next, output.format);
             }
         }
     }

@@ -16,6 +16,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.releasepilot.core.testing.HostRules;
 
 /** The Jenkins plugin rules of docs/jenkins.md (in the spirit of plugin-util-api's PluginArchitectureRules). */
 @AnalyzeClasses(packages = "io.releasepilot.jenkins", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -85,21 +86,7 @@ class PluginArchitectureTest {
             .because("steps are asynchronous: waiting belongs to the core on a worker thread");
 
     @ArchTest
-    static final ArchRule releasesGoThroughTheCoreUseCases = noClasses()
-            .should()
-            .dependOnClassesThat()
-            .haveFullyQualifiedName("io.releasepilot.core.rollout.ReleaseEngine")
-            .orShould()
-            .dependOnClassesThat()
-            .haveFullyQualifiedName("io.releasepilot.core.rollout.Rollback")
-            .orShould()
-            .dependOnClassesThat()
-            .haveFullyQualifiedName("io.releasepilot.core.gate.GateRecorder")
-            .orShould()
-            .dependOnClassesThat()
-            .haveFullyQualifiedName("io.releasepilot.core.gate.GateBypassDecider")
-            .because("steps are host glue: releases, operator actions, rollbacks and gates are the use cases of"
-                    + " io.releasepilot.core.application, shared with the CLI");
+    static final ArchRule releasesGoThroughTheCoreUseCases = HostRules.RELEASES_GO_THROUGH_THE_CORE_USE_CASES;
 
     @ArchTest
     static final ArchRule persistedJenkinsObjectsHoldOnlyJdkTypes = classes()

@@ -10,9 +10,38 @@
 #   RP_JAR_URL      input jar-url (optional; needs RP_JAR_SHA256)
 #   RP_JAR_SHA256   input jar-sha256
 #   RP_INPUTS       ${{ toJSON(inputs) }}, read by the jar
+#   RP_INPUT_DATABASE_URL, RP_INPUT_DATABASE_USER, RP_INPUT_DATABASE_PASSWORD
+#                   inputs database-url/-user/-password (from secrets): masked first, then exported as
+#                   RP_DATABASE_URL/_USER/_PASSWORD when set, so an RP_DATABASE_* in the job's env still applies
+#                   when the inputs are left empty
 # Exit codes: the jar's (0 ok, 1 gate failed/rolled back, 2 bad input, 3 infrastructure); 2 for a bad setup here,
 # 3 when the jar cannot be downloaded.
 set -euo pipefail
+
+# Masks a secret before anything else is printed, line by line, escaped like @actions/core (% and CR).
+mask() {
+  local line
+  while IFS= read -r line || [[ -n "$line" ]]; do
+    line="${line%$'\r'}"
+    [[ -n "${line//[[:space:]]/}" ]] || continue
+    line="${line//%/%25}"
+    printf '::add-mask::%s\n' "$line"
+  done <<<"$1"
+}
+
+# 0. The ledger database from the inputs (secrets): masked first (a JDBC URL may carry credentials too).
+if [[ -n "${RP_INPUT_DATABASE_PASSWORD:-}" ]]; then
+  mask "$RP_INPUT_DATABASE_PASSWORD"
+  export RP_DATABASE_PASSWORD="$RP_INPUT_DATABASE_PASSWORD"
+fi
+if [[ -n "${RP_INPUT_DATABASE_URL:-}" ]]; then
+  mask "$RP_INPUT_DATABASE_URL"
+  export RP_DATABASE_URL="$RP_INPUT_DATABASE_URL"
+fi
+if [[ -n "${RP_INPUT_DATABASE_USER:-}" ]]; then
+  export RP_DATABASE_USER="$RP_INPUT_DATABASE_USER"
+fi
+unset RP_INPUT_DATABASE_URL RP_INPUT_DATABASE_USER RP_INPUT_DATABASE_PASSWORD
 
 fail() {
   local code="$1"

@@ -9,7 +9,6 @@ import io.releasepilot.core.dora.DoraTargets;
 import io.releasepilot.core.dora.LedgerDeploymentHistory;
 import io.releasepilot.core.dora.json.JsonFileDeploymentHistory;
 import io.releasepilot.core.state.ReleaseStore;
-import io.releasepilot.core.state.StateStoreConfig;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code release-pilot dora}: the four DORA figures over a window, beside the seed targets and the DORA bands. */
 @Command(
         name = "dora",
+        mixinStandardHelpOptions = true,
         description = "DORA metrics (deployment frequency, lead time, change failure rate, time to restore) from the "
                 + "release ledger or --from-file.")
 public final class DoraCommand implements Runnable {
@@ -32,6 +32,9 @@ public final class DoraCommand implements Runnable {
 
     @Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    LedgerOptions ledger;
 
     @Option(
             names = "--since",
@@ -70,9 +73,9 @@ public final class DoraCommand implements Runnable {
                 throw new InvalidInputException("DORA figures from the ledger are per service: give --service NAME "
                         + "(or --from-file deployments.json)");
             }
-            // The ledger: RP_DATABASE_URL, or the embedded Postgres under .release-pilot/ (as every command).
-            try (ReleaseStore store =
-                    PostgresReleaseStore.open(StateStoreConfig.fromEnvironment(ReleasePilotCli.environmentOf(spec)))) {
+            // The ledger: RP_DATABASE_URL, else the embedded Postgres under .release-pilot/ (refused in CI unless
+            // --ephemeral-ledger, as for every ledger command).
+            try (ReleaseStore store = PostgresReleaseStore.open(ledger.config(spec, null))) {
                 report = evaluate(new LedgerDeploymentHistory(store), start, now);
             }
         }

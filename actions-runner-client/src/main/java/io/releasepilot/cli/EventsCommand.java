@@ -66,6 +66,9 @@ public final class EventsCommand implements Callable<Integer> {
     @Option(names = "--poll-interval-ms", defaultValue = "1000", hidden = true)
     long pollIntervalMillis;
 
+    @CommandLine.Mixin
+    LedgerOptions ledger;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -88,7 +91,8 @@ public final class EventsCommand implements Callable<Integer> {
         if (limit < 1 || limit > 100_000) {
             throw new InvalidInputException("--limit must be 1..100000, was " + limit);
         }
-        StateStoreConfig config = StateStoreConfig.fromEnvironment(environmentVariables);
+        StateStoreConfig config =
+                ledger.config(environmentVariables, spec.commandLine().getErr(), null);
         Optional<NatsConfig> nats = NatsConfig.fromEnvironment(environmentVariables);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

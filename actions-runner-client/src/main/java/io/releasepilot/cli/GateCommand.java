@@ -1,7 +1,9 @@
 package io.releasepilot.cli;
 
+import io.releasepilot.cli.actions.Annotation;
 import io.releasepilot.core.InvalidInputException;
 import io.releasepilot.core.application.GateCheck;
+import io.releasepilot.core.gate.GateDefaults;
 import io.releasepilot.core.gate.GateEvaluator;
 import io.releasepilot.core.gate.GateReport;
 import io.releasepilot.core.gate.GateVerdict;
@@ -30,7 +32,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code release-pilot gate}: evaluates quality gates on test, coverage and SARIF reports and prints the explained
  * verdict. Without {@code --spec} the seed's gates apply to the inputs given (all tests pass, line coverage ≥ 90 %,
- * no high/critical vulnerabilities).
+ * no high/critical vulnerabilities). So do they when the gate action's {@code spec} input is left at its default and
+ * that file does not exist: the action cannot tell a default from a value the user typed, so the CLI recognises the
+ * default value arriving as an input rather than as a flag.
  */
 @Command(
         name = "gate",
@@ -44,6 +48,9 @@ import picocli.CommandLine.Option;
             "3:INCONCLUSIVE: a source had no data or was unreachable, and that blocks"
         })
 final class GateCommand implements Callable<Integer> {
+
+    /** The default of the gate action's {@code spec} input (workflows/gate/action.yml; ActionInputsTest pins it). */
+    static final String ACTION_DEFAULT_SPEC = "release-pilot.yml";
 
     @Option(names = "--spec", paramLabel = "FILE", description = "release-pilot.yml with the gates")
     Path specFile;
@@ -120,6 +127,9 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--reason", paramLabel = "TEXT", description = "why (required with --bypass)")
     String reason;
 
+    @CommandLine.Mixin
+    LedgerOptions ledger;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -155,10 +165,20 @@ final class GateCommand implements Callable<Integer> {
             throw new InvalidInputException("--warning-exit-code must be 0..125, was " + warningExitCode);
         }
         Map<String, String> env = root.environment().variables();
-        ReleaseSpec releaseSpec =
-                specFile == null ? null : SpecReader.read(specFile).value();
+        boolean seedForMissingDefault = missingDefaultSpec();
+        ReleaseSpec releaseSpec = specFile == null || seedForMissingDefault
+                ? null
+                : SpecReader.read(specFile).value();
         if (releaseSpec == null && reports.isEmpty()) {
-            throw new InvalidInputException("nothing to evaluate: give --junit, --jacoco or --sarif (or --spec)");
+            throw new InvalidInputException(
+                    seedForMissingDefault
+                            ? "nothing to evaluate: there is no " + ACTION_DEFAULT_SPEC + " in "
+                                    + Path.of("").toAbsolutePath() + " (the default of input spec) and no report"
+                                    + " input: set junit, jacoco or sarif, or commit a " + ACTION_DEFAULT_SPEC
+                            : "nothing to evaluate: give --junit, --jacoco or --sarif (or --spec)");
+        }
+        if (seedForMissingDefault) {
+            seedNotice(step);
         }
         if (environment != null && releaseSpec == null) {
             throw new InvalidInputException("--environment needs --spec (the service name comes from the spec)");
@@ -170,7 +190,8 @@ final class GateCommand implements Callable<Integer> {
                 ? Optional.of(new GateCheck.Bypass(
                         new Actor(actorName(env), step.runUrl().orElse(null)), reason))
                 : Optional.empty();
-        GateCheck.Result result = GateCheck.of(releaseSpec, environment, ReleaseOptions.ports(env))
+        GateCheck.Result result = GateCheck.of(
+                        releaseSpec, environment, ReleaseOptions.ports(env, () -> ledger.config(spec, step)))
                 .run(new GateCheck.Inputs(reports, releaseVersion, asked));
         GateVerdict verdict = result.verdict();
         int exit = verdict.verdict() == Verdict.WARNING ? warningExitCode : exitCode(verdict.verdict());
@@ -190,6 +211,39 @@ final class GateCommand implements Callable<Integer> {
             new GateActionsReport(step).report(result, output, commitStatus, sha);
         }
         return exit;
+    }
+
+    /**
+     * True when {@code --spec} holds the gate action's default, came from the action's inputs rather than the command
+     * line, and names no file: then the seed gates apply, as for {@code gate} without {@code --spec}. With
+     * {@code --environment} the spec stays required (the ledger needs its service name), so the missing file is
+     * reported as usual.
+     */
+    private boolean missingDefaultSpec() {
+        return specFile != null
+                && specFile.equals(Path.of(ACTION_DEFAULT_SPEC))
+                && !spec.commandLine().getParseResult().hasMatchedOption("--spec")
+                && (environment == null || environment.isBlank())
+                && !Files.exists(specFile);
+    }
+
+    private String seedNote() {
+        return "No " + ACTION_DEFAULT_SPEC + " in the workspace (the default of input spec), so the seed gates apply"
+                + " to the reports given: no failed tests, line coverage ≥ "
+                + Math.round(GateDefaults.MIN_LINE_COVERAGE * 100)
+                + " %, no high or critical vulnerabilities. Commit a " + ACTION_DEFAULT_SPEC
+                + " or set input spec to choose your own gates.";
+    }
+
+    /** Says in the log (a notice annotation on a runner) and in the job summary that the seed gates were used. */
+    private void seedNotice(ActionsStep step) {
+        if (step.active()) {
+            step.annotate(Annotation.notice(seedNote()).withTitle("Release Pilot: seed gates"));
+            step.summary("> **Seed gates.** " + seedNote() + "\n");
+        } else {
+            spec.commandLine().getErr().println("note: " + seedNote());
+            spec.commandLine().getErr().flush();
+        }
     }
 
     private String actorName(Map<String, String> env) {

@@ -16,6 +16,9 @@ abstract class OperatorCommand implements Callable<Integer> {
     @Mixin
     ReleaseOptions.Audited release;
 
+    @CommandLine.Mixin
+    LedgerOptions ledger;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -25,7 +28,7 @@ abstract class OperatorCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, String> env = ReleasePilotCli.environmentOf(spec);
         try (ActionsStep step = ActionsStep.open(spec);
-                ReleaseSession session = release.session(env)) {
+                ReleaseSession session = release.session(env, ledger.config(spec, step))) {
             OperatorAction.Acted acted =
                     new OperatorAction(session).perform(operation(), release.actor(env), release.reason);
             AuditEntry entry = acted.entry();

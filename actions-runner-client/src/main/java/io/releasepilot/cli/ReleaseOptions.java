@@ -11,6 +11,7 @@ import io.releasepilot.core.state.StateStoreConfig;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
@@ -31,21 +32,25 @@ class ReleaseOptions extends FormatOption {
                     "environment, declared in the spec: where to release, or whose current release to act on or show")
     String environment;
 
-    /** The release session: the spec, the environment it must declare, the ledger and the other ports. */
-    ReleaseSession session(Map<String, String> env) {
+    /**
+     * The release session: the spec, the environment it must declare, the ledger {@code ledger} configures (from
+     * {@link LedgerOptions#config}) and the other ports.
+     */
+    ReleaseSession session(Map<String, String> env, StateStoreConfig ledger) {
         ReleaseSpec spec = SpecReader.read(specFile).value();
         if (environment == null || environment.isBlank()) {
             throw new InvalidInputException("--environment is required");
         }
-        return ReleaseSession.open(spec, environment, ports(env));
+        return ReleaseSession.open(spec, environment, ports(env, () -> ledger));
     }
 
     /**
-     * The ports of every CLI use case: the ledger from {@code RP_DATABASE_*} (else the embedded one in {@code
-     * RP_STATE_DIR}), read only when a use case needs it, and the process environment for the spec's secrets.
+     * The ports of every CLI use case: the ledger {@code ledger} configures when a use case first needs it (from
+     * {@link LedgerOptions#config}: {@code RP_DATABASE_*}, else the embedded one in {@code RP_STATE_DIR}), and the
+     * process environment for the spec's secrets.
      */
-    static ReleasePorts ports(Map<String, String> env) {
-        return ReleasePorts.standard(Ledger.postgres(() -> StateStoreConfig.fromEnvironment(env)), env);
+    static ReleasePorts ports(Map<String, String> env, Supplier<StateStoreConfig> ledger) {
+        return ReleasePorts.standard(Ledger.postgres(ledger), env);
     }
 
     /** The options of a command that acts on a release: who acts. */

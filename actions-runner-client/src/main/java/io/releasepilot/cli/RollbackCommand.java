@@ -2,6 +2,7 @@ package io.releasepilot.cli;
 
 import io.releasepilot.cli.github.DeploymentRequest;
 import io.releasepilot.cli.github.DeploymentState;
+import io.releasepilot.cli.github.DeploymentStatusDecider;
 import io.releasepilot.cli.github.DeploymentStatusRequest;
 import io.releasepilot.cli.github.GitHubFacade;
 import io.releasepilot.core.application.ManualRollback;
@@ -31,6 +32,9 @@ final class RollbackCommand implements Callable<Integer> {
     @Mixin
     ReleaseOptions.Audited release;
 
+    @CommandLine.Mixin
+    LedgerOptions ledger;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -39,8 +43,9 @@ final class RollbackCommand implements Callable<Integer> {
             arity = "0..1",
             fallbackValue = "true",
             defaultValue = "true",
-            description = "on GitHub Actions with a token: mark the rolled-back version's GitHub Deployment inactive"
-                    + " and record a deployment of the version now serving (default: ${DEFAULT-VALUE})")
+            description = "on GitHub Actions with a token: record a deployment (success) of the version now serving,"
+                    + " then mark the rolled-back version's deployment inactive (failure if it was still rolling out)"
+                    + " (default: ${DEFAULT-VALUE})")
     boolean deployment;
 
     @Option(
@@ -53,7 +58,7 @@ final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, String> env = ReleasePilotCli.environmentOf(spec);
         try (ActionsStep step = ActionsStep.open(spec);
-                ReleaseSession session = release.session(env)) {
+                ReleaseSession session = release.session(env, ledger.config(spec, step))) {
             ManualRollback.RolledBack rolledBack = step.group(
                     "rollback of " + session.environment(),
                     () -> new ManualRollback(session).perform(release.actor(env), release.reason));
@@ -70,10 +75,13 @@ final class RollbackCommand implements Callable<Integer> {
     }
 
     /**
-     * The GitHub side of a rollback: the newest deployment of the version rolled back from becomes {@code inactive};
-     * the version now serving gets a deployment with status {@code success}. Returns that deployment's id, or "".
+     * The GitHub side of a rollback, in GitHub's order: first the version now serving gets a new deployment with
+     * status {@code success}; then the newest deployment of the version rolled back from gets {@code inactive} if that
+     * release had completed, or {@code failure} if it was still rolling out ({@link DeploymentStatusDecider}). The
+     * {@code inactive} is posted explicitly because GitHub's {@code auto_inactive} skips production environments.
+     * Returns the new deployment's id, or "".
      */
-    private String deployments(ActionsStep step, ReleaseSession session, Release from, ReleaseOutcome outcome) {
+    private String deployments(ActionsStep step, ReleaseSession session, Release rolledBack, ReleaseOutcome outcome) {
         Optional<GitHubFacade> github = step.github();
         if (github.isEmpty()) {
             return "";
@@ -82,51 +90,49 @@ final class RollbackCommand implements Callable<Integer> {
         String runUrl = step.runUrl().orElse("");
         String environment = session.environment();
         String reason = release.reason;
-        String fromSha = from.request().commitSha();
+        UUID previousId = rolledBack.request().previousReleaseId();
+        Optional<Release> serving =
+                previousId == null ? Optional.empty() : session.store().find(previousId);
+        String servingSha =
+                serving.map(release -> release.request().commitSha()).orElse(null);
+        String servingVersion = serving.map(Release::version).orElse(outcome.version());
+        String deploymentId = "";
+        if (servingSha != null && !servingSha.isBlank()) {
+            deploymentId = step.call(
+                            "create a deployment of " + servingSha + " to " + environment,
+                            () -> api.createDeployment(new DeploymentRequest(
+                                    servingSha,
+                                    environment,
+                                    "Release Pilot rollback to " + servingVersion,
+                                    outcome.releaseId().toString(),
+                                    Map.of("strategy", "rollback", "from", rolledBack.version()))))
+                    .map(id -> {
+                        step.run(
+                                "set status success on deployment " + id,
+                                () -> api.setDeploymentStatus(
+                                        id,
+                                        new DeploymentStatusRequest(
+                                                DeploymentState.SUCCESS,
+                                                "rolled back from " + rolledBack.version() + ": " + reason,
+                                                runUrl,
+                                                environmentUrl)));
+                        return id.toString();
+                    })
+                    .orElse("");
+        }
+        String fromSha = rolledBack.request().commitSha();
         if (fromSha != null && !fromSha.isBlank()) {
+            DeploymentState state = DeploymentStatusDecider.rolledBack(rolledBack.state());
+            String description =
+                    (state == DeploymentState.FAILURE ? "rolled back during its rollout: " : "rolled back: ") + reason;
             step.call(
                             "find the deployment of " + fromSha + " in " + environment,
                             () -> api.latestDeployment(environment, fromSha).orElse(null))
                     .ifPresent(id -> step.run(
-                            "mark deployment " + id + " inactive",
+                            "set status " + state + " on deployment " + id,
                             () -> api.setDeploymentStatus(
-                                    id,
-                                    new DeploymentStatusRequest(
-                                            DeploymentState.INACTIVE,
-                                            "rolled back: " + reason,
-                                            runUrl,
-                                            environmentUrl))));
+                                    id, new DeploymentStatusRequest(state, description, runUrl, environmentUrl))));
         }
-        UUID previousId = from.request().previousReleaseId();
-        String servingSha = previousId == null
-                ? null
-                : session.store()
-                        .find(previousId)
-                        .map(release -> release.request().commitSha())
-                        .orElse(null);
-        if (servingSha == null || servingSha.isBlank()) {
-            return "";
-        }
-        return step.call(
-                        "create a deployment of " + servingSha + " to " + environment,
-                        () -> api.createDeployment(new DeploymentRequest(
-                                servingSha,
-                                environment,
-                                "Release Pilot rollback to " + outcome.version(),
-                                outcome.releaseId().toString(),
-                                Map.of("strategy", "rollback", "from", from.version()))))
-                .map(id -> {
-                    step.run(
-                            "set status success on deployment " + id,
-                            () -> api.setDeploymentStatus(
-                                    id,
-                                    new DeploymentStatusRequest(
-                                            DeploymentState.SUCCESS,
-                                            "rolled back from " + from.version() + ": " + reason,
-                                            runUrl,
-                                            environmentUrl)));
-                    return id.toString();
-                })
-                .orElse("");
+        return deploymentId;
     }
 }

@@ -2,6 +2,7 @@ package io.releasepilot.cli;
 
 import io.releasepilot.cli.github.DeploymentRequest;
 import io.releasepilot.cli.github.DeploymentState;
+import io.releasepilot.cli.github.DeploymentStatusDecider;
 import io.releasepilot.cli.github.DeploymentStatusRequest;
 import io.releasepilot.cli.github.GitHubFacade;
 import io.releasepilot.core.application.ReleaseSession;
@@ -53,6 +54,9 @@ abstract class RolloutCommand implements Callable<Integer> {
             description = "where the environment answers, shown on the GitHub Deployment")
     String environmentUrl;
 
+    @CommandLine.Mixin
+    LedgerOptions ledger;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -72,7 +76,7 @@ abstract class RolloutCommand implements Callable<Integer> {
         OutputFormat format = release.format;
         String environment = release.environment;
         try (ActionsStep step = ActionsStep.open(spec);
-                ReleaseSession session = release.session(env)) {
+                ReleaseSession session = release.session(env, ledger.config(spec, step))) {
             ProgressListener listener = progress -> {
                 // JSON output stays one document on stdout; progress then goes to stderr.
                 PrintWriter sink =
@@ -146,12 +150,11 @@ abstract class RolloutCommand implements Callable<Integer> {
         if (deploymentId == null) {
             return;
         }
-        step.github()
-                .ifPresent(github -> post(
-                        step,
-                        github,
-                        outcome.succeeded() ? DeploymentState.SUCCESS : DeploymentState.FAILURE,
-                        outcome.state() + ": " + outcome.reason()));
+        // success, or failure for a rollout that did not complete (rolled back, switched back, failed, aborted);
+        // the deployment of the version still serving keeps its success (DeploymentStatusDecider).
+        DeploymentStatusDecider.endOfRun(outcome.state())
+                .ifPresent(state -> step.github()
+                        .ifPresent(github -> post(step, github, state, outcome.state() + ": " + outcome.reason())));
     }
 
     private void post(ActionsStep step, GitHubFacade github, DeploymentState state, String description) {

@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Serve POST /alerts (Alertmanager webhook → rollback of the release in progress), "
                 + "GET /metrics (Prometheus) and GET /healthz.")
 public final class ServeCommand implements Callable<Integer> {
@@ -55,6 +56,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    LedgerOptions ledger;
 
     @Option(names = "--spec", required = true, paramLabel = "FILE", description = "release-pilot.yml")
     Path specFile;
@@ -98,7 +102,8 @@ public final class ServeCommand implements Callable<Integer> {
                 releaseSpec.environments().stream().map(EnvironmentSpec::name).collect(Collectors.toSet());
         TrafficRouter router = TrafficRouterRegistry.create(settings);
         PrintWriter out = spec.commandLine().getOut();
-        try (PostgresReleaseStore store = PostgresReleaseStore.open(StateStoreConfig.fromEnvironment(env))) {
+        StateStoreConfig ledgerConfig = ledger.config(spec, null);
+        try (PostgresReleaseStore store = PostgresReleaseStore.open(ledgerConfig)) {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             ReleaseMetrics metrics = new ReleaseMetrics(
                     registry,
@@ -129,7 +134,7 @@ public final class ServeCommand implements Callable<Integer> {
                 out.println("release-pilot serve: listening on http://" + address.getHostString() + ":"
                         + endpoints.port() + " for " + releaseSpec.service() + " " + environments + " ("
                         + settings.type() + " router, ledger "
-                        + StateStoreConfig.fromEnvironment(env).describe()
+                        + ledgerConfig.describe()
                         + ")");
                 out.flush();
                 try {

@@ -44,13 +44,16 @@ final class StatusCommand implements Callable<Integer> {
             converter = DurationConverter.class)
     Duration interval;
 
+    @CommandLine.Mixin
+    LedgerOptions ledger;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        try (ReleaseSession session = release.session(ReleasePilotCli.environmentOf(spec))) {
+        try (ReleaseSession session = release.session(ReleasePilotCli.environmentOf(spec), ledger.config(spec, null))) {
             ReleaseStatus status = new ReleaseStatus(session);
             while (true) {
                 ReleaseStatus.Snapshot snapshot = status.read();

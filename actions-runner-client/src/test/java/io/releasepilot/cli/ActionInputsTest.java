@@ -21,8 +21,21 @@ import picocli.CommandLine.Model.OptionSpec;
 class ActionInputsTest {
 
     /** Inputs the shell wrapper or the runner adapter consume, not the command. */
-    private static final Set<String> RUNNER_INPUTS =
-            Set.of("java-home", "java-opts", "jar-url", "jar-sha256", "github-token", "github-api-url");
+    private static final Set<String> RUNNER_INPUTS = Set.of(
+            "java-home",
+            "java-opts",
+            "jar-url",
+            "jar-sha256",
+            "github-token",
+            "github-api-url",
+            "database-url",
+            "database-user",
+            "database-password");
+
+    private static JsonNode action(String action) throws IOException {
+        return new ObjectMapper(new YAMLFactory())
+                .readTree(WORKFLOWS.resolve(action).resolve("action.yml").toFile());
+    }
 
     private static final Path WORKFLOWS =
             Path.of("").toAbsolutePath().getParent().resolve("workflows");
@@ -58,5 +71,39 @@ class ActionInputsTest {
                         .isTrue();
             }
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"gate", "canary", "blue-green", "rollback", "promote"})
+    void shouldTakeTheLedgerDatabaseFromInputsFedBySecrets(String action) throws IOException {
+        JsonNode definition = action(action);
+        JsonNode env = definition.path("runs").path("steps").get(0).path("env");
+
+        for (String part : new String[] {"url", "user", "password"}) {
+            String input = "database-" + part;
+            assertThat(definition.path("inputs").path(input).path("description").asText())
+                    .as("%s input %s", action, input)
+                    .contains("secret");
+            assertThat(definition.path("inputs").path(input).path("required").asBoolean(true))
+                    .isFalse();
+            // The wrapper script masks it and exports RP_DATABASE_* only when it is set (a job env value stays).
+            assertThat(env.path("RP_INPUT_DATABASE_" + part.toUpperCase(java.util.Locale.ROOT))
+                            .asText())
+                    .as("%s maps %s", action, input)
+                    .isEqualTo("${{ inputs." + input + " }}");
+        }
+        assertThat(definition
+                        .path("inputs")
+                        .path("ephemeral-ledger")
+                        .path("default")
+                        .asText())
+                .isEqualTo("false");
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldKnowTheGateActionsDefaultSpec() throws IOException {
+        assertThat(action("gate").path("inputs").path("spec").path("default").asText())
+                .as("GateCommand falls back to the seed gates only for this value")
+                .isEqualTo(GateCommand.ACTION_DEFAULT_SPEC);
     }
 }

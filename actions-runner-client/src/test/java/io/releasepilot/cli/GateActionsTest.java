@@ -184,4 +184,66 @@ class GateActionsTest {
         assertThat(dir.resolve("output")).doesNotExist();
         assertThat(github.sent()).isEmpty();
     }
+
+    @Test
+    void shouldUseTheSeedGatesWhenTheSpecInputIsLeftAtItsDefaultAndNoSuchFileExists() throws Exception {
+        assertThat(Path.of(GateCommand.ACTION_DEFAULT_SPEC))
+                .as("no spec in the working directory")
+                .doesNotExist();
+        Path report = failingReport(0);
+        // As the action passes them: spec at its default, junit set, everything else empty.
+        String inputs = new ObjectMapper()
+                .writeValueAsString(Map.of(
+                        "spec",
+                        "release-pilot.yml",
+                        "environment",
+                        "",
+                        "junit",
+                        report.toString(),
+                        "commit-status",
+                        "false"));
+
+        Run run = gate(runnerEnv(dir, github.baseUrl(), inputs));
+
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out())
+                .contains("::notice title=Release Pilot%3A seed gates::No release-pilot.yml in the workspace (the"
+                        + " default of input spec), so the seed gates apply");
+        assertThat(outputs(dir.resolve("output")))
+                .containsEntry("result", "passed")
+                .containsEntry("verdict", "PASS");
+        assertThat(Files.readString(dir.resolve("summary.md")))
+                .startsWith("> **Seed gates.** No release-pilot.yml in the workspace")
+                .contains("PASS");
+    }
+
+    @Test
+    void shouldStillRefuseAMissingSpecThatWasAskedFor() throws Exception {
+        Path report = failingReport(0);
+        String inputs = new ObjectMapper().writeValueAsString(Map.of("junit", report.toString()));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        // Given on the command line, the same file name is the user's choice: its absence is an error.
+        int explicit = ReleasePilotCli.run(
+                RunnerEnvironment.of(runnerEnv(dir, github.baseUrl(), inputs)),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                "gate",
+                "--spec",
+                GateCommand.ACTION_DEFAULT_SPEC);
+        // With an environment the ledger needs the spec's service name.
+        Run withEnvironment = gate(runnerEnv(
+                dir,
+                github.baseUrl(),
+                new ObjectMapper()
+                        .writeValueAsString(Map.of(
+                                "spec", "release-pilot.yml", "environment", "staging", "junit", report.toString()))));
+
+        assertThat(explicit).isEqualTo(2);
+        assertThat(err.toString()).contains("release-pilot.yml", "no such file");
+        assertThat(withEnvironment.exit()).isEqualTo(2);
+        assertThat(withEnvironment.err()).contains("release-pilot.yml", "no such file");
+        assertThat(out.toString() + withEnvironment.out()).doesNotContain("seed gates");
+    }
 }

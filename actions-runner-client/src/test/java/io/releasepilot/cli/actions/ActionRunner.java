@@ -20,11 +20,14 @@ import java.util.regex.Pattern;
 
 /**
  * Runs a composite {@code action.yml} the way the runner does, as far as our actions use it: inputs with defaults,
- * the expressions {@code inputs.x}, {@code toJSON(inputs)}, {@code github.action_path}, {@code github.token},
- * {@code github.api_url} and {@code steps.<id>.outputs.<name>}, each {@code run:} step written to a file and run with
- * {@code bash --noprofile --norc -eo pipefail}, fresh GITHUB_OUTPUT per step, and the action's outputs mapped from the
- * steps' outputs. Anything else in an action (an unknown expression, {@code uses:}, {@code if:}) fails the test, so
- * an action cannot silently rely on something this double does not check.
+ * the expressions {@code inputs.x}, {@code toJSON(inputs)}, {@code github.<key>} (the {@code github} context: {@code
+ * action_path}, {@code token}, {@code api_url}, {@code sha}, …) and {@code steps.<id>.outputs.<name>}, rendered into
+ * each step's {@code env:} and {@code run:}; each {@code run:} step written to a file and run with {@code bash
+ * --noprofile --norc -eo pipefail} in the workspace, with the runner's {@code GITHUB_*} variables, a fresh
+ * GITHUB_OUTPUT per step, and the action's outputs mapped from the steps' outputs. Like the runner for composite
+ * actions, it sets NO {@code INPUT_*} variables (actions/runner#665): an input reaches a step only through an
+ * expression. Anything else in an action (an unknown expression, {@code uses:}, {@code if:}) fails the test, so an
+ * action cannot silently rely on something this double does not check.
  */
 final class ActionRunner {
 
@@ -45,17 +48,37 @@ final class ActionRunner {
     private final String token;
     private final String apiUrl;
     private final Map<String, String> extraEnv = new HashMap<>();
+    private final Map<String, String> github = new LinkedHashMap<>();
 
     ActionRunner(Path actionDir, Path work, String token, String apiUrl) {
         this.actionDir = actionDir;
         this.work = work;
         this.token = token;
         this.apiUrl = apiUrl;
+        github.put("repository", "acme/shop");
+        github.put("server_url", "https://ghe.example.com");
+        github.put("actor", "octocat");
+        github.put("run_id", "77");
+        github.put("run_attempt", "1");
+        github.put("workflow", "release");
+        github.put("job", "release");
+        github.put("event_name", "push");
+        github.put("sha", "a84d88e7554fc1fa21bcbc4efae3c782a70d2b9d");
+        github.put("ref", "refs/heads/main");
     }
 
     /** Adds a variable of the job's environment (e.g. JAVA_HOME_17_X64 on hosted runners). */
     ActionRunner withJobEnv(String name, String value) {
+        if (name.startsWith("INPUT_")) {
+            throw new IllegalArgumentException("composite actions get no INPUT_* variables; pass inputs with run()");
+        }
         extraEnv.put(name, value);
+        return this;
+    }
+
+    /** Sets a value of the {@code github} context, which also becomes {@code GITHUB_<KEY>} (e.g. sha, ref). */
+    ActionRunner withGithub(String key, String value) {
+        github.put(key, value);
         return this;
     }
 
@@ -119,13 +142,14 @@ final class ActionRunner {
             env.put("HOME", work.toString());
             env.put("CI", "true");
             env.put("GITHUB_ACTIONS", "true");
-            env.put("GITHUB_ACTION_PATH", actionDir.toString());
+            context(workspace).forEach((key, value) -> {
+                if (!key.equals("token")) {
+                    env.put("GITHUB_" + key.toUpperCase(java.util.Locale.ROOT), value);
+                }
+            });
             env.put("GITHUB_OUTPUT", output.toString());
             env.put("GITHUB_ENV", envFile.toString());
             env.put("GITHUB_STEP_SUMMARY", summary.toString());
-            env.put("GITHUB_WORKSPACE", workspace.toString());
-            env.put("GITHUB_REPOSITORY", "acme/shop");
-            env.put("GITHUB_API_URL", apiUrl);
             env.put("RUNNER_TEMP", runnerTemp.toString());
             env.putAll(extraEnv);
             for (Iterator<Map.Entry<String, JsonNode>> it = step.path("env").fields(); it.hasNext(); ) {
@@ -155,6 +179,16 @@ final class ActionRunner {
         return new Result(exitCode, stdout.toString(), outputs, stepOutputs, Files.readString(summary));
     }
 
+    /** The {@code github} context of the job, as expressions see it. */
+    private Map<String, String> context(Path workspace) {
+        Map<String, String> context = new LinkedHashMap<>(github);
+        context.put("action_path", actionDir.toString());
+        context.put("token", token);
+        context.put("api_url", apiUrl);
+        context.put("workspace", workspace.toString());
+        return context;
+    }
+
     private String evaluate(String text, Map<String, String> inputs, Map<String, Map<String, String>> steps)
             throws IOException {
         Matcher matcher = EXPRESSION.matcher(text);
@@ -171,14 +205,12 @@ final class ActionRunner {
         if (expression.equals("toJSON(inputs)")) {
             return JSON.writeValueAsString(inputs);
         }
-        if (expression.equals("github.action_path")) {
-            return actionDir.toString();
-        }
-        if (expression.equals("github.token")) {
-            return token;
-        }
-        if (expression.equals("github.api_url")) {
-            return apiUrl;
+        if (expression.startsWith("github.")) {
+            String value = context(work.resolve("workspace")).get(expression.substring("github.".length()));
+            if (value == null) {
+                throw new IllegalStateException("the test runner has no ${{ " + expression + " }}");
+            }
+            return value;
         }
         if (expression.startsWith("inputs.")) {
             String name = expression.substring("inputs.".length());

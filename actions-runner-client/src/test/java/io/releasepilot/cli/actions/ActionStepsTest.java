@@ -115,6 +115,47 @@ class ActionStepsTest {
     }
 
     @Test
+    void shouldMaskTheDatabaseInputsFirstAndHandThemOverAsRpDatabaseVariables() throws Exception {
+        Path actionDir = checkout("canary", true);
+
+        ActionRunner.Result result = runner(actionDir)
+                .run(Map.of(
+                        "java-home", JAVA_HOME,
+                        "environment", "production",
+                        "release-version", "1.4.0",
+                        "database-url", "jdbc:postgresql://db.internal:5432/rp?password=inUrl%1",
+                        "database-user", "release_pilot",
+                        "database-password", "s3cret-pw"));
+
+        assertThat(result.exitCode()).as(result.stdout()).isZero();
+        assertThat(result.stdout().lines().limit(2))
+                .as("masked before anything else is printed")
+                .containsExactly(
+                        "::add-mask::s3cret-pw",
+                        "::add-mask::jdbc:postgresql://db.internal:5432/rp?password=inUrl%251");
+        assertThat(result.stepOutputs().get("run"))
+                .containsEntry("env-RP_DATABASE_URL", "jdbc:postgresql://db.internal:5432/rp?password=inUrl%1")
+                .containsEntry("env-RP_DATABASE_USER", "release_pilot")
+                .containsEntry("env-RP_DATABASE_PASSWORD", "s3cret-pw")
+                .containsEntry("env-RP_INPUT_DATABASE_PASSWORD", "<unset>");
+    }
+
+    @Test
+    void shouldLeaveTheJobsDatabaseVariablesWhenTheInputsAreEmpty() throws Exception {
+        Path actionDir = checkout("promote", true);
+
+        ActionRunner.Result result = runner(actionDir)
+                .withJobEnv("RP_DATABASE_URL", "jdbc:postgresql://from-job-env:5432/rp")
+                .run(Map.of("java-home", JAVA_HOME, "environment", "production"));
+
+        assertThat(result.exitCode()).as(result.stdout()).isZero();
+        assertThat(result.stdout()).doesNotContain("::add-mask::");
+        assertThat(result.stepOutputs().get("run"))
+                .containsEntry("env-RP_DATABASE_URL", "jdbc:postgresql://from-job-env:5432/rp")
+                .containsEntry("env-RP_DATABASE_PASSWORD", "<unset>");
+    }
+
+    @Test
     void shouldPassTheJarsExitCodeThrough() throws Exception {
         Path actionDir = checkout("gate", true);
 

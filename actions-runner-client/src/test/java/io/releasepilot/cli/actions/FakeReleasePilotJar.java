@@ -15,8 +15,9 @@ import javax.tools.ToolProvider;
 
 /**
  * Builds a tiny stand-in for release-pilot.jar: it writes every output the actions map (value {@code <name>-value},
- * {@code result=ok-<command>}), echoes RP_INPUTS as output {@code inputs-json}, appends a summary, prints one error
- * annotation, and exits 1 when an input holds {@code fail-me}.
+ * {@code result=ok-<command>}), echoes RP_INPUTS as output {@code inputs-json} and the RP_DATABASE_* variables it got
+ * as {@code env-<NAME>}, appends a summary, prints one error annotation, and exits 1 when an input holds
+ * {@code fail-me}.
  */
 final class FakeReleasePilotJar {
 
@@ -40,6 +41,11 @@ final class FakeReleasePilotJar {
                     out.append("token-length=")
                             .append(System.getenv().getOrDefault("GITHUB_TOKEN", "").length()).append('\\n');
                     out.append("java-home=").append(System.getProperty("java.home")).append('\\n');
+                    for (String name : new String[] {"RP_DATABASE_URL", "RP_DATABASE_USER", "RP_DATABASE_PASSWORD",
+                            "RP_INPUT_DATABASE_PASSWORD"}) {
+                        out.append("env-").append(name).append('=')
+                                .append(System.getenv().getOrDefault(name, "<unset>")).append('\\n');
+                    }
                     Files.writeString(Path.of(System.getenv("GITHUB_OUTPUT")), out, StandardCharsets.UTF_8,
                             StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                     Files.writeString(Path.of(System.getenv("GITHUB_STEP_SUMMARY")), "# fake " + command + "\\n",

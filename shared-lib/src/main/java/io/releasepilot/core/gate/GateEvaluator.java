@@ -35,7 +35,7 @@ public final class GateEvaluator {
         for (Observation observation : ofSource) {
             OptionalDouble value = observation.value(objective.metric());
             if (value.isPresent()) {
-                return judge(objective, observation.origin(), value.getAsDouble());
+                return judge(objective, observation, value.getAsDouble());
             }
         }
         String origin = ofSource.isEmpty()
@@ -57,7 +57,7 @@ public final class GateEvaluator {
                 objective.metric() + ": no data (" + reason + "), needs " + thresholds(objective));
     }
 
-    private static ObjectiveResult judge(Objective objective, String origin, double value) {
+    private static ObjectiveResult judge(Objective objective, Observation observation, double value) {
         Verdict verdict;
         if (Double.isNaN(value)) {
             verdict = Verdict.INCONCLUSIVE;
@@ -71,9 +71,12 @@ public final class GateEvaluator {
         }
         String explanation =
                 objective.metric() + " = " + format(value) + ", needs " + thresholds(objective) + ": " + verdict;
+        if (verdict != Verdict.PASS && !observation.notes().isEmpty()) {
+            explanation += " (" + String.join("; ", observation.notes()) + ")";
+        }
         return new ObjectiveResult(
                 objective,
-                origin,
+                observation.origin(),
                 Double.isNaN(value) ? OptionalDouble.empty() : OptionalDouble.of(value),
                 verdict,
                 Double.isNaN(value)

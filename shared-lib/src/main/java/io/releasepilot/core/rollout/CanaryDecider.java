@@ -18,7 +18,29 @@ public final class CanaryDecider {
     private final List<CanaryStep> steps;
 
     public CanaryDecider(List<CanaryStep> steps) {
-        this.steps = CanaryStep.validated(steps);
+        this.steps = stepList(steps);
+    }
+
+    /**
+     * The decider's own invariant on the steps it walks: at least one, weights strictly increasing, the last 100 %.
+     * A spec has been checked by the reader already; this guards plans built in code.
+     */
+    private static List<CanaryStep> stepList(List<CanaryStep> steps) {
+        if (steps.isEmpty()) {
+            throw new InvalidInputException("strategy.canary.steps must not be empty");
+        }
+        List<CanaryStep> copy = List.copyOf(steps);
+        for (int i = 1; i < copy.size(); i++) {
+            if (copy.get(i).weight() <= copy.get(i - 1).weight()) {
+                throw new InvalidInputException("strategy.canary.steps: weights must strictly increase, step " + (i + 1)
+                        + " has " + copy.get(i).weight() + " % after "
+                        + copy.get(i - 1).weight() + " %");
+            }
+        }
+        if (copy.get(copy.size() - 1).weight() != 100) {
+            throw new InvalidInputException("strategy.canary.steps: the last step must be 100 %");
+        }
+        return copy;
     }
 
     public List<CanaryStep> steps() {

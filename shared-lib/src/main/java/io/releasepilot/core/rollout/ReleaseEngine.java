@@ -53,6 +53,9 @@ public final class ReleaseEngine {
     /** Ledger detail key of the event a NOTE step records. */
     public static final String EVENT = "event";
 
+    /** The NOTE event of a release that promotes without any signal ({@link SignalCheck}). */
+    public static final String NO_SIGNAL = "no-signal";
+
     private final ReleaseStore store;
     private final TrafficRouter router;
     private final ReleaseSignals signals;
@@ -290,6 +293,9 @@ public final class ReleaseEngine {
 
         TriggerDecision lastTriggers;
 
+        /** Why this release looks at no data, if so: said in every progress line and, once, in the ledger. */
+        SignalCheck.@Nullable NoSignal noSignal;
+
         Run(Release release, Actor actor) {
             this.started = release;
             this.id = release.id();
@@ -307,7 +313,23 @@ public final class ReleaseEngine {
 
         abstract int steps();
 
+        /** {@link SignalCheck} for this strategy. */
+        abstract Optional<SignalCheck.NoSignal> signalCheck();
+
         ReleaseOutcome run() throws InterruptedException {
+            noSignal = signalCheck().orElse(null);
+            if (noSignal != null) {
+                boolean noted = store.steps(id).stream()
+                        .anyMatch(step -> NO_SIGNAL.equals(step.step().details().get(EVENT)));
+                if (!noted) {
+                    note(
+                            id,
+                            started.currentStep(),
+                            NO_SIGNAL,
+                            Map.of("reason", noSignal.reason(), "hint", noSignal.hint()));
+                }
+                progress(started, Duration.ZERO, "WARNING: " + noSignal.reason() + " (" + noSignal.hint() + ")");
+            }
             while (true) {
                 Release current = store.find(id).orElseThrow(() -> new InvalidInputException("no release " + id));
                 if (!current.state().active()) {
@@ -508,7 +530,8 @@ public final class ReleaseEngine {
 
         private void emit(
                 UUID release, int step, int canary, Duration left, Map<String, Double> values, String message) {
-            listener.progress(new RolloutProgress(release, strategy(), step, steps(), canary, left, values, message));
+            String line = noSignal == null ? message : message + " · " + noSignal.tag();
+            listener.progress(new RolloutProgress(release, strategy(), step, steps(), canary, left, values, line));
         }
     }
 
@@ -531,6 +554,11 @@ public final class ReleaseEngine {
         @Override
         String strategy() {
             return "canary";
+        }
+
+        @Override
+        Optional<SignalCheck.NoSignal> signalCheck() {
+            return SignalCheck.canary(plan);
         }
 
         @Override
@@ -643,6 +671,11 @@ public final class ReleaseEngine {
         @Override
         String strategy() {
             return "blue-green";
+        }
+
+        @Override
+        Optional<SignalCheck.NoSignal> signalCheck() {
+            return SignalCheck.watchWindow(plan);
         }
 
         @Override

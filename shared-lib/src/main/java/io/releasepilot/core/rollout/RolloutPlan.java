@@ -66,7 +66,8 @@ public record RolloutPlan(
     }
 
     public RolloutPlan {
-        steps = CanaryStep.validated(steps);
+        // the step list's invariants are the canary decider's; a blue-green plan does not walk them
+        steps = List.copyOf(steps);
         triggers = List.copyOf(triggers);
         if (analysisInterval == null || analysisInterval.isZero() || analysisInterval.isNegative()) {
             throw new InvalidInputException("analysisInterval must be positive, got " + analysisInterval);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.spec.SpecDefaults;
 import io.releasepilot.core.traffic.TrafficSplit;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,10 +17,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class CanaryDeciderTest {
     private static final Instant START = Instant.parse("2026-11-25T12:00:00Z");
-    private static final CanaryDecider DECIDER = new CanaryDecider(CanaryStep.defaults());
+    private static final CanaryDecider DECIDER = new CanaryDecider(defaultSteps());
     private static final OperatorState PAUSED = new OperatorState(true, false, false);
     private static final OperatorState PROMOTE = new OperatorState(false, true, false);
     private static final OperatorState ABORT = new OperatorState(false, true, true);
+
+    /** The spec's default steps (one place: SpecDefaults) in decider units. */
+    private static List<CanaryStep> defaultSteps() {
+        return SpecDefaults.canarySteps().stream().map(RolloutPlan::step).toList();
+    }
 
     private static TriggerDecision triggers(TriggerAction action) {
         if (action == TriggerAction.NONE) {
@@ -255,11 +261,11 @@ class CanaryDeciderTest {
 
     @Test
     void shouldCarryTheBriefsDefaultSteps() {
-        assertThat(CanaryStep.defaults()).extracting(CanaryStep::weight).containsExactly(5, 25, 75, 100);
-        assertThat(CanaryStep.defaults())
+        assertThat(defaultSteps()).extracting(CanaryStep::weight).containsExactly(5, 25, 75, 100);
+        assertThat(defaultSteps())
                 .extracting(CanaryStep::duration)
                 .containsExactly(Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofMinutes(60), Duration.ZERO);
-        assertThat(CanaryStep.defaults().get(0).criteria())
+        assertThat(defaultSteps().get(0).criteria())
                 .containsExactly(
                         new CanaryCriterion("errorRate", TriggerComparator.LESS, 0.005),
                         new CanaryCriterion("p95Latency", TriggerComparator.LESS, 400));

@@ -324,6 +324,78 @@ class ReleaseEngineIT {
         }
     }
 
+    /** Steps without criteria, no metrics section: the default triggers have no data source, nothing can stop it. */
+    private ReleaseEngine blindEngine(String strategy) throws Exception {
+        Path file = Files.writeString(
+                bench.dir().resolve(environment + "-blind.yml"),
+                "version: 1\n"
+                        + "service: " + bench.service() + "\n"
+                        + "environments:\n"
+                        + "  - name: " + environment + "\n"
+                        + "strategy:\n"
+                        + "  type: " + strategy + "\n"
+                        + "  canary:\n"
+                        + "    analysisInterval: 1s\n"
+                        + "    steps:\n"
+                        + "      - { weight: 50%, duration: 1s }\n"
+                        + "      - { weight: 100%, duration: 0s }\n"
+                        + "    judge: { enabled: false }\n"
+                        + "  blueGreen:\n"
+                        + "    watchWindow: 1s\n"
+                        + "    scaleDownDelay: 1s\n"
+                        + "traffic:\n"
+                        + "  router: haproxy\n"
+                        + "  haproxy: { socket: \"" + bench.haproxy().socket()
+                        + "\", backend: app, stable: blue, canary: green,"
+                        + " timeout: 2s }\n");
+        ReleaseSpec spec = SpecReader.read(file).value();
+        return engine(
+                spec,
+                TrafficRouterRegistry.create(
+                        TrafficRouterSettings.from(spec.traffic().orElseThrow())));
+    }
+
+    @Test
+    void shouldTellEveryLineAndTheReportThatABlindCanaryPromotes() throws Exception {
+        ReleaseOutcome outcome = blindEngine("canary").canary(request("alice"));
+
+        // The behaviour is unchanged (pausing on missing data is another matter): it promotes, but says so.
+        assertThat(outcome.state()).as(outcome.report()).isEqualTo(ReleaseState.SUCCEEDED);
+        assertThat(progress)
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.line()).endsWith("· PROMOTING BLIND (no signal)"));
+        assertThat(progress)
+                .first()
+                .satisfies(p -> assertThat(p.message())
+                        .startsWith("WARNING: the canary has no signal: no step has" + " criteria"));
+        assertThat(outcome.report()).contains("- **Promoted blind (no signal):** the canary has no signal");
+        assertThat(store.steps(outcome.releaseId()).stream()
+                        .filter(s -> ReleaseEngine.NO_SIGNAL.equals(
+                                s.step().details().get(ReleaseEngine.EVENT))))
+                .hasSize(1);
+    }
+
+    @Test
+    void shouldWarnThatABlueGreenWatchWindowWithoutSignalIsBlind() throws Exception {
+        ReleaseOutcome outcome = blindEngine("blue-green").blueGreen(request("alice"));
+
+        assertThat(outcome.state()).as(outcome.report()).isEqualTo(ReleaseState.SUCCEEDED);
+        assertThat(progress)
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.line()).endsWith("· WATCHING BLIND (no signal)"));
+        assertThat(progress).anySatisfy(p -> assertThat(p.message()).contains("WATCHING"));
+        assertThat(outcome.report()).contains("the blue-green watch window has no signal");
+    }
+
+    @Test
+    void shouldNotCallACanaryWithCriteriaAndTriggersBlind() throws Exception {
+        ReleaseOutcome outcome = engine("canary", 1).canary(request("alice"));
+
+        assertThat(outcome.state()).as(outcome.report()).isEqualTo(ReleaseState.SUCCEEDED);
+        assertThat(progress).isNotEmpty().noneSatisfy(p -> assertThat(p.line()).contains("BLIND"));
+        assertThat(outcome.report()).doesNotContain("blind");
+    }
+
     private void awaitWeight(int canary) throws InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {

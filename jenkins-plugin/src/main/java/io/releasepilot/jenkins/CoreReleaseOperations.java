@@ -13,11 +13,11 @@ import io.releasepilot.core.application.ReleaseSession;
 import io.releasepilot.core.application.Rollout;
 import io.releasepilot.core.gate.ObjectiveResult;
 import io.releasepilot.core.gate.ReportFiles;
+import io.releasepilot.core.release.ReleaseStrategy;
 import io.releasepilot.core.rollout.HttpReleaseSignals;
 import io.releasepilot.core.spec.ReleaseSpec;
 import io.releasepilot.core.spec.SpecReader;
 import io.releasepilot.core.state.Actor;
-import io.releasepilot.core.state.ReleaseStrategy;
 import io.releasepilot.core.state.StateStoreConfig;
 import java.net.URI;
 import java.nio.file.Files;
@@ -77,7 +77,7 @@ final class CoreReleaseOperations implements ReleaseOperations {
         result.bypass()
                 .ifPresent(d -> log.line((d.granted() ? "bypass granted: " : "bypass refused: ") + d.explanation()));
         return new GateOutcome(
-                Verdict.valueOf(result.verdict().verdict().name()),
+                result.verdict().verdict(),
                 spec.service(),
                 request.environment() == null ? "(no environment)" : request.environment(),
                 result.run().report().toMarkdown(),

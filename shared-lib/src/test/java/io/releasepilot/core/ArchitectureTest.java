@@ -19,6 +19,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import io.releasepilot.core.rollout.ReleaseEngine;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** The house rules of docs/architecture.md, kept true by the build. */
 @AnalyzeClasses(packages = "io.releasepilot.core", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -27,9 +28,11 @@ class ArchitectureTest {
 
     /**
      * Capabilities whose root package holds values and pure deciders; adapters sit in their sub-packages. {@code
-     * application} is the layer of use cases on top of them, which wires their ports together.
+     * release} is the shared vocabulary (comparator, verdict, severity, direction, strategy, unit) all of them use;
+     * {@code application} is the layer of use cases on top of them, which wires their ports together.
      */
     private static final Set<String> CAPABILITIES = Set.of(
+            "release",
             "spec",
             "gate",
             "judge",
@@ -43,6 +46,20 @@ class ArchitectureTest {
             "application");
 
     private static final String APPLICATION = CORE + ".application..";
+
+    @ArchTest
+    static final ArchRule THE_VOCABULARY_DEPENDS_ON_NO_CAPABILITY = noClasses()
+            .that()
+            .resideInAPackage(CORE + ".release..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(Stream.concat(
+                            CAPABILITIES.stream()
+                                    .filter(capability -> !capability.equals("release"))
+                                    .map(capability -> CORE + "." + capability + ".."),
+                            Stream.of("java.io..", "java.nio..", "java.net..", "java.sql..", "java.time.."))
+                    .toArray(String[]::new))
+            .because("the release vocabulary is pure values every capability shares: no I/O, no clock, no capability");
 
     static final DescribedPredicate<JavaClass> DECIDERS = new DescribedPredicate<>("deciders") {
         @Override

@@ -1,13 +1,13 @@
 package io.releasepilot.core.application;
 
 import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.release.ReleaseStrategy;
 import io.releasepilot.core.rollout.ReleaseOutcome;
 import io.releasepilot.core.rollout.Rollback;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseStore;
-import io.releasepilot.core.state.ReleaseStrategy;
 import io.releasepilot.core.state.StartOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;

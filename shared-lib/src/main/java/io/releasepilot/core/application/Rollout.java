@@ -1,6 +1,7 @@
 package io.releasepilot.core.application;
 
 import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.release.ReleaseStrategy;
 import io.releasepilot.core.rollout.ProgressListener;
 import io.releasepilot.core.rollout.ReleaseEngine;
 import io.releasepilot.core.rollout.ReleaseOutcome;
@@ -12,7 +13,6 @@ import io.releasepilot.core.state.NewStep;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.ReleaseStore;
-import io.releasepilot.core.state.ReleaseStrategy;
 import io.releasepilot.core.state.StepKind;
 import java.time.Duration;
 import java.util.List;

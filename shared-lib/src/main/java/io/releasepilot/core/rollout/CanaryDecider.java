@@ -1,6 +1,7 @@
 package io.releasepilot.core.rollout;
 
 import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.traffic.TrafficSplit;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ public final class CanaryDecider {
         if (in.triggers().action() == TriggerAction.ROLLBACK) {
             return rollBack("rollback trigger fired: " + in.triggers().reason(), notes);
         }
-        if (in.currentStep() >= 0 && in.verdict() == AnalysisVerdict.FAIL) {
+        if (in.currentStep() >= 0 && in.verdict() == Verdict.FAIL) {
             return rollBack(
                     "analysis failed at step " + (in.currentStep() + 1) + " (" + weight(in.currentStep()) + " %)",
                     notes);
@@ -90,7 +91,7 @@ public final class CanaryDecider {
                     CanaryPhase.PROGRESSING,
                     "step " + (in.currentStep() + 1) + " (" + step.weight() + " %) runs " + seconds(left) + " more");
         }
-        if (in.verdict() == AnalysisVerdict.INCONCLUSIVE) {
+        if (in.verdict() == Verdict.INCONCLUSIVE) {
             String reason = "analysis of step " + (in.currentStep() + 1) + " is inconclusive (missing data); "
                     + "resume, promote or abort";
             List<RolloutEffect> effects = new ArrayList<>(notes);
@@ -98,7 +99,7 @@ public final class CanaryDecider {
             effects.add(new RolloutEffect.Pause(reason));
             return new CanaryDecision(effects, CanaryPhase.PAUSED, reason);
         }
-        if (in.verdict() == AnalysisVerdict.WARNING) {
+        if (in.verdict() == Verdict.WARNING) {
             notes.add(new RolloutEffect.Notify(
                     "analysis of step " + (in.currentStep() + 1) + " passed with warnings; continuing"));
         }

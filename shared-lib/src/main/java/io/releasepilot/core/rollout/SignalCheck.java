@@ -1,9 +1,10 @@
 package io.releasepilot.core.rollout;
 
+import io.releasepilot.core.release.ReleaseStrategy;
+import io.releasepilot.core.release.Severity;
 import io.releasepilot.core.spec.CanaryStepSpec;
 import io.releasepilot.core.spec.MetricsSpec;
 import io.releasepilot.core.spec.ReleaseSpec;
-import io.releasepilot.core.spec.StrategyType;
 import io.releasepilot.core.spec.TriggerSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +79,7 @@ public final class SignalCheck {
 
     /** The check for the strategy the spec declares: its canary, or its blue-green watch window. */
     public static Optional<NoSignal> of(ReleaseSpec spec) {
-        return spec.strategy().type() == StrategyType.BLUE_GREEN ? watchWindow(spec) : canary(spec);
+        return spec.strategy().type() == ReleaseStrategy.BLUE_GREEN ? watchWindow(spec) : canary(spec);
     }
 
     /** Why a canary of this spec would promote blind; empty when something can hold or roll it back. */
@@ -133,7 +134,7 @@ public final class SignalCheck {
                 .map(CanaryStepSpec::criteria)
                 .anyMatch(c -> !c.isEmpty());
         List<String> critical = spec.rollback().triggers().stream()
-                .filter(t -> t.severity() == io.releasepilot.core.spec.Severity.CRITICAL)
+                .filter(t -> t.severity() == Severity.CRITICAL)
                 .map(TriggerSpec::metric)
                 .toList();
         boolean judge = JudgePlan.from(spec.strategy().canary().judge()).isPresent();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.release.ReleaseStrategy;
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.rollout.ReleaseEngine;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.AuditAction;
@@ -13,10 +15,7 @@ import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.ReleaseStep;
-import io.releasepilot.core.state.ReleaseStrategy;
-import io.releasepilot.core.state.RouterWeights;
 import io.releasepilot.core.state.StepKind;
-import io.releasepilot.core.state.StepVerdict;
 import io.releasepilot.core.traffic.RouterState;
 import io.releasepilot.core.traffic.TrafficSplit;
 import java.time.Instant;
@@ -98,13 +97,13 @@ class ApplicationValuesTest {
     @Test
     void shouldPickTheLatestAnalysisAndTheRecentNotesOfASnapshot() {
         List<ReleaseStep> steps = new ArrayList<>();
-        steps.add(step(1, NewStep.verdict(1, StepKind.ANALYSIS, StepVerdict.PASS, Map.of("values", Map.of()))));
+        steps.add(step(1, NewStep.verdict(1, StepKind.ANALYSIS, Verdict.PASS, Map.of("values", Map.of()))));
         for (int i = 0; i < 6; i++) {
             steps.add(step(10 + i, new NewStep(1, StepKind.NOTE, null, null, Map.of("n", i))));
         }
-        steps.add(step(20, NewStep.traffic(2, new RouterWeights(75, 25), Map.of())));
-        steps.add(step(21, NewStep.verdict(2, StepKind.ANALYSIS, StepVerdict.FAIL, Map.of())));
-        steps.add(step(22, NewStep.verdict(2, StepKind.GATE, StepVerdict.PASS, Map.of())));
+        steps.add(step(20, NewStep.traffic(2, TrafficSplit.canary(25), Map.of())));
+        steps.add(step(21, NewStep.verdict(2, StepKind.ANALYSIS, Verdict.FAIL, Map.of())));
+        steps.add(step(22, NewStep.verdict(2, StepKind.GATE, Verdict.PASS, Map.of())));
         ReleaseStatus.RouterReading reading = new ReleaseStatus.RouterReading(
                 Optional.of(RouterState.serving("haproxy", TrafficSplit.canary(25), "ok")), Optional.empty());
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.releasepilot.core.InvalidInputException;
-import io.releasepilot.core.gate.Verdict;
 import io.releasepilot.core.gate.junit.JunitGateSource;
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.spec.ReleaseSpec;
 import io.releasepilot.core.state.Actor;
 import java.io.IOException;

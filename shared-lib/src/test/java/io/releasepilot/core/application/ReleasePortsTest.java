@@ -3,6 +3,7 @@ package io.releasepilot.core.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.releasepilot.core.gate.Observation;
 import io.releasepilot.core.rollout.ReleaseSignals;
 import io.releasepilot.core.spec.ReleaseSpec;
 import java.io.IOException;
@@ -50,9 +51,9 @@ class ReleasePortsTest {
                     .withPrometheus(host, Map.of("PROM_TOKEN", "s3cret"));
 
             ReleaseSignals signals = ports.signals().apply(spec);
-            Map<String, Double> values = signals.metrics(List.of("errorRate"), "v2");
+            Observation observed = signals.metrics(List.of("errorRate"), "v2").observe();
 
-            assertThat(values).containsEntry("errorRate", 0.25);
+            assertThat(observed.value("errorRate")).hasValue(0.25);
             assertThat(seen)
                     .singleElement()
                     .asString()

@@ -133,8 +133,12 @@ class ReleaseEngineIT {
         assertThat(steps.stream().filter(s -> s.step().kind() == StepKind.ANALYSIS))
                 .anySatisfy(s -> assertThat(((Map<?, ?>) s.step().details().get("values")).containsKey("errorRate"))
                         .isTrue());
+        assertThat(steps.stream().filter(s -> s.step().kind() == StepKind.ANALYSIS))
+                .as("the criterion's threshold as the spec writes it")
+                .anySatisfy(s -> assertThat(((Map<?, ?>) s.step().details().get("thresholds")).get("errorRate"))
+                        .isEqualTo("< 1%"));
         assertThat(progress).anySatisfy(p -> assertThat(p.line()).contains("step 2/3", "canary 50 %"));
-        assertThat(outcome.report()).contains("SUCCEEDED", "traffic-applied");
+        assertThat(outcome.report()).contains("SUCCEEDED", "traffic-applied", "errorRate=< 1%");
     }
 
     @Test
@@ -168,7 +172,7 @@ class ReleaseEngineIT {
                         bench.service(),
                         environment,
                         bench.v1().version(),
-                        io.releasepilot.core.state.ReleaseStrategy.CANARY,
+                        io.releasepilot.core.release.ReleaseStrategy.CANARY,
                         Actor.of("alice")),
                 io.releasepilot.core.state.StartOptions.failFast());
         store.finish(baseline.id(), ReleaseState.SUCCEEDED, Actor.of("alice"), "baseline");

@@ -2,6 +2,7 @@ package io.releasepilot.core.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.releasepilot.core.release.ReleaseStrategy;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.LockHolder;
 import io.releasepilot.core.state.NewStep;
@@ -9,7 +10,6 @@ import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.ReleaseStep;
-import io.releasepilot.core.state.ReleaseStrategy;
 import io.releasepilot.core.state.StepKind;
 import java.time.Instant;
 import java.util.List;

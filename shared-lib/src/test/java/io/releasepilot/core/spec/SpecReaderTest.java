@@ -2,6 +2,9 @@ package io.releasepilot.core.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.releasepilot.core.release.Comparator;
+import io.releasepilot.core.release.ReleaseStrategy;
+import io.releasepilot.core.release.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,7 +88,7 @@ class SpecReaderTest {
         assertThat(result.problems()).isEmpty();
         ReleaseSpec spec = result.value();
         assertThat(spec.service()).isEqualTo("checkout");
-        assertThat(spec.strategy().type()).isEqualTo(StrategyType.CANARY);
+        assertThat(spec.strategy().type()).isEqualTo(ReleaseStrategy.CANARY);
         assertThat(spec.traffic()).get().extracting(TrafficSpec::router).isEqualTo(RouterType.HAPROXY);
         assertThat(spec.strategy().canary().steps())
                 .extracting(s -> s.weight().value())

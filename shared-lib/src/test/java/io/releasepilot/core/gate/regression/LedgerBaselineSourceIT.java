@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.releasepilot.core.gate.GateSource;
 import io.releasepilot.core.gate.Observation;
+import io.releasepilot.core.release.ReleaseStrategy;
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.NewStep;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
-import io.releasepilot.core.state.ReleaseStrategy;
 import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.StepKind;
-import io.releasepilot.core.state.StepVerdict;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import io.releasepilot.core.testing.LedgerDatabases;
 import java.util.Map;
@@ -29,8 +29,7 @@ class LedgerBaselineSourceIT {
                     StartOptions.failFast());
             store.recordStep(
                     good.id(),
-                    NewStep.verdict(
-                            1, StepKind.ANALYSIS, StepVerdict.PASS, Map.of("values", Map.of("p95Latency", 200.0))));
+                    NewStep.verdict(1, StepKind.ANALYSIS, Verdict.PASS, Map.of("values", Map.of("p95Latency", 200.0))));
             store.finish(good.id(), ReleaseState.SUCCEEDED, Actor.of("ci"), "all steps passed");
             GateSource current = new FixedSource(Map.of("p95Latency", 230.0));
 

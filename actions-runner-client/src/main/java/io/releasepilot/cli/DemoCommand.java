@@ -3,12 +3,12 @@ package io.releasepilot.cli;
 import io.releasepilot.cli.demo.DemoHaproxy;
 import io.releasepilot.cli.demo.LoadGenerator;
 import io.releasepilot.cli.demo.ObservedReleaseSignals;
-import io.releasepilot.core.rollout.ReleaseEngine;
+import io.releasepilot.core.application.Ledger;
+import io.releasepilot.core.application.ReleasePorts;
+import io.releasepilot.core.application.ReleaseSession;
+import io.releasepilot.core.application.Rollout;
 import io.releasepilot.core.rollout.ReleaseOutcome;
-import io.releasepilot.core.rollout.RolloutPlan;
-import io.releasepilot.core.rollout.RolloutRequest;
-import io.releasepilot.core.rollout.Sleeper;
-import io.releasepilot.core.spec.ReleaseSpec;
+import io.releasepilot.core.spec.SpecFile;
 import io.releasepilot.core.spec.SpecReader;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.AuditEntry;
@@ -17,8 +17,9 @@ import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.ReleaseStep;
 import io.releasepilot.core.state.ReleaseStore;
 import io.releasepilot.core.state.StateStoreConfig;
+import io.releasepilot.core.state.StepDetail;
+import io.releasepilot.core.state.StepKind;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
-import io.releasepilot.core.traffic.TrafficRouter;
 import io.releasepilot.core.traffic.TrafficRouterRegistry;
 import io.releasepilot.core.traffic.TrafficRouterSettings;
 import io.releasepilot.core.traffic.embedded.EmbeddedProxy;
@@ -27,9 +28,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,8 +139,8 @@ final class DemoCommand implements Callable<Integer> {
         LoadGenerator load = keep(LoadGenerator.start(frontend, 120));
         say(out, "load generator: 120 requests/s to " + frontend);
 
-        ReleaseSpec canarySpec = spec(dir, "canary", routerSection, "canary", v2.port(), v3.port());
-        ReleaseSpec blueGreenSpec = spec(dir, "blue-green", routerSection, "green", v3.port(), v3.port());
+        SpecFile canarySpec = spec(dir, "canary", routerSection, "canary", v2.port(), v3.port());
+        SpecFile blueGreenSpec = spec(dir, "blue-green", routerSection, "green", v3.port(), v3.port());
 
         say(
                 out,
@@ -156,16 +157,18 @@ final class DemoCommand implements Callable<Integer> {
         say(out, "");
         say(out, "== 1. canary of v2: steps 10/25/50/100 % of " + stepSeconds + " s; v2 starts failing at 25 %");
         AtomicBoolean failing = new AtomicBoolean();
-        ReleaseOutcome canary = engine(store, canarySettings, load, v2, canarySpec, progress -> {
-                    say(out, progress.line() + share(load));
-                    if (progress.canaryWeight() >= 25
-                            && progress.canaryWeight() < 100
-                            && failing.compareAndSet(false, true)) {
-                        v2.failFraction(0.3);
-                        say(out, "[demo] v2 now fails 30 % of its requests");
-                    }
-                })
-                .canary(new RolloutRequest(SERVICE, ENVIRONMENT, "v2", actor, null, null, false));
+        ReleaseOutcome canary;
+        try (ReleaseSession session = session(store, canarySettings, load, v2, canarySpec, env)) {
+            canary = new Rollout(session).canary(new Rollout.Request("v2", actor, null, false), progress -> {
+                say(out, progress.line() + share(load));
+                if (progress.canaryWeight() >= 25
+                        && progress.canaryWeight() < 100
+                        && failing.compareAndSet(false, true)) {
+                    v2.failFraction(0.3);
+                    say(out, "[demo] v2 now fails 30 % of its requests");
+                }
+            });
+        }
         say(out, "canary ended: " + canary.state() + " (" + canary.reason() + ")");
 
         say(out, "");
@@ -173,14 +176,13 @@ final class DemoCommand implements Callable<Integer> {
         if (second != null) {
             load.target(second.frontendUri());
         }
-        ReleaseOutcome blueGreen = engine(
-                        store,
-                        blueGreenSettings,
-                        load,
-                        v3,
-                        blueGreenSpec,
-                        progress -> say(out, progress.line() + share(load)))
-                .blueGreen(new RolloutRequest(SERVICE, ENVIRONMENT, "v3", actor, null, null, false));
+        ReleaseOutcome blueGreen;
+        try (ReleaseSession session = session(store, blueGreenSettings, load, v3, blueGreenSpec, env)) {
+            blueGreen = new Rollout(session)
+                    .blueGreen(
+                            new Rollout.Request("v3", actor, null, false),
+                            progress -> say(out, progress.line() + share(load)));
+        }
         say(out, "blue-green ended: " + blueGreen.state() + " (" + blueGreen.reason() + ")");
 
         say(out, "");
@@ -217,21 +219,23 @@ final class DemoCommand implements Callable<Integer> {
         return asExpected ? ExitCode.OK.code() : ExitCode.FAILED.code();
     }
 
-    private ReleaseEngine engine(
+    /** A release session on the demo's shared ledger, routed through the demo's proxy and measured from its load. */
+    private static ReleaseSession session(
             ReleaseStore store,
             TrafficRouterSettings settings,
             LoadGenerator load,
             SampleService canary,
-            ReleaseSpec releaseSpec,
-            io.releasepilot.core.rollout.ProgressListener listener) {
-        TrafficRouter router = TrafficRouterRegistry.create(settings);
+            SpecFile releaseSpec,
+            Map<String, String> env) {
         ObservedReleaseSignals signals = new ObservedReleaseSignals(
                 load, Duration.ofSeconds(2), Optional.of(canary.uri().resolve("/healthz")));
-        return new ReleaseEngine(
-                store, router, signals, RolloutPlan.from(releaseSpec), Clock.systemUTC(), Sleeper.SYSTEM, listener);
+        ReleasePorts ports = ReleasePorts.standard(Ledger.shared(store), env)
+                .withRouters(spec -> TrafficRouterRegistry.create(settings))
+                .withSignals(spec -> signals);
+        return ReleaseSession.open(releaseSpec, ENVIRONMENT, ports);
     }
 
-    private ReleaseSpec spec(
+    private SpecFile spec(
             Path dir, String strategy, String routerSection, String canaryServer, int healthPort, int greenPort) {
         String yaml = """
                 # Written by 'release-pilot demo'. Steps last seconds instead of minutes.
@@ -280,7 +284,8 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return SpecReader.read("demo/" + strategy + ".yml", yaml).value();
+        return SpecReader.readFile("demo/" + strategy + ".yml", yaml.getBytes(StandardCharsets.UTF_8))
+                .value();
     }
 
     private static TrafficRouterSettings haproxySettings(Path socket, String canary) {
@@ -317,8 +322,11 @@ final class DemoCommand implements Callable<Integer> {
             String what = s.weights() != null
                     ? "weights " + s.weights().stable() + "/" + s.weights().canary()
                     : s.verdict() == null ? "" : s.verdict().name();
-            Object event = s.details().getOrDefault("event", s.details().getOrDefault("reason", ""));
-            out.printf("  step #%-4d %-12s %-16s %s%n", step.sequence(), s.kind(), what, event == null ? "" : event);
+            // Notes and traffic changes say what happened; a verdict's column says the rest.
+            String event = s.kind() == StepKind.NOTE || s.kind() == StepKind.TRAFFIC
+                    ? s.detail().event()
+                    : s.detail() instanceof StepDetail.Gate gate ? gate.reason() : "";
+            out.printf("  step #%-4d %-12s %-16s %s%n", step.sequence(), s.kind(), what, event);
         }
         for (AuditEntry entry : store.auditTrail(releaseId)) {
             out.printf(

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code release-pilot dora}: the four DORA figures over a window, beside the seed targets and the DORA bands. */
 @Command(
         name = "dora",
+        mixinStandardHelpOptions = true,
         description = "DORA metrics (deployment frequency, lead time, change failure rate, time to restore) from the "
                 + "release ledger or --from-file.")
 public final class DoraCommand implements Runnable {
@@ -52,20 +53,13 @@ public final class DoraCommand implements Runnable {
     String environment;
 
     @Option(names = "--format", defaultValue = "text", description = "text, json or markdown; default: text")
-    Format format;
+    OutputFormat format;
 
     @Option(
             names = "--from-file",
             paramLabel = "FILE",
             description = "Read deployments from this JSON file instead of the ledger")
     Path fromFile;
-
-    /** Output formats. */
-    enum Format {
-        text,
-        json,
-        markdown
-    }
 
     @Override
     public void run() {
@@ -86,9 +80,9 @@ public final class DoraCommand implements Runnable {
             }
         }
         DoraReportRenderer renderer = new DoraReportRenderer();
-        String rendered = format == Format.json
+        String rendered = format == OutputFormat.json
                 ? renderer.json(report)
-                : format == Format.markdown ? renderer.markdown(report) : renderer.text(report);
+                : format == OutputFormat.markdown ? renderer.markdown(report) : renderer.text(report);
         spec.commandLine().getOut().print(rendered);
         spec.commandLine().getOut().flush();
     }

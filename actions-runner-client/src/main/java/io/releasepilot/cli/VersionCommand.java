@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
 /** {@code release-pilot version next|tag}: the next semantic version from Conventional Commits, and its tag. */
 @Command(
         name = "version",
+        mixinStandardHelpOptions = true,
         description = "Semantic versions from Conventional Commits, decided as semantic-release does.",
         subcommands = {VersionCommand.Next.class, VersionCommand.Tag.class})
 public final class VersionCommand implements Runnable {
@@ -42,7 +43,10 @@ public final class VersionCommand implements Runnable {
     }
 
     /** Prints the next version, or "no release due" (exit 0 either way). */
-    @Command(name = "next", description = "Print the next version, or 'no release due'; exit 0 either way.")
+    @Command(
+            name = "next",
+            mixinStandardHelpOptions = true,
+            description = "Print the next version, or 'no release due'; exit 0 either way.")
     static final class Next implements Runnable {
         @Spec
         CommandLine.Model.CommandSpec spec;
@@ -53,8 +57,8 @@ public final class VersionCommand implements Runnable {
         @Option(names = "--ref", defaultValue = "HEAD", description = "Commit to release; default: ${DEFAULT-VALUE}")
         String ref;
 
-        @Option(names = "--format", defaultValue = "text", description = "text or json; default: ${DEFAULT-VALUE}")
-        OutputFormat format;
+        @Mixin
+        FormatOption output;
 
         @Override
         public void run() {
@@ -62,7 +66,7 @@ public final class VersionCommand implements Runnable {
             try (CommitHistory history = repository.open()) {
                 String branch = repository.branch(history, ReleasePilotCli.environmentOf(spec));
                 NextVersion next = new VersionPlanner(history).next(ref, branch, policy);
-                print(spec.commandLine().getOut(), spec.commandLine().getErr(), next, format);
+                print(spec.commandLine().getOut(), spec.commandLine().getErr(), next, output.format);
             }
         }
     }
@@ -70,6 +74,7 @@ public final class VersionCommand implements Runnable {
     /** Creates the annotated tag of the next version; refuses (exit 0, released=false) when none is due. */
     @Command(
             name = "tag",
+            mixinStandardHelpOptions = true,
             description = "Create the annotated tag of the next version (no push). When no release is due, "
                     + "create nothing, say so, and exit 0 with released=false.")
     static final class Tag implements Runnable {
@@ -149,12 +154,6 @@ public final class VersionCommand implements Runnable {
             }
             return b != null && !b.isBlank() ? b : null;
         }
-    }
-
-    /** Output formats of {@code version next}. */
-    enum OutputFormat {
-        text,
-        json
     }
 
     static void print(PrintWriter out, PrintWriter err, NextVersion next, OutputFormat format) {

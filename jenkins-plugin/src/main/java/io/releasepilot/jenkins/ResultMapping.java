@@ -1,11 +1,17 @@
 package io.releasepilot.jenkins;
 
 import hudson.model.Result;
+import io.releasepilot.core.release.Verdict;
 import org.jspecify.annotations.Nullable;
 
-/** The one place where a verdict or a release state becomes a Jenkins build result. */
+/** The one place where a verdict (the core's) or a release state becomes a Jenkins build result. */
 final class ResultMapping {
     private ResultMapping() {}
+
+    /** A gate's result: its verdict's, unless an authorised bypass lets it through (as the CLI exits 0 then). */
+    static Result forGate(GateOutcome gate) {
+        return gate.bypassed() ? Result.SUCCESS : forVerdict(gate.verdict());
+    }
 
     /** WARNING makes the build UNSTABLE; FAIL and INCONCLUSIVE (missing data is never a pass) fail the step. */
     static Result forVerdict(Verdict verdict) {

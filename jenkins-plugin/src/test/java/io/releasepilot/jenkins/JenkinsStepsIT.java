@@ -6,9 +6,16 @@ import hudson.AbortException;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.releasepilot.core.release.ReleaseStrategy;
+import io.releasepilot.core.release.Verdict;
+import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.AuditAction;
 import io.releasepilot.core.state.Release;
+import io.releasepilot.core.state.ReleaseRequest;
+import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.StateStoreConfig;
+import io.releasepilot.core.state.StepDetail;
+import io.releasepilot.core.state.StepKind;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import io.releasepilot.core.testing.LedgerDatabases;
 import io.releasepilot.core.testing.ReleaseBench;
@@ -173,6 +180,82 @@ class JenkinsStepsIT {
     }
 
     @Test
+    void shouldBypassAFailedGateForAnAuthorisedUserAndAuditIt() throws Exception {
+        String spec = "version: 1\nservice: gated\nenvironments:\n  - name: staging\ngates:\n"
+                + "  bypass: { authority: [alice] }\n  objectives:\n"
+                + "    - { name: tests, source: junit, metric: failed, comparator: \"<=\", pass: 0, key: true }\n";
+        Files.writeString(workspace.resolve("release-pilot.yml"), spec);
+        Files.writeString(
+                workspace.resolve("TEST-A.xml"),
+                "<testsuite><testcase name=\"a\"/><testcase name=\"b\"><failure/></testcase></testsuite>");
+        Release running = ledger.start(
+                ReleaseRequest.of("gated", "staging", "2.0.0", ReleaseStrategy.CANARY, Actor.of("ci")),
+                StartOptions.failFast());
+        FakeRun refusedBuild = new FakeRun(new FakeJob(), "mallory");
+        ReleaseGateStep step = new ReleaseGateStep();
+        step.setEnvironment("staging");
+        step.setReports("TEST-*.xml");
+        step.setBypass(true);
+        step.setReason("known flaky test, fix tracked");
+
+        FakeTaskListener refusedLog = new FakeTaskListener();
+        FakeStepContext refusedCtx = context(refusedBuild, refusedLog, new CoreHost(), true);
+        step.start(refusedCtx).start();
+        FakeStepContext.Completion refused = refusedCtx.awaitCompletion();
+        FakeStepContext ctx = context(build, buildLog, new CoreHost(), true);
+        step.start(ctx).start();
+        FakeStepContext.Completion granted = ctx.awaitCompletion();
+
+        assertThat(refused.success()).as(refusedLog.text()).isFalse();
+        assertThat(refusedLog.text()).contains("bypass refused: 'mallory' is not in gates.bypass.authority");
+        assertThat(granted.success()).as(buildLog.text()).isTrue();
+        assertThat(granted.value()).isEqualTo("FAIL");
+        assertThat(build.getAction(ReleaseBadgeAction.class).getOutcome()).isEqualTo("gate bypassed");
+        assertThat(buildLog.text()).contains("bypass granted: alice bypassed a FAIL gate");
+        assertThat(ledger.steps(running.id()))
+                .filteredOn(s -> s.step().kind() == StepKind.GATE)
+                .hasSize(2)
+                .allSatisfy(s -> assertThat(s.step().detail())
+                        .isInstanceOfSatisfying(
+                                StepDetail.Gate.class,
+                                gate -> assertThat(gate.verdict()).isEqualTo(Verdict.FAIL)));
+        assertThat(ledger.auditTrail(running.id()))
+                .filteredOn(e -> e.action() == AuditAction.BYPASS)
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.actor().name()).isEqualTo("alice");
+                    assertThat(e.actor().ciRunUrl()).isEqualTo("https://ci.example.com/job/checkout-deploy/42/");
+                    assertThat(e.reason()).contains("known flaky test");
+                });
+        ledger.finish(running.id(), io.releasepilot.core.state.ReleaseState.ABORTED, Actor.of("ci"), "test over");
+    }
+
+    @Test
+    void shouldPromoteARunningCanaryFromAnOperatorBuild() throws Exception {
+        bench("canary", 30, "");
+        FakeStepContext ctx = context(build, buildLog, new CoreHost(), true);
+        canary().start(ctx).start();
+        awaitCanaryWeight(10);
+        FakeRun ops = new FakeRun(new FakeJob(), "bob");
+        ReleasePromoteStep promote = new ReleasePromoteStep(ENVIRONMENT);
+        promote.setReason("dashboards clean");
+
+        FakeStepContext.Completion promoted = operatorStep(promote, ops, new FakeTaskListener());
+
+        assertThat(promoted.success()).isTrue();
+        assertThat(promoted.value()).isEqualTo("PROMOTED");
+        assertThat(ops.getAction(ReleaseBadgeAction.class).getOutcome()).isEqualTo("promoted");
+        // The running canary skips its 30 s steps and completes.
+        FakeStepContext.Completion c = ctx.awaitCompletion();
+        assertThat(c.success()).as(buildLog.text()).isTrue();
+        assertThat(c.value()).isEqualTo("COMPLETED");
+        assertThat(canaryWeight()).isEqualTo(100);
+        assertThat(ledger.auditTrail(release().id()))
+                .extracting(e -> e.action() + " " + e.actor().name())
+                .contains("PROMOTE bob");
+    }
+
+    @Test
     void shouldPromoteACanaryAndBadgeTheBuild() throws Exception {
         bench("canary", 2, "");
         FakeStepContext ctx = context(build, buildLog, new CoreHost(), true);
@@ -199,9 +282,13 @@ class JenkinsStepsIT {
         assertThat(release.request().actor().name()).isEqualTo("alice");
         assertThat(release.request().actor().ciRunUrl()).isEqualTo("https://ci.example.com/job/checkout-deploy/42/");
         assertThat(ledger.steps(release.id()))
-                .anySatisfy(s -> assertThat(s.step().details())
-                        .containsEntry("event", CoreReleaseOperations.STEP_NOTE)
-                        .containsEntry("stepReleaseId", execution.releaseId()));
+                .anySatisfy(s -> assertThat(s.step().detail())
+                        .isInstanceOfSatisfying(StepDetail.HostNote.class, note -> {
+                            assertThat(note.event()).isEqualTo(CoreReleaseOperations.STEP_NOTE);
+                            assertThat(note.hostReleaseId()).isEqualTo(execution.releaseId());
+                        }));
+        // The release records the spec it ran with.
+        assertThat(release.request().specHash()).matches("[0-9a-f]{64}");
 
         // The finished release is left alone by the RunListener: no error, nothing written.
         int steps = ledger.steps(release.id()).size();
@@ -271,10 +358,12 @@ class JenkinsStepsIT {
         ops.finish(Result.SUCCESS);
         new ReleaseRunListener(new CoreHost()).onCompleted(ops, new FakeTaskListener());
         assertThat(ledger.steps(release().id()))
-                .anySatisfy(s -> assertThat(s.step().details())
-                        .containsEntry("event", CoreReleaseOperations.BUILD_NOTE)
-                        .containsEntry("actor", "bob")
-                        .containsEntry("result", "SUCCESS"));
+                .anySatisfy(s -> assertThat(s.step().detail())
+                        .isInstanceOfSatisfying(StepDetail.HostNote.class, note -> {
+                            assertThat(note.event()).isEqualTo(CoreReleaseOperations.BUILD_NOTE);
+                            assertThat(note.actor()).isEqualTo("bob");
+                            assertThat(note.result()).isEqualTo("SUCCESS");
+                        }));
 
         assertThat(operatorStep(new ReleaseResumeStep(ENVIRONMENT), ops, new FakeTaskListener())
                         .value())
@@ -459,6 +548,11 @@ class JenkinsStepsIT {
         @Override
         public ReleaseOutcome rollback(ControlRequest request, ProgressLog log) throws InterruptedException {
             return delegate.rollback(request, log);
+        }
+
+        @Override
+        public ReleaseOutcome promote(ControlRequest request, ProgressLog log) {
+            return delegate.promote(request, log);
         }
 
         @Override

@@ -3,25 +3,32 @@ package io.releasepilot.core.rollout;
 import io.releasepilot.core.InfrastructureException;
 import io.releasepilot.core.InvalidInputException;
 import io.releasepilot.core.ReleasePilotException;
+import io.releasepilot.core.gate.GateEvaluator;
+import io.releasepilot.core.gate.GateSource;
+import io.releasepilot.core.gate.GateVerdict;
+import io.releasepilot.core.gate.Objective;
+import io.releasepilot.core.gate.Observation;
 import io.releasepilot.core.judge.CanaryJudge;
 import io.releasepilot.core.judge.JudgeResult;
 import io.releasepilot.core.judge.MetricComparison;
+import io.releasepilot.core.release.ReleaseStrategy;
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.spec.MetricsSpec;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.AuditAction;
 import io.releasepilot.core.state.AuditEntry;
 import io.releasepilot.core.state.EnvironmentLockedException;
+import io.releasepilot.core.state.JudgeSummary;
 import io.releasepilot.core.state.NewStep;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.ReleaseStep;
 import io.releasepilot.core.state.ReleaseStore;
-import io.releasepilot.core.state.ReleaseStrategy;
-import io.releasepilot.core.state.RouterWeights;
+import io.releasepilot.core.state.RollbackCause;
 import io.releasepilot.core.state.StartOptions;
+import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.StepKind;
-import io.releasepilot.core.state.StepVerdict;
 import io.releasepilot.core.traffic.ExternalCommand;
 import io.releasepilot.core.traffic.RouterState;
 import io.releasepilot.core.traffic.TrafficRouter;
@@ -29,7 +36,6 @@ import io.releasepilot.core.traffic.TrafficSplit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,9 +56,6 @@ import org.jspecify.annotations.Nullable;
  * {@link ReleaseOutcome}; it never exits the process.
  */
 public final class ReleaseEngine {
-    /** Ledger detail key of the event a NOTE step records. */
-    public static final String EVENT = "event";
-
     private final ReleaseStore store;
     private final TrafficRouter router;
     private final ReleaseSignals signals;
@@ -110,10 +113,10 @@ public final class ReleaseEngine {
             return outcome(release);
         }
         try {
-            Optional<Map<String, @Nullable Object>> unfinished = unfinishedRollback(store.steps(release.id()));
+            Optional<StepDetail.RollbackStarted> unfinished = unfinishedRollback(store.steps(release.id()));
             if (unfinished.isPresent()) {
                 // The previous run died inside a rollback: finish it rather than re-apply the weights it left.
-                Object reason = unfinished.get().get("reason");
+                String reason = unfinished.get().reason();
                 emit(
                         release.id(),
                         release.currentStep(),
@@ -125,8 +128,8 @@ public final class ReleaseEngine {
                         .perform(
                                 release.id(),
                                 actor,
-                                reason == null ? "rollback interrupted and finished by a rerun" : reason.toString(),
-                                unfinished.get()));
+                                reason.isEmpty() ? "rollback interrupted and finished by a rerun" : reason,
+                                unfinished.get().cause()));
             }
             reconcile(release);
             return release.request().strategy() == ReleaseStrategy.BLUE_GREEN
@@ -159,11 +162,10 @@ public final class ReleaseEngine {
                         request.environment(),
                         request.actor(),
                         "continue release " + release.id() + " from step " + release.currentStep());
-                note(
+                record(
                         taken.id(),
                         taken.currentStep(),
-                        "resumed",
-                        Map.of("by", request.actor().name(), "takeover", true));
+                        new StepDetail.Resumed(request.actor().name(), true));
                 return taken;
             }
             if (same
@@ -172,11 +174,10 @@ public final class ReleaseEngine {
                             .name()
                             .equals(request.actor().name())
                     && holderStopped(release)) {
-                note(
+                record(
                         release.id(),
                         release.currentStep(),
-                        "resumed",
-                        Map.of("by", request.actor().name(), "takeover", false));
+                        new StepDetail.Resumed(request.actor().name(), false));
                 return release;
             }
             if (same || !request.takeover()) {
@@ -232,35 +233,32 @@ public final class ReleaseEngine {
 
     /** Makes the load balancer carry the weights the ledger last recorded (a crash may have left anything). */
     private void reconcile(Release release) {
-        RouterWeights recorded = release.weights();
-        if (recorded == null) {
+        TrafficSplit expected = release.weights();
+        if (expected == null) {
             return;
         }
-        TrafficSplit expected = new TrafficSplit(recorded.stable(), recorded.canary());
         RouterState found = router.current();
         if (found.split().equals(expected) && router.verify(expected)) {
             return;
         }
         RouterState applied = router.apply(expected);
-        Map<String, @Nullable Object> details = new LinkedHashMap<>();
-        details.put("found", found.split().stable() + "/" + found.split().canary());
-        details.put("applied", applied.split().stable() + "/" + applied.split().canary());
-        details.put("router", applied.routerType());
-        note(release.id(), release.currentStep(), "reconciled", details);
+        record(
+                release.id(),
+                release.currentStep(),
+                new StepDetail.Reconciled(found.split(), applied.split(), applied.routerType()));
         emit(
                 release.id(),
                 release.currentStep(),
-                recorded.canary(),
+                expected.canary(),
                 Duration.ZERO,
                 Map.of(),
                 "router reconciled with the ledger: found " + found.split() + ", re-applied " + expected);
     }
 
-    private static Optional<Map<String, @Nullable Object>> unfinishedRollback(List<ReleaseStep> steps) {
+    private static Optional<StepDetail.RollbackStarted> unfinishedRollback(List<ReleaseStep> steps) {
         for (int i = steps.size() - 1; i >= 0; i--) {
-            Map<String, @Nullable Object> details = steps.get(i).step().details();
-            if ("rollback-started".equals(details.get(EVENT))) {
-                return Optional.of(details);
+            if (steps.get(i).step().detail() instanceof StepDetail.RollbackStarted started) {
+                return Optional.of(started);
             }
         }
         return Optional.empty();
@@ -281,6 +279,8 @@ public final class ReleaseEngine {
         final List<String> metricNames;
         Map<String, Double> latest = new LinkedHashMap<>();
         int healthFailures;
+        /** The consecutive health-check failures as an observation of the probe, for criteria on them. */
+        Optional<Observation> health = Optional.empty();
 
         @Nullable
         Instant lastAnalysis;
@@ -289,6 +289,9 @@ public final class ReleaseEngine {
         String lastNotice;
 
         TriggerDecision lastTriggers;
+
+        /** Why this release looks at no data, if so: said in every progress line and, once, in the ledger. */
+        SignalCheck.@Nullable NoSignal noSignal;
 
         Run(Release release, Actor actor) {
             this.started = release;
@@ -307,7 +310,20 @@ public final class ReleaseEngine {
 
         abstract int steps();
 
+        /** {@link SignalCheck} for this strategy. */
+        abstract Optional<SignalCheck.NoSignal> signalCheck();
+
         ReleaseOutcome run() throws InterruptedException {
+            noSignal = signalCheck().orElse(null);
+            if (noSignal != null) {
+                // Once per release: a resumed run finds the note of the run before it.
+                boolean noted =
+                        store.steps(id).stream().anyMatch(step -> step.step().detail() instanceof StepDetail.NoSignal);
+                if (!noted) {
+                    record(id, started.currentStep(), new StepDetail.NoSignal(noSignal.reason(), noSignal.hint()));
+                }
+                progress(started, Duration.ZERO, "WARNING: " + noSignal.reason() + " (" + noSignal.hint() + ")");
+            }
             while (true) {
                 Release current = store.find(id).orElseThrow(() -> new InvalidInputException("no release " + id));
                 if (!current.state().active()) {
@@ -351,59 +367,60 @@ public final class ReleaseEngine {
             return outcome(release);
         }
 
-        /** Probes health and, when due, queries the metrics and records the analysis; returns its verdict. */
-        Optional<AnalysisVerdict> measure(Release current, Instant now, List<CanaryCriterion> criteria) {
-            Optional<Boolean> health = signals.probeHealth();
-            if (health.isPresent()) {
-                healthFailures = health.get() ? 0 : healthFailures + 1;
+        /**
+         * Probes health and, when due, observes the metrics and records the analysis: the step's criteria evaluated by
+         * the {@link io.releasepilot.core.gate.GateEvaluator} over the observations (see {@link CanaryStep#analysis}),
+         * combined with the canary judge. Returns the analysis' verdict.
+         */
+        Optional<Verdict> measure(Release current, Instant now, List<Objective> criteria) {
+            Optional<Observation> probe = signals.health().map(ReleaseEngine::observe);
+            if (probe.isPresent()) {
+                boolean healthy = ReleaseSignals.healthy(probe.get(), ReleaseSignals.HEALTH_CHECK);
+                healthFailures = healthy ? 0 : healthFailures + 1;
+                health = Optional.of(Observation.of(
+                        probe.get().source(), probe.get().origin(), Map.of(MetricsSpec.HEALTH_CHECK_FAILURES, (double)
+                                healthFailures)));
                 history.add(new MetricSample(MetricsSpec.HEALTH_CHECK_FAILURES, now, healthFailures));
                 latest.put(MetricsSpec.HEALTH_CHECK_FAILURES, (double) healthFailures);
             }
             if (lastAnalysis != null && now.isBefore(lastAnalysis.plus(plan.analysisInterval()))) {
-                if (health.isPresent() && !health.get()) {
-                    store.recordStep(
-                            id,
-                            NewStep.verdict(
-                                    Math.max(current.currentStep(), 0),
-                                    StepKind.HEALTH_CHECK,
-                                    StepVerdict.FAIL,
-                                    Map.of("consecutiveFailures", healthFailures, "at", now.toString())));
+                if (probe.isPresent() && healthFailures > 0) {
+                    record(id, current.currentStep(), new StepDetail.HealthCheck(healthFailures, now));
                 }
                 return Optional.empty();
             }
             lastAnalysis = now;
-            Map<String, Double> values = signals.metrics(metricNames, current.version());
+            Observation metrics = observe(signals.metrics(metricNames, current.version()));
             for (String name : metricNames) {
-                double value = values.getOrDefault(name, Double.NaN);
+                double value = metrics.value(name).orElse(Double.NaN);
                 history.add(new MetricSample(name, now, value));
                 latest.put(name, value);
             }
             trimHistory(now);
-            AnalysisVerdict verdict = ReleaseEngine.verdict(criteria, latest);
-            Map<String, @Nullable Object> details = new LinkedHashMap<>();
+            List<Observation> observations = new ArrayList<>();
+            observations.add(metrics);
+            health.ifPresent(observations::add);
+            GateVerdict analysis = CanaryStep.analysis(criteria, observations);
+            Verdict verdict = analysis.verdict();
             Optional<JudgeResult> judged = judge(current, now);
             if (judged.isPresent()) {
-                AnalysisVerdict judgeVerdict =
-                        AnalysisVerdict.valueOf(judged.get().verdict().name());
-                verdict = worse(verdict, judgeVerdict);
-                details.put("judge", judgeDetails(judged.get()));
+                verdict = Verdict.worse(verdict, judged.get().verdict());
             }
-            details.put("at", now.toString());
-            details.put("values", jsonValues(latest));
-            Map<String, @Nullable Object> thresholds = new LinkedHashMap<>();
-            for (CanaryCriterion criterion : criteria) {
-                thresholds.put(criterion.metric(), criterion.comparator().symbol() + " " + criterion.threshold());
+            Map<String, String> thresholds = new LinkedHashMap<>();
+            for (Objective criterion : criteria) {
+                // As the user wrote them ("< 1%"), not in query units ("< 0.01").
+                thresholds.put(criterion.name(), GateEvaluator.thresholds(criterion));
             }
-            details.put("thresholds", thresholds);
-            details.put("verdict", verdict.name());
-            details.put("version", current.version());
-            store.recordStep(
+            record(
                     id,
-                    NewStep.verdict(
-                            Math.max(current.currentStep(), 0),
-                            StepKind.ANALYSIS,
-                            StepVerdict.valueOf(verdict.name()),
-                            details));
+                    current.currentStep(),
+                    new StepDetail.Analysis(
+                            now,
+                            current.version(),
+                            latest,
+                            thresholds,
+                            verdict,
+                            judged.map(ReleaseEngine::judgeSummary).orElse(null)));
             return Optional.of(verdict);
         }
 
@@ -450,38 +467,26 @@ public final class ReleaseEngine {
             history.removeIf(sample -> sample.at().isBefore(oldest));
         }
 
-        /** Applies one weight change: intent in the ledger, the router, then the applied step and progress. */
+        /**
+         * Applies one weight change: the intent in the ledger, the router, then the applied step, which also moves the
+         * release's progress to {@code ledgerStep} and the weights (one write, one event; nothing else records it).
+         */
         void setWeights(int ledgerStep, TrafficSplit split, String why) {
-            RouterWeights weights = new RouterWeights(split.stable(), split.canary());
-            Map<String, @Nullable Object> intent = new LinkedHashMap<>();
-            intent.put("stable", split.stable());
-            intent.put("canary", split.canary());
-            intent.put("reason", why);
-            note(id, ledgerStep, "traffic-intent", intent);
+            record(id, ledgerStep, new StepDetail.TrafficIntent(split, why));
             RouterState state = router.apply(split);
-            Map<String, @Nullable Object> applied = new LinkedHashMap<>();
-            applied.put(EVENT, "traffic-applied");
-            applied.put("router", state.routerType());
-            applied.put("readBack", state.split().stable() + "/" + state.split().canary());
-            applied.put("reason", why);
-            store.recordStep(id, NewStep.traffic(ledgerStep, weights, applied));
-            store.updateProgress(id, ledgerStep, weights);
+            record(id, ledgerStep, new StepDetail.TrafficApplied(split, state.routerType(), state.split(), why));
         }
 
         ReleaseOutcome rollBack(String reason) {
-            Map<String, @Nullable Object> details = new LinkedHashMap<>();
-            details.put(
-                    "trigger",
+            RollbackCause cause = new RollbackCause.Triggers(
                     lastTriggers.criticalFiring().stream()
                             .map(e -> e.rule().name())
-                            .toList());
-            details.put(
-                    "evaluations",
+                            .toList(),
                     lastTriggers.criticalFiring().stream()
                             .map(RuleEvaluation::explanation)
-                            .toList());
-            details.put("values", jsonValues(latest));
-            Release release = new Rollback(store, router).perform(id, actor, reason, details);
+                            .toList(),
+                    latest);
+            Release release = new Rollback(store, router).perform(id, actor, reason, cause);
             return finished(release);
         }
 
@@ -498,7 +503,7 @@ public final class ReleaseEngine {
                 return;
             }
             lastNotice = key;
-            note(id, Math.max(current.currentStep(), 0), "notify", Map.of("message", message));
+            record(id, current.currentStep(), new StepDetail.Notice(message));
             emit(id, current.currentStep(), weight(current), Duration.ZERO, latest, message);
         }
 
@@ -508,7 +513,8 @@ public final class ReleaseEngine {
 
         private void emit(
                 UUID release, int step, int canary, Duration left, Map<String, Double> values, String message) {
-            listener.progress(new RolloutProgress(release, strategy(), step, steps(), canary, left, values, message));
+            String line = noSignal == null ? message : message + " · " + noSignal.tag();
+            listener.progress(new RolloutProgress(release, strategy(), step, steps(), canary, left, values, line));
         }
     }
 
@@ -521,7 +527,7 @@ public final class ReleaseEngine {
     private final class CanaryRun extends Run {
         private final CanaryDecider decider = new CanaryDecider(plan.steps());
         private Instant stepStartedAt;
-        private AnalysisVerdict verdict = AnalysisVerdict.INCONCLUSIVE;
+        private Verdict verdict = Verdict.INCONCLUSIVE;
 
         CanaryRun(Release release, Actor actor) {
             super(release, actor);
@@ -534,25 +540,26 @@ public final class ReleaseEngine {
         }
 
         @Override
+        Optional<SignalCheck.NoSignal> signalCheck() {
+            return SignalCheck.canary(plan);
+        }
+
+        @Override
         int steps() {
             return plan.steps().size();
         }
 
         @Override
         Optional<ReleaseOutcome> tick(Release current, Instant now) {
-            int step = current.currentStep() - 1;
-            List<CanaryCriterion> criteria = step >= 0 && step < plan.steps().size()
-                    ? plan.steps().get(step).criteria()
+            // The ledger's step number is the decider's (1-based, 0 before the first step); only the list is 0-based.
+            int step = current.currentStep();
+            List<Objective> criteria = step >= 1 && step <= plan.steps().size()
+                    ? plan.steps().get(step - 1).criteria()
                     : List.of();
             measure(current, now, criteria).ifPresent(v -> verdict = v);
             TriggerDecision decision = triggers(now);
-            CanaryDecision next = decider.decide(new CanaryInput(
-                    Math.min(step, plan.steps().size() - 1),
-                    stepStartedAt,
-                    verdict,
-                    operatorState(current),
-                    decision,
-                    now));
+            CanaryDecision next = decider.decide(
+                    new CanaryInput(step, stepStartedAt, verdict, operatorState(current), decision, now));
             changed = false;
             List<RolloutEffect> effects = next.effects();
             for (int i = 0; i < effects.size(); i++) {
@@ -563,16 +570,17 @@ public final class ReleaseEngine {
                         continue; // Rollback.perform moves the traffic itself, with its own ledger records.
                     }
                     int ledgerStep = following instanceof RolloutEffect.AdvanceStep advance
-                            ? advance.step() + 1
+                            ? advance.step()
                             : current.currentStep();
                     setWeights(ledgerStep, set.split(), next.reason());
                     changed = true;
                 } else if (effect instanceof RolloutEffect.AdvanceStep advance) {
-                    current = store.updateProgress(id, advance.step() + 1, RouterWeights.canary(advance.weight()));
+                    // The SetWeights before it recorded this step and weight as the release's progress.
+                    current = current.withProgress(advance.step(), TrafficSplit.canary(advance.weight()));
                     stepStartedAt = clock.instant();
-                    verdict = AnalysisVerdict.INCONCLUSIVE;
+                    verdict = Verdict.INCONCLUSIVE;
                     lastAnalysis = null;
-                    progress(current, plan.steps().get(advance.step()).duration(), next.reason());
+                    progress(current, plan.steps().get(advance.step() - 1).duration(), next.reason());
                 } else if (effect instanceof RolloutEffect.Complete complete) {
                     return Optional.of(finished(store.finish(id, ReleaseState.SUCCEEDED, actor, complete.reason())));
                 } else if (effect instanceof RolloutEffect.RollBack back) {
@@ -625,16 +633,17 @@ public final class ReleaseEngine {
             super(release, actor);
             this.phaseStartedAt = release.startedAt();
             for (ReleaseStep step : store.steps(id)) {
-                Map<String, @Nullable Object> details = step.step().details();
-                if ("phase".equals(details.get(EVENT))) {
-                    phase = CutoverPhase.valueOf(String.valueOf(details.get("phase")));
+                StepDetail detail = step.step().detail();
+                if (detail instanceof StepDetail.Phase recorded) {
+                    phase = CutoverPhase.valueOf(recorded.phase());
                     phaseStartedAt = step.recordedAt();
-                } else if ("hook".equals(details.get(EVENT))) {
-                    HookResult result = HookResult.valueOf(String.valueOf(details.get("result")));
-                    switch (String.valueOf(details.get("hook"))) {
-                        case "deploy" -> deploy = result;
-                        case "smoke-checks" -> smoke = result;
-                        default -> retire = result;
+                } else if (detail instanceof StepDetail.SmokeChecks checks) {
+                    smoke = result(checks.succeeded());
+                } else if (detail instanceof StepDetail.Hook hook) {
+                    if ("deploy".equals(hook.name())) {
+                        deploy = result(hook.succeeded());
+                    } else {
+                        retire = result(hook.succeeded());
                     }
                 }
             }
@@ -643,6 +652,11 @@ public final class ReleaseEngine {
         @Override
         String strategy() {
             return "blue-green";
+        }
+
+        @Override
+        Optional<SignalCheck.NoSignal> signalCheck() {
+            return SignalCheck.watchWindow(plan);
         }
 
         @Override
@@ -688,9 +702,10 @@ public final class ReleaseEngine {
                 // Recorded after the phase's effects: a crash in between repeats them (hooks re-run, weights re-set).
                 phase = next.nextPhase();
                 phaseStartedAt = clock.instant();
-                note(id, ledgerStep, "phase", Map.of("phase", phase.name(), "reason", next.reason()));
+                record(id, ledgerStep, new StepDetail.Phase(phase.name(), next.reason()));
                 Release now2 = store.find(id).orElse(current);
-                if (now2.state().active()) {
+                // A weight change of this tick already moved the progress to this phase; else this is its one write.
+                if (now2.state().active() && now2.currentStep() != ledgerStep) {
                     store.updateProgress(id, ledgerStep, now2.weights());
                 }
                 progress(now2, Duration.ZERO, phase + ": " + next.reason());
@@ -700,14 +715,14 @@ public final class ReleaseEngine {
         }
 
         private HookResult hook(String name, Optional<RolloutPlan.Hook> hook, Release current) {
-            Map<String, @Nullable Object> details = new LinkedHashMap<>();
-            details.put("hook", name);
             HookResult result;
+            List<String> command = hook.map(RolloutPlan.Hook::command).orElse(List.of());
+            Integer exitCode = null;
+            String output;
             if (hook.isEmpty()) {
                 result = HookResult.SUCCEEDED;
-                details.put("output", "no " + name + " hook configured");
+                output = "no " + name + " hook configured";
             } else {
-                details.put("command", hook.get().command());
                 try {
                     ExternalCommand.Result run = ExternalCommand.run(
                             hook.get().command(),
@@ -717,37 +732,34 @@ public final class ReleaseEngine {
                                     "RP_VERSION", current.version()),
                             hook.get().timeout());
                     result = run.succeeded() ? HookResult.SUCCEEDED : HookResult.FAILED;
-                    details.put("exitCode", run.exitCode());
-                    details.put("output", run.quotedOutput());
+                    exitCode = run.exitCode();
+                    output = run.quotedOutput();
                 } catch (ReleasePilotException e) {
                     result = HookResult.FAILED;
-                    details.put("output", e.getMessage());
+                    output = String.valueOf(e.getMessage());
                 }
             }
-            details.put("result", result.name());
-            note(id, phase.ordinal(), "hook", details);
+            record(
+                    id,
+                    phase.ordinal(),
+                    new StepDetail.Hook(name, command, exitCode, output, result == HookResult.SUCCEEDED));
             progress(current, Duration.ZERO, name + " hook " + result);
             return result;
         }
 
         private HookResult smokeChecks(Release current) {
-            List<Map<String, @Nullable Object>> checks = new ArrayList<>();
+            List<StepDetail.SmokeChecks.Check> checks = new ArrayList<>();
             boolean all = true;
             for (RolloutPlan.SmokeCheck check : plan.smokeChecks()) {
-                boolean ok = signals.probe(check);
+                boolean ok = ReleaseSignals.healthy(
+                        observe(HttpReleaseSignals.probe(
+                                SMOKE_CHECK, check.url(), check.expectStatus(), check.timeout())),
+                        SMOKE_CHECK);
                 all &= ok;
-                Map<String, @Nullable Object> one = new LinkedHashMap<>();
-                one.put("url", check.url().toString());
-                one.put("expectStatus", check.expectStatus());
-                one.put("passed", ok);
-                checks.add(one);
+                checks.add(new StepDetail.SmokeChecks.Check(check.url().toString(), check.expectStatus(), ok));
             }
             HookResult result = all ? HookResult.SUCCEEDED : HookResult.FAILED;
-            Map<String, @Nullable Object> details = new LinkedHashMap<>();
-            details.put("hook", "smoke-checks");
-            details.put("checks", checks);
-            details.put("result", result.name());
-            note(id, phase.ordinal(), "hook", details);
+            record(id, phase.ordinal(), new StepDetail.SmokeChecks(checks, all));
             progress(current, Duration.ZERO, "smoke checks " + result);
             return result;
         }
@@ -755,53 +767,41 @@ public final class ReleaseEngine {
 
     // ------------------------------------------------------------------------------------------------- helpers
 
+    /** The name of a blue-green smoke check's probe. */
+    private static final String SMOKE_CHECK = "smokeCheck";
+
     /** How far back the canary judge reads samples. */
     static final Duration JUDGE_WINDOW = Duration.ofMinutes(10);
 
-    /** The more severe of two analysis verdicts: FAIL, then INCONCLUSIVE (missing data), then WARNING, then PASS. */
-    static AnalysisVerdict worse(AnalysisVerdict a, AnalysisVerdict b) {
-        List<AnalysisVerdict> order = List.of(
-                AnalysisVerdict.FAIL, AnalysisVerdict.INCONCLUSIVE, AnalysisVerdict.WARNING, AnalysisVerdict.PASS);
-        return order.indexOf(a) <= order.indexOf(b) ? a : b;
-    }
-
-    private static Map<String, @Nullable Object> judgeDetails(JudgeResult result) {
-        Map<String, @Nullable Object> details = new LinkedHashMap<>();
-        details.put("verdict", result.verdict().name());
-        details.put("score", result.score());
-        details.put("reason", result.reason());
-        List<Map<String, @Nullable Object>> metrics = new ArrayList<>();
+    private static JudgeSummary judgeSummary(JudgeResult result) {
+        List<JudgeSummary.Metric> metrics = new ArrayList<>();
         for (MetricComparison comparison : result.metrics()) {
-            Map<String, @Nullable Object> metric = new LinkedHashMap<>();
-            metric.put("metric", comparison.metric());
-            metric.put("canaryMedian", finite(comparison.canaryMedian()));
-            metric.put("baselineMedian", finite(comparison.baselineMedian()));
-            metric.put("effectSize", finite(comparison.effectSize()));
-            metric.put("pValue", finite(comparison.pValue()));
-            metric.put("verdict", comparison.verdict().name());
-            metric.put("explanation", comparison.explanation());
-            metrics.add(metric);
+            metrics.add(new JudgeSummary.Metric(
+                    comparison.metric(),
+                    comparison.canaryMedian(),
+                    comparison.baselineMedian(),
+                    comparison.effectSize(),
+                    comparison.pValue(),
+                    comparison.verdict(),
+                    comparison.explanation()));
         }
-        details.put("metrics", metrics);
-        return details;
+        return new JudgeSummary(result.verdict(), result.score(), result.reason(), metrics);
     }
 
-    private static @Nullable Double finite(double value) {
-        return Double.isFinite(value) ? value : null;
+    private static HookResult result(boolean succeeded) {
+        return succeeded ? HookResult.SUCCEEDED : HookResult.FAILED;
     }
 
-    /** PASS when every criterion holds, FAIL when one with a value does not, else INCONCLUSIVE (missing data). */
-    static AnalysisVerdict verdict(List<CanaryCriterion> criteria, Map<String, Double> values) {
-        boolean missing = false;
-        for (CanaryCriterion criterion : criteria) {
-            double value = values.getOrDefault(criterion.metric(), Double.NaN);
-            if (Double.isNaN(value)) {
-                missing = true;
-            } else if (!criterion.comparator().holds(value, criterion.threshold())) {
-                return AnalysisVerdict.FAIL;
-            }
+    /**
+     * One observation of a source; a source that throws (Prometheus rejected a query, say) is missing data for this
+     * analysis, never the end of the run: the release keeps its weights and INCONCLUSIVE keeps it from advancing.
+     */
+    private static Observation observe(GateSource source) {
+        try {
+            return source.observe();
+        } catch (ReleasePilotException e) {
+            return Observation.unavailable(source.type(), source.type(), String.valueOf(e.getMessage()));
         }
-        return missing ? AnalysisVerdict.INCONCLUSIVE : AnalysisVerdict.PASS;
     }
 
     /** Operator requests on the release from its audit trail: pause is its state, promote and abort are requests. */
@@ -819,38 +819,16 @@ public final class ReleaseEngine {
     static List<MetricSample> historyFrom(List<ReleaseStep> steps) {
         List<MetricSample> history = new ArrayList<>();
         for (ReleaseStep step : steps) {
-            if (step.step().kind() != StepKind.ANALYSIS) {
-                continue;
-            }
-            Map<String, @Nullable Object> details = step.step().details();
-            Instant at;
-            try {
-                at = details.get("at") == null ? step.recordedAt() : Instant.parse(String.valueOf(details.get("at")));
-            } catch (DateTimeParseException e) {
-                at = step.recordedAt();
-            }
-            if (details.get("values") instanceof Map<?, ?> values) {
-                for (Map.Entry<?, ?> value : values.entrySet()) {
-                    double number = value.getValue() instanceof Number n ? n.doubleValue() : Double.NaN;
-                    history.add(new MetricSample(String.valueOf(value.getKey()), at, number));
-                }
+            if (step.step().detail() instanceof StepDetail.Analysis analysis) {
+                analysis.values()
+                        .forEach((metric, value) -> history.add(new MetricSample(metric, analysis.at(), value)));
             }
         }
         return history;
     }
 
-    private static Map<String, @Nullable Object> jsonValues(Map<String, Double> values) {
-        Map<String, @Nullable Object> json = new LinkedHashMap<>();
-        // JSON has no NaN: a missing value is null.
-        values.forEach((name, value) -> json.put(name, Double.isNaN(value) ? null : value));
-        return json;
-    }
-
-    private void note(UUID releaseId, int step, String event, Map<String, ?> details) {
-        Map<String, @Nullable Object> all = new LinkedHashMap<>();
-        all.put(EVENT, event);
-        all.putAll(details);
-        store.recordStep(releaseId, new NewStep(Math.max(step, 0), StepKind.NOTE, null, null, all));
+    private void record(UUID releaseId, int step, StepDetail detail) {
+        store.recordStep(releaseId, new NewStep(step, detail));
     }
 
     private void emit(UUID release, int step, int canary, Duration left, Map<String, Double> values, String message) {
@@ -876,88 +854,5 @@ public final class ReleaseEngine {
                 release.environment(),
                 reason,
                 ReleaseReport.markdown(release, store.steps(release.id()), store.auditTrail(release.id())));
-    }
-
-    // ------------------------------------------------------------------------------------------ operator actions
-
-    /** Pauses the release in progress for service + environment (audited). */
-    public static AuditEntry pause(ReleaseStore store, String service, String environment, Actor actor, String reason) {
-        return act(store, service, environment, AuditAction.PAUSE, actor, reason);
-    }
-
-    /** Resumes a paused release (audited). */
-    public static AuditEntry resume(
-            ReleaseStore store, String service, String environment, Actor actor, String reason) {
-        return act(store, service, environment, AuditAction.RESUME, actor, reason);
-    }
-
-    /** Asks the running engine to skip the remaining analysis and send all traffic to the new version (audited). */
-    public static AuditEntry promote(
-            ReleaseStore store, String service, String environment, Actor actor, String reason) {
-        return act(store, service, environment, AuditAction.PROMOTE, actor, reason);
-    }
-
-    /** Asks the running engine to roll back (audited); see {@link #rollback} to roll back without a running engine. */
-    public static AuditEntry abort(ReleaseStore store, String service, String environment, Actor actor, String reason) {
-        return act(store, service, environment, AuditAction.ABORT, actor, reason);
-    }
-
-    /** Records an operator action on the release in progress for service + environment. */
-    public static AuditEntry act(
-            ReleaseStore store, String service, String environment, AuditAction action, Actor actor, String reason) {
-        Release release = store.inProgress(service, environment)
-                .orElseThrow(() -> new InvalidInputException(
-                        "no release of '" + service + "' is in progress in '" + environment + "'"));
-        return store.act(release.id(), action, actor, reason);
-    }
-
-    /**
-     * Manual rollback: the release in progress, if any, is rolled back at once (audited, through {@link Rollback});
-     * otherwise the last successful release is left for the release before it: a ROLLBACK release is recorded and
-     * all traffic returns to the stable side, which serves that earlier version.
-     */
-    public static ReleaseOutcome rollback(
-            ReleaseStore store, TrafficRouter router, String service, String environment, Actor actor, String reason) {
-        Optional<Release> running = store.inProgress(service, environment);
-        Rollback rollback = new Rollback(store, router);
-        if (running.isPresent()) {
-            store.requestRollback(running.get().id(), actor, reason);
-            Map<String, @Nullable Object> details = new LinkedHashMap<>();
-            details.put("manual", true);
-            return outcome(store, rollback.perform(running.get().id(), actor, reason, details));
-        }
-        Release last = store.lastSuccessful(service, environment)
-                .orElseThrow(() -> new InvalidInputException("no successful release of '" + service + "' in '"
-                        + environment + "' is recorded; nothing to roll back"));
-        UUID previousId = last.request().previousReleaseId();
-        Release previous = previousId == null ? null : store.find(previousId).orElse(null);
-        if (previous == null) {
-            throw new InvalidInputException("release " + last.version() + " of '" + service + "' in '" + environment
-                    + "' has no earlier successful release recorded to return to");
-        }
-        Release started = store.start(
-                new ReleaseRequest(
-                        service,
-                        environment,
-                        previous.version(),
-                        previous.request().commitSha(),
-                        null,
-                        ReleaseStrategy.ROLLBACK,
-                        actor,
-                        null,
-                        last.id(),
-                        last.id()),
-                StartOptions.failFast());
-        Map<String, @Nullable Object> details = new LinkedHashMap<>();
-        details.put("manual", true);
-        details.put("from", last.version());
-        details.put("to", previous.version());
-        return outcome(
-                store,
-                rollback.perform(
-                        started.id(),
-                        actor,
-                        reason + " (from " + last.version() + " back to " + previous.version() + ")",
-                        details));
     }
 }

@@ -1,5 +1,7 @@
 package io.releasepilot.core.spec;
 
+import io.releasepilot.core.release.Comparator;
+
 /**
  * A success criterion of a canary step, written {@code errorRate: "< 0.5%"}: the named query's value must satisfy
  * {@code value <comparator> threshold}.

@@ -1,5 +1,6 @@
 package io.releasepilot.core.spec;
 
+import io.releasepilot.core.release.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

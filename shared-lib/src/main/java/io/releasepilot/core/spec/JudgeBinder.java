@@ -1,5 +1,6 @@
 package io.releasepilot.core.spec;
 
+import io.releasepilot.core.release.Direction;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,8 +67,8 @@ final class JudgeBinder {
         parts.unique(names, name, m, "name", "judge metric");
         Bound<String> query =
                 parts.add(values.text(m, "query", null, "a PromQL query whose series carry the version label"));
-        Bound<ChangeDirection> direction =
-                parts.add(values.enumValue(m, "direction", ChangeDirection.class, SpecDefaults.JUDGE_DIRECTION));
+        Bound<Direction> direction =
+                parts.add(values.enumValue(m, "direction", Direction.class, SpecDefaults.JUDGE_DIRECTION));
         Bound<String> label = parts.add(values.text(m, "versionLabel", SpecDefaults.JUDGE_VERSION_LABEL, ""));
         return parts.build(m, () -> new JudgeMetricSpec(name.value(), query.value(), direction.value(), label.value()));
     }

@@ -1,5 +1,7 @@
 package io.releasepilot.core.spec;
 
+import io.releasepilot.core.release.Comparator;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
@@ -11,8 +13,9 @@ import java.util.Set;
  * objectives are not metric thresholds in this sense; they keep {@code ==} (e.g. {@code failed == 0}).
  */
 final class MetricThreshold {
-    static final Set<Comparator> COMPARATORS = Collections.unmodifiableSet(
-            EnumSet.of(Comparator.LESS, Comparator.LESS_OR_EQUAL, Comparator.GREATER, Comparator.GREATER_OR_EQUAL));
+    /** The vocabulary's one rule ({@link Comparator#isOrdering()}), as a set for the reader's hints. */
+    static final Set<Comparator> COMPARATORS = Collections.unmodifiableSet(EnumSet.copyOf(
+            Arrays.stream(Comparator.values()).filter(Comparator::isOrdering).toList()));
 
     /** How a problem names the thing that refuses a comparator. */
     static final String WHAT = "a metric threshold";

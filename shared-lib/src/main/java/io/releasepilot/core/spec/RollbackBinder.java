@@ -1,5 +1,7 @@
 package io.releasepilot.core.spec;
 
+import io.releasepilot.core.release.Comparator;
+import io.releasepilot.core.release.Severity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

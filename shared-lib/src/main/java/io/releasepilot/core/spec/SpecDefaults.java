@@ -1,5 +1,9 @@
 package io.releasepilot.core.spec;
 
+import io.releasepilot.core.release.Comparator;
+import io.releasepilot.core.release.Direction;
+import io.releasepilot.core.release.ReleaseStrategy;
+import io.releasepilot.core.release.Severity;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +18,7 @@ public final class SpecDefaults {
     /** The only spec format version so far. */
     public static final int SPEC_VERSION = 1;
 
-    public static final StrategyType STRATEGY = StrategyType.CANARY;
+    public static final ReleaseStrategy STRATEGY = ReleaseStrategy.CANARY;
     public static final Duration ANALYSIS_INTERVAL = Duration.ofMinutes(1);
 
     public static final boolean JUDGE_ENABLED = true;
@@ -24,7 +28,7 @@ public final class SpecDefaults {
     public static final double JUDGE_PASS_SCORE = 95;
     public static final double JUDGE_MARGINAL_SCORE = 75;
     public static final double JUDGE_OUTLIER_IQR_FACTOR = 3;
-    public static final ChangeDirection JUDGE_DIRECTION = ChangeDirection.INCREASE;
+    public static final Direction JUDGE_DIRECTION = Direction.INCREASE;
     public static final String JUDGE_VERSION_LABEL = "version";
 
     public static final Duration HOOK_DEPLOY_TIMEOUT = Duration.ofMinutes(10);

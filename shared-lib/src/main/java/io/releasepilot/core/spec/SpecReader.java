@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +35,14 @@ public final class SpecReader {
 
     /** Reads and validates the spec file at {@code file}; the problems name the file as given. */
     public static Validated<ReleaseSpec> read(Path file) {
+        return readFile(file).map(SpecFile::spec);
+    }
+
+    /**
+     * As {@link #read(Path)}, with the SHA-256 of the bytes read: the one read of the file both the spec and the hash
+     * the ledger records come from.
+     */
+    public static Validated<SpecFile> readFile(Path file) {
         String name = file.toString();
         try {
             if (Files.isDirectory(file)) {
@@ -51,7 +60,7 @@ public final class SpecReader {
             if (bytes.length > MAX_BYTES) {
                 return tooLarge(name, bytes.length);
             }
-            return read(name, bytes);
+            return readFile(name, bytes);
         } catch (NoSuchFileException missing) {
             return fileProblem(
                     name, "no such file", "create it (see docs/release-pilot.example.yml) or pass --spec FILE");
@@ -68,11 +77,16 @@ public final class SpecReader {
 
     /** Validates spec bytes (UTF-8); {@code name} is the file name used in problems. */
     public static Validated<ReleaseSpec> read(String name, byte[] content) {
+        return readFile(name, content).map(SpecFile::spec);
+    }
+
+    /** As {@link #read(String, byte[])}, with the SHA-256 of {@code content}. */
+    public static Validated<SpecFile> readFile(String name, byte[] content) {
         List<Problem> problems = new ArrayList<>();
         try {
             ReleaseSpec spec = parse(name, content, problems);
             if (spec != null && problems.isEmpty()) {
-                return Validated.valid(spec);
+                return Validated.valid(new SpecFile(spec, specHash(content)));
             }
         } catch (RuntimeException | StackOverflowError unexpected) {
             // the contract is "never throws for bad input": a bug in the reader still becomes a problem, not a trace
@@ -102,6 +116,41 @@ public final class SpecReader {
             return Validated.invalid(shown);
         }
         return Validated.invalid(problems);
+    }
+
+    /**
+     * A warning about a valid spec, rendered like a problem ({@code file:line:column: path: WARNING: message (hint)}):
+     * it points at the key {@code path} (dotted mapping keys), or at the nearest enclosing key the file writes when it
+     * leaves that one to its default (1:1 when it writes none of them).
+     */
+    public static Problem warning(Path file, String path, String message, String hint) {
+        String name = file.toString();
+        int line = 1;
+        int column = 1;
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            YamlNode node = bytes.length > MAX_BYTES
+                    ? null
+                    : YamlTreeParser.parse(
+                            name,
+                            new String(bytes, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", ""),
+                            new ArrayList<>());
+            for (String key : path.isEmpty() ? new String[0] : path.split("\\.")) {
+                Optional<YamlNode.Entry> entry =
+                        node == null || node.kind != YamlNode.Kind.MAPPING ? Optional.empty() : node.entry(key);
+                if (entry.isEmpty()) {
+                    break;
+                }
+                line = entry.get().line();
+                column = entry.get().column();
+                node = entry.get().value();
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // The spec was read a moment ago; if it cannot be read again, the warning still names the file.
+            line = 0;
+            column = 0;
+        }
+        return new Problem(name, line, column, path, "WARNING: " + message, hint);
     }
 
     /** SHA-256 of the spec file's bytes, in lower-case hex: the ledger records which spec a release ran with. */
@@ -245,7 +294,7 @@ public final class SpecReader {
         return found > 0;
     }
 
-    private static Validated<ReleaseSpec> tooLarge(String name, long size) {
+    private static <T> Validated<T> tooLarge(String name, long size) {
         return Validated.invalid(List.of(new Problem(
                 name,
                 1,
@@ -255,7 +304,7 @@ public final class SpecReader {
                 "is this the right file? a release-pilot.yml is a few kilobytes")));
     }
 
-    private static Validated<ReleaseSpec> fileProblem(String name, String message, String hint) {
+    private static <T> Validated<T> fileProblem(String name, String message, String hint) {
         return Validated.invalid(List.of(new Problem(name, 0, 0, "", message, hint)));
     }
 }

@@ -1,8 +1,9 @@
 package io.releasepilot.core.spec;
 
+import io.releasepilot.core.release.Comparator;
+import io.releasepilot.core.release.SpecEnum;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -292,7 +293,7 @@ final class SpecValues {
 
     private <E extends Enum<E> & SpecEnum> Bound<E> enumOf(
             YamlNode node, String path, Class<E> type, List<String> names) {
-        for (E constant : type.getEnumConstants()) {
+        for (E constant : SpecEnum.specValues(type)) {
             if (constant.yamlName().equals(node.text.trim())) {
                 return Bound.of(constant);
             }
@@ -333,7 +334,7 @@ final class SpecValues {
     }
 
     private static <E extends Enum<E> & SpecEnum> List<String> yamlNames(Class<E> type) {
-        return Arrays.stream(type.getEnumConstants()).map(SpecEnum::yamlName).collect(Collectors.toList());
+        return SpecEnum.specValues(type).stream().map(SpecEnum::yamlName).collect(Collectors.toList());
     }
 
     Bound<List<String>> strings(Mapping o, String key, @Nullable List<String> fallback) {

@@ -1,5 +1,7 @@
 package io.releasepilot.core.spec;
 
+import io.releasepilot.core.release.Comparator;
+import io.releasepilot.core.release.ReleaseStrategy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,8 @@ final class StrategyBinder {
 
     Bound<StrategySpec> bind(Mapping root, Mapping o) {
         Parts parts = values.parts();
-        Bound<StrategyType> type = parts.add(values.enumValue(o, "type", StrategyType.class, SpecDefaults.STRATEGY));
+        Bound<ReleaseStrategy> type =
+                parts.add(values.enumValue(o, "type", ReleaseStrategy.class, SpecDefaults.STRATEGY));
         Bound<CanarySpec> canary = parts.add(parts.object(o, "canary", "strategy.canary")
                 .map(this::canary)
                 .orElseGet(() -> Bound.of(SpecDefaults.canary())));

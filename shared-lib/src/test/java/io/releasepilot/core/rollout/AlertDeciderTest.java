@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.release.ReleaseStrategy;
 import io.releasepilot.core.rollout.AlertDecider.Action;
 import io.releasepilot.core.rollout.AlertDecider.AlertDecision;
 import io.releasepilot.core.rollout.AlertDecider.AlertRouting;
@@ -12,7 +13,6 @@ import io.releasepilot.core.state.LockHolder;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
-import io.releasepilot.core.state.ReleaseStrategy;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -41,7 +41,8 @@ class AlertDeciderTest {
         assertThat(decision.releaseId()).isEqualTo(release.id());
         assertThat(decision.reason())
                 .contains("ErrorRateHigh", "2024-05-01T10:00:00Z", "error rate 3 %", "environment=production");
-        assertThat(decision.details()).containsEntry("groupKey", "{}:{alertname=\"ErrorRateHigh\"}");
+        assertThat(decision.cause()).isNotNull();
+        assertThat(decision.cause().groupKey()).isEqualTo("{}:{alertname=\"ErrorRateHigh\"}");
         assertThat(decision.newAlertKeys()).hasSize(1);
     }
 

@@ -2,6 +2,9 @@ package io.releasepilot.core.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.releasepilot.core.release.Comparator;
+import io.releasepilot.core.release.ReleaseStrategy;
+import io.releasepilot.core.release.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,6 +45,38 @@ class SpecReaderTest {
     }
 
     @Test
+    void shouldPointAWarningAtTheKeyItConcerns(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("release-pilot.yml"), """
+                version: 1
+                service: shop
+                strategy:
+                  canary:
+                    steps:
+                      - { weight: 100%, duration: 0s }
+                """);
+
+        Problem warning = SpecReader.warning(file, "strategy.canary.steps", "the canary has no signal", "add criteria");
+
+        assertThat(warning.render())
+                .isEqualTo(file + ":5:5: strategy.canary.steps: WARNING: the canary has no signal (add criteria)");
+    }
+
+    @Test
+    void shouldPointAWarningAtTheNearestKeyTheFileWrites(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(
+                dir.resolve("release-pilot.yml"), "version: 1\nservice: shop\nstrategy:\n" + "  type: blue-green\n");
+        Path bare = Files.writeString(dir.resolve("bare.yml"), "version: 1\nservice: shop\n");
+
+        Problem warning = SpecReader.warning(file, "strategy.blueGreen.watchWindow", "watching blind", "");
+        Problem atTheTop = SpecReader.warning(bare, "strategy.blueGreen.watchWindow", "watching blind", "");
+
+        assertThat(warning.line()).isEqualTo(3);
+        assertThat(warning.column()).isEqualTo(1);
+        assertThat(warning.path()).isEqualTo("strategy.blueGreen.watchWindow");
+        assertThat(atTheTop.render()).startsWith(bare + ":1:1: strategy.blueGreen.watchWindow: WARNING: ");
+    }
+
+    @Test
     void shouldHaveAtLeastThirtyBadSpecs() {
         assertThat(BadSpecs.all()).hasSizeGreaterThanOrEqualTo(30);
     }
@@ -53,7 +88,7 @@ class SpecReaderTest {
         assertThat(result.problems()).isEmpty();
         ReleaseSpec spec = result.value();
         assertThat(spec.service()).isEqualTo("checkout");
-        assertThat(spec.strategy().type()).isEqualTo(StrategyType.CANARY);
+        assertThat(spec.strategy().type()).isEqualTo(ReleaseStrategy.CANARY);
         assertThat(spec.traffic()).get().extracting(TrafficSpec::router).isEqualTo(RouterType.HAPROXY);
         assertThat(spec.strategy().canary().steps())
                 .extracting(s -> s.weight().value())
@@ -265,6 +300,19 @@ class SpecReaderTest {
                 .isNotEqualTo(SpecReader.specHash("service: b\n".getBytes(StandardCharsets.UTF_8)));
         assertThat(SpecReader.specHash(new byte[0]))
                 .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    }
+
+    @Test
+    void shouldHashTheSameBytesItReadTheSpecFrom() throws IOException {
+        byte[] bytes = Files.readAllBytes(EXAMPLE);
+
+        SpecFile file = SpecReader.readFile(EXAMPLE).value();
+
+        assertThat(file.hash()).isEqualTo(SpecReader.specHash(bytes));
+        assertThat(file.spec()).isEqualTo(SpecReader.read(EXAMPLE).value());
+        assertThat(SpecReader.readFile("x.yml", "servce: a\n".getBytes(StandardCharsets.UTF_8))
+                        .problems())
+                .isNotEmpty();
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.releasepilot.core.testing;
 
-import io.releasepilot.core.rollout.AnalysisVerdict;
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.rollout.CanaryDecider;
 import io.releasepilot.core.rollout.CanaryDecision;
 import io.releasepilot.core.rollout.CanaryInput;
@@ -66,8 +66,8 @@ public final class RollbackLatencyProbe {
                 ours[rep] = measure(haproxy.port(), () -> {
                     Instant now = Instant.now();
                     TriggerDecision decision = triggers.decide(failingHistory(now), now);
-                    CanaryDecision next = canary.decide(new CanaryInput(
-                            1, now.minusSeconds(150), AnalysisVerdict.PASS, OperatorState.NONE, decision, now));
+                    CanaryDecision next = canary.decide(
+                            new CanaryInput(2, now.minusSeconds(150), Verdict.PASS, OperatorState.NONE, decision, now));
                     for (RolloutEffect effect : next.effects()) {
                         if (effect instanceof RolloutEffect.SetWeights set) {
                             router.apply(set.split());

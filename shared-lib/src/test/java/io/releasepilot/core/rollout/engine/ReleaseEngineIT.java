@@ -1,4 +1,4 @@
-package io.releasepilot.core.rollout;
+package io.releasepilot.core.rollout.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +13,12 @@ import io.releasepilot.core.events.OutboxEntry;
 import io.releasepilot.core.events.OutboxQuery;
 import io.releasepilot.core.events.ReleaseEvent;
 import io.releasepilot.core.release.Verdict;
+import io.releasepilot.core.rollout.ReleaseOutcome;
+import io.releasepilot.core.rollout.RolloutPlan;
+import io.releasepilot.core.rollout.RolloutProgress;
+import io.releasepilot.core.rollout.RolloutRequest;
+import io.releasepilot.core.rollout.Sleeper;
+import io.releasepilot.core.rollout.http.HttpReleaseSignals;
 import io.releasepilot.core.spec.ReleaseSpec;
 import io.releasepilot.core.spec.SpecReader;
 import io.releasepilot.core.state.Actor;

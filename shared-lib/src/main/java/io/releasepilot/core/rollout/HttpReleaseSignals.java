@@ -93,6 +93,7 @@ public final class HttpReleaseSignals implements ReleaseSignals {
         for (String name : names) {
             String query = queries.get(name);
             if (query == null || prometheus.isEmpty()) {
+                values.put(name, Double.NaN); // no query is no data, as the port promises for every name
                 continue;
             }
             values.put(name, query(prometheus.get(), PrometheusClient.withVersion(query, version), name));

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 /** {@code release-pilot changelog}: Markdown release notes for a range of commits. */
 @Command(
         name = "changelog",
+        mixinStandardHelpOptions = true,
         description = "Write Markdown release notes (Features, Bug Fixes, Performance, BREAKING CHANGES) for the "
                 + "commits after --from up to --to.")
 public final class ChangelogCommand implements Runnable {

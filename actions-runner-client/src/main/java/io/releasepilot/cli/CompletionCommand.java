@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "completion",
+        mixinStandardHelpOptions = true,
         description = {
             "Print the bash/zsh completion script.",
             "Use: source <(release-pilot completion), or save it to /etc/bash_completion.d/release-pilot."

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code release-pilot dora}: the four DORA figures over a window, beside the seed targets and the DORA bands. */
 @Command(
         name = "dora",
+        mixinStandardHelpOptions = true,
         description = "DORA metrics (deployment frequency, lead time, change failure rate, time to restore) from the "
                 + "release ledger or --from-file.")
 public final class DoraCommand implements Runnable {

@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Serve POST /alerts (Alertmanager webhook → rollback of the release in progress), "
                 + "GET /metrics (Prometheus) and GET /healthz.")
 public final class ServeCommand implements Callable<Integer> {

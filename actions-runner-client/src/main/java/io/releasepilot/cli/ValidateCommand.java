@@ -3,12 +3,14 @@ package io.releasepilot.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.releasepilot.core.rollout.SignalCheck;
 import io.releasepilot.core.spec.Problem;
 import io.releasepilot.core.spec.ReleaseSpec;
 import io.releasepilot.core.spec.SpecReader;
 import io.releasepilot.core.spec.Validated;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,10 +47,16 @@ public final class ValidateCommand implements Callable<Integer> {
         Validated<ReleaseSpec> result = SpecReader.read(specFile);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        List<Problem> warnings = result.toOptional().map(this::warnings).orElse(List.of());
         if (format == Format.json) {
-            out.println(json(result));
+            out.println(json(result, warnings));
         } else if (result.isValid()) {
-            out.println(summary(result.value()));
+            // A warning does not fail validation (exit 0), but it comes first and on stderr, where problems go.
+            for (Problem warning : warnings) {
+                err.println(warning.render());
+            }
+            out.println(
+                    summary(result.value()) + (warnings.isEmpty() ? "" : ", " + warnings.size() + " warning(s) above"));
         } else {
             for (Problem problem : result.problems()) {
                 err.println(problem.render());
@@ -58,6 +66,14 @@ public final class ValidateCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return result.isValid() ? ExitCode.OK.code() : ExitCode.BAD_INPUT.code();
+    }
+
+    /** What is valid but probably not meant: a release strategy that would promote without looking at any data. */
+    private List<Problem> warnings(ReleaseSpec release) {
+        return SignalCheck.of(release)
+                .map(blind -> SpecReader.warning(specFile, blind.path(), blind.reason(), blind.hint()))
+                .stream()
+                .toList();
     }
 
     private String summary(ReleaseSpec release) {
@@ -70,7 +86,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 + " gate objective(s), " + release.rollback().triggers().size() + " rollback trigger(s)";
     }
 
-    private String json(Validated<ReleaseSpec> result) {
+    private String json(Validated<ReleaseSpec> result, List<Problem> warnings) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("file", specFile.toString());
@@ -79,9 +95,14 @@ public final class ValidateCommand implements Callable<Integer> {
             root.put("service", result.value().service());
             root.put("specHash", SpecReader.specHash(specFile));
         }
-        ArrayNode problems = root.putArray("problems");
-        for (Problem problem : result.problems()) {
-            problems.addObject()
+        add(root.putArray("problems"), result.problems());
+        add(root.putArray("warnings"), warnings);
+        return root.toString();
+    }
+
+    private static void add(ArrayNode array, List<Problem> problems) {
+        for (Problem problem : problems) {
+            array.addObject()
                     .put("file", problem.file())
                     .put("line", problem.line())
                     .put("column", problem.column())
@@ -89,6 +110,5 @@ public final class ValidateCommand implements Callable<Integer> {
                     .put("message", problem.message())
                     .put("hint", problem.hint());
         }
-        return root.toString();
     }
 }

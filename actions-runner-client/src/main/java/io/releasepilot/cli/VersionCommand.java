@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
 /** {@code release-pilot version next|tag}: the next semantic version from Conventional Commits, and its tag. */
 @Command(
         name = "version",
+        mixinStandardHelpOptions = true,
         description = "Semantic versions from Conventional Commits, decided as semantic-release does.",
         subcommands = {VersionCommand.Next.class, VersionCommand.Tag.class})
 public final class VersionCommand implements Runnable {
@@ -42,7 +43,10 @@ public final class VersionCommand implements Runnable {
     }
 
     /** Prints the next version, or "no release due" (exit 0 either way). */
-    @Command(name = "next", description = "Print the next version, or 'no release due'; exit 0 either way.")
+    @Command(
+            name = "next",
+            mixinStandardHelpOptions = true,
+            description = "Print the next version, or 'no release due'; exit 0 either way.")
     static final class Next implements Runnable {
         @Spec
         CommandLine.Model.CommandSpec spec;
@@ -70,6 +74,7 @@ public final class VersionCommand implements Runnable {
     /** Creates the annotated tag of the next version; refuses (exit 0, released=false) when none is due. */
     @Command(
             name = "tag",
+            mixinStandardHelpOptions = true,
             description = "Create the annotated tag of the next version (no push). When no release is due, "
                     + "create nothing, say so, and exit 0 with released=false.")
     static final class Tag implements Runnable {

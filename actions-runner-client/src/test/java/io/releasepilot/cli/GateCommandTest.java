@@ -96,6 +96,34 @@ class GateCommandTest {
     }
 
     @Test
+    void shouldFailAndSayWhyWhenASuiteErroredOutsideItsTestCases(@TempDir Path dir) throws Exception {
+        // Ant's <junit> (and others) when the test class cannot load: tests="1" errors="1" and no <testcase>.
+        Path report = Files.writeString(dir.resolve("TEST-com.acme.BrokenTest.xml"), """
+                <testsuite name="com.acme.BrokenTest" tests="1" errors="1" failures="0">
+                  <error message="Could not initialize class com.acme.Fixture" type="java.lang.NoClassDefFoundError">
+                    java.lang.NoClassDefFoundError: Could not initialize class com.acme.Fixture
+                  </error>
+                </testsuite>
+                """);
+
+        Run text = run("gate", "--junit", report.toString());
+        Run json = run("gate", "--junit", report.toString(), "--format", "json");
+
+        assertThat(text.exit()).as(text.err()).isEqualTo(1);
+        assertThat(text.out())
+                .startsWith("Quality gate: FAIL")
+                .contains("failed = 1")
+                .contains("1 suite errored outside any test case")
+                .contains("com.acme.BrokenTest: Could not initialize class com.acme.Fixture")
+                .doesNotContain("INCONCLUSIVE");
+        assertThat(json.exit()).isEqualTo(1);
+        JsonNode tree = new ObjectMapper().readTree(json.out());
+        assertThat(tree.path("verdict").asText()).isEqualTo("FAIL");
+        assertThat(tree.path("tests").path("total").asInt()).isEqualTo(1);
+        assertThat(tree.path("tests").path("errors").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void shouldFailOnLowCoverageOrAHighVulnerability(@TempDir Path dir) throws Exception {
         assertThat(run("gate", "--jacoco", jacoco(dir, 20, 80).toString()).exit())
                 .isEqualTo(1);

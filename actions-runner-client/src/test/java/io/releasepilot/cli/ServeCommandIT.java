@@ -3,18 +3,17 @@ package io.releasepilot.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.releasepilot.cli.actions.RunnerEnvironment;
+import io.releasepilot.core.release.ReleaseStrategy;
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.AuditAction;
 import io.releasepilot.core.state.NewStep;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
-import io.releasepilot.core.state.ReleaseStrategy;
-import io.releasepilot.core.state.RouterWeights;
 import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.StateStoreConfig;
 import io.releasepilot.core.state.StepKind;
-import io.releasepilot.core.state.StepVerdict;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import io.releasepilot.core.testing.HaproxyProcess;
 import io.releasepilot.core.testing.LedgerDatabases;
@@ -190,7 +189,7 @@ class ServeCommandIT {
         Release rolledBack = store.find(first.id()).orElseThrow();
         assertThat(rolledBack.state()).isEqualTo(ReleaseState.ROLLED_BACK);
         assertThat(rolledBack.finishReason()).contains("ErrorRateHigh", "2024-05-01T10:00:00Z", "error rate 3 %");
-        assertThat(rolledBack.weights()).isEqualTo(RouterWeights.allStable());
+        assertThat(rolledBack.weights()).isEqualTo(TrafficSplit.ALL_STABLE);
         assertThat(VersionProbe.awaitOnly(haproxy.uri(), "v1", 20)).isEqualTo(Map.of("v1", 20));
 
         Release second = canaryAt25();
@@ -221,8 +220,8 @@ class ServeCommandIT {
     @Test
     void shouldExposeReleaseAndDoraMetrics() throws Exception {
         Release release = canaryAt25();
-        store.recordStep(release.id(), NewStep.verdict(1, StepKind.GATE, StepVerdict.PASS, Map.of()));
-        store.recordStep(release.id(), NewStep.traffic(2, RouterWeights.canary(75), Map.of()));
+        store.recordStep(release.id(), NewStep.verdict(1, StepKind.GATE, Verdict.PASS, Map.of()));
+        store.recordStep(release.id(), NewStep.traffic(2, TrafficSplit.canary(75), Map.of()));
 
         HttpResponse<String> metrics = get("/metrics");
 
@@ -320,7 +319,7 @@ class ServeCommandIT {
                             diagnose(TestServices.get("RP_ALERTMANAGER_URL") + "/api/v2/alerts"))
                     .isEqualTo(ReleaseState.ROLLED_BACK);
             assertThat(now.finishReason()).contains("ServeItV2ErrorRatio", "severity=critical", "v2 error ratio");
-            assertThat(now.weights()).isEqualTo(RouterWeights.allStable());
+            assertThat(now.weights()).isEqualTo(TrafficSplit.ALL_STABLE);
             assertThat(store.auditTrail(release.id()))
                     .anySatisfy(entry -> assertThat(entry.actor().name()).isEqualTo("alertmanager"));
             assertThat(VersionProbe.awaitOnly(haproxy.uri(), "v1", 20)).isEqualTo(Map.of("v1", 20));
@@ -356,7 +355,7 @@ class ServeCommandIT {
                 ReleaseRequest.of("sample", "production", "2.0.0", ReleaseStrategy.CANARY, Actor.of("ci")),
                 StartOptions.takeover("next test"));
         TrafficRouterRegistry.create(haproxy.settings("blue", "green")).apply(TrafficSplit.canary(25));
-        store.recordStep(release.id(), NewStep.traffic(1, RouterWeights.canary(25), Map.of()));
+        store.recordStep(release.id(), NewStep.traffic(1, TrafficSplit.canary(25), Map.of()));
         return release;
     }
 

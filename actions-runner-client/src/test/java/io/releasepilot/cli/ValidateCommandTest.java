@@ -100,6 +100,70 @@ class ValidateCommandTest {
         assertThat(run.out()).contains("\"valid\":true").containsPattern("\"specHash\":\"[0-9a-f]{64}\"");
     }
 
+    /** A canary that nothing can hold or roll back: steps without criteria, no metrics source for the triggers. */
+    private Path blindCanary() throws IOException {
+        return Files.writeString(dir.resolve("release-pilot.yml"), """
+                version: 1
+                service: shop
+                environments: [{ name: staging }]
+                strategy:
+                  type: canary
+                  canary:
+                    steps:
+                      - { weight: 50%, duration: 1m }
+                      - { weight: 100%, duration: 0s }
+                    judge: { enabled: false }
+                traffic:
+                  router: command
+                  command: { run: ["./route.sh"] }
+                """);
+    }
+
+    @Test
+    void shouldWarnLoudlyAboutACanaryWithoutSignalButStillAcceptIt() throws IOException {
+        Path file = blindCanary();
+
+        Run run = run("validate", "--spec", file.toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.err())
+                .startsWith(file + ":7:5: strategy.canary.steps: WARNING: the canary has no signal: no step has"
+                        + " criteria")
+                .contains("metrics.prometheus and metrics.healthCheck are not configured")
+                .contains("it would go to 100 % and succeed without looking at any data")
+                .contains("(add criteria to the steps");
+        assertThat(run.out().strip()).startsWith("OK ").endsWith(", 1 warning(s) above");
+    }
+
+    @Test
+    void shouldListTheWarningsInJson() throws IOException {
+        Run blind = run("validate", "--spec", blindCanary().toString(), "--format", "json");
+        Run example = run("validate", "--spec", EXAMPLE.toString(), "--format", "json");
+
+        assertThat(blind.exit()).isZero();
+        assertThat(blind.out())
+                .contains("\"valid\":true")
+                .contains("\"warnings\":[{")
+                .contains("\"line\":7")
+                .contains("\"path\":\"strategy.canary.steps\"")
+                .contains("\"message\":\"WARNING: the canary has no signal");
+        assertThat(example.out()).contains("\"warnings\":[]");
+    }
+
+    @Test
+    void shouldNotWarnWhenTheCanaryHasCriteria() throws IOException {
+        Path file = Files.writeString(
+                blindCanary(),
+                Files.readString(blindCanary())
+                        .replace("duration: 1m }", "duration: 1m, criteria: { errorRate: \"< 1%\" } }"));
+
+        Run run = run("validate", "--spec", file.toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).doesNotContain("warning");
+    }
+
     @Test
     void shouldRejectAnUnknownFormatAsBadInput() {
         assertThat(run("validate", "--format", "xml").exit()).isEqualTo(2);

@@ -9,6 +9,7 @@ import io.releasepilot.core.gate.ObjectiveResult;
 import io.releasepilot.core.gate.ReportFiles;
 import io.releasepilot.core.gate.prometheus.PrometheusClient;
 import io.releasepilot.core.gate.regression.LedgerBaselineSource;
+import io.releasepilot.core.release.ReleaseStrategy;
 import io.releasepilot.core.rollout.HttpReleaseSignals;
 import io.releasepilot.core.rollout.ProgressListener;
 import io.releasepilot.core.rollout.ReleaseEngine;
@@ -26,7 +27,6 @@ import io.releasepilot.core.state.DeploymentRecord;
 import io.releasepilot.core.state.NewStep;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseStore;
-import io.releasepilot.core.state.ReleaseStrategy;
 import io.releasepilot.core.state.StateStoreConfig;
 import io.releasepilot.core.state.StepKind;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
@@ -101,7 +101,7 @@ final class CoreReleaseOperations implements ReleaseOperations {
                 new GateRecorder(store, spec.service(), environment).record(run.verdict());
             }
             return new GateOutcome(
-                    Verdict.valueOf(run.verdict().verdict().name()),
+                    run.verdict().verdict(),
                     spec.service(),
                     environment == null ? "(no environment)" : environment,
                     run.report().toMarkdown());

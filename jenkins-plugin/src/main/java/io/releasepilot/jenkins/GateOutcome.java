@@ -1,5 +1,6 @@
 package io.releasepilot.jenkins;
 
+import io.releasepilot.core.release.Verdict;
 import java.util.Objects;
 
 /**

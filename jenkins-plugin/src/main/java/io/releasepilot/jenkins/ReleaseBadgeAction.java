@@ -1,6 +1,7 @@
 package io.releasepilot.jenkins;
 
 import hudson.model.BuildBadgeAction;
+import io.releasepilot.core.release.Verdict;
 import java.io.Serializable;
 import org.jspecify.annotations.Nullable;
 

@@ -1,9 +1,10 @@
 package io.releasepilot.jenkins;
 
 import hudson.model.Result;
+import io.releasepilot.core.release.Verdict;
 import org.jspecify.annotations.Nullable;
 
-/** The one place where a verdict or a release state becomes a Jenkins build result. */
+/** The one place where a verdict (the core's) or a release state becomes a Jenkins build result. */
 final class ResultMapping {
     private ResultMapping() {}
 

@@ -17,15 +17,33 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** The house rules of docs/architecture.md, kept true by the build. */
 @AnalyzeClasses(packages = "io.releasepilot.core", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     private static final String CORE = "io.releasepilot.core";
 
-    /** Capabilities whose root package holds values and pure deciders; adapters sit in their sub-packages. */
-    private static final Set<String> CAPABILITIES =
-            Set.of("spec", "gate", "judge", "rollout", "traffic", "state", "events", "metrics", "version", "dora");
+    /**
+     * Capabilities whose root package holds values and pure deciders; adapters sit in their sub-packages. {@code
+     * release} is the shared vocabulary (comparator, verdict, severity, direction, strategy, unit) all of them use.
+     */
+    private static final Set<String> CAPABILITIES = Set.of(
+            "release", "spec", "gate", "judge", "rollout", "traffic", "state", "events", "metrics", "version", "dora");
+
+    @ArchTest
+    static final ArchRule THE_VOCABULARY_DEPENDS_ON_NO_CAPABILITY = noClasses()
+            .that()
+            .resideInAPackage(CORE + ".release..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(Stream.concat(
+                            CAPABILITIES.stream()
+                                    .filter(capability -> !capability.equals("release"))
+                                    .map(capability -> CORE + "." + capability + ".."),
+                            Stream.of("java.io..", "java.nio..", "java.net..", "java.sql..", "java.time.."))
+                    .toArray(String[]::new))
+            .because("the release vocabulary is pure values every capability shares: no I/O, no clock, no capability");
 
     static final DescribedPredicate<JavaClass> DECIDERS = new DescribedPredicate<>("deciders") {
         @Override

@@ -29,6 +29,16 @@ class WorkflowFilesTest {
     private static final String WORKFLOW_PREFIX = "release-pilot/release-pilot/.github/workflows/";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
+    /** The keys GitHub documents for jobs.<job_id>.environment, each with the page that documents it. */
+    private static final Map<String, String> ENVIRONMENT_KEYS = Map.of(
+            "name",
+            "https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax",
+            "url",
+            "https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax",
+            "deployment",
+            "https://docs.github.com/en/actions/how-tos/deploy/configure-and-manage-deployments/control-deployments"
+                    + "#using-environments-without-deployments");
+
     private static JsonNode read(Path file) throws IOException {
         return YAML.readTree(file.toFile());
     }
@@ -132,6 +142,64 @@ class WorkflowFilesTest {
                 .contains("inputs.");
         assertThat(canaryJob.path("environment").path("deployment").asBoolean(true))
                 .isFalse();
+    }
+
+    @Test
+    void shouldGiveJobEnvironmentsOnlyTheDocumentedKeys() throws IOException {
+        int environments = 0;
+        for (Path file : workflowFiles()) {
+            for (Iterator<Map.Entry<String, JsonNode>> jobs =
+                            read(file).path("jobs").fields();
+                    jobs.hasNext(); ) {
+                Map.Entry<String, JsonNode> job = jobs.next();
+                JsonNode environment = job.getValue().path("environment");
+                if (!environment.isObject()) {
+                    continue;
+                }
+                environments++;
+                Set<String> keys = new HashSet<>();
+                environment.fieldNames().forEachRemaining(keys::add);
+                assertThat(keys)
+                        .as("%s job %s: jobs.<job_id>.environment keys", file.getFileName(), job.getKey())
+                        .isSubsetOf(ENVIRONMENT_KEYS.keySet());
+            }
+        }
+        assertThat(environments).as("jobs with an environment object").isPositive();
+    }
+
+    @Test
+    void shouldCiteGitHubsDocumentationNextToEveryDeploymentKey() throws IOException {
+        int cited = 0;
+        for (Path file : workflowFiles()) {
+            List<String> lines = Files.readAllLines(file);
+            int environmentIndent = -1; // the indent of the enclosing "environment:" block, -1 outside one
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                int indent = line.length() - line.stripLeading().length();
+                if (line.isBlank() || line.strip().startsWith("#")) {
+                    continue;
+                }
+                if (environmentIndent >= 0 && indent <= environmentIndent) {
+                    environmentIndent = -1;
+                }
+                if (line.strip().equals("environment:")) {
+                    environmentIndent = indent;
+                    continue;
+                }
+                if (environmentIndent < 0 || !line.strip().startsWith("deployment:")) {
+                    continue;
+                }
+                int first = i;
+                while (first > 0 && lines.get(first - 1).strip().startsWith("#")) {
+                    first--;
+                }
+                assertThat(String.join("\n", lines.subList(first, i)))
+                        .as("%s:%d: the comment above 'deployment:' cites the docs", file.getFileName(), i + 1)
+                        .contains(ENVIRONMENT_KEYS.get("deployment"));
+                cited++;
+            }
+        }
+        assertThat(cited).as("deployment keys found").isPositive();
     }
 
     @Test

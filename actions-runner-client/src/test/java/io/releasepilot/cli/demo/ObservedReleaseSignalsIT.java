@@ -38,11 +38,12 @@ class ObservedReleaseSignalsIT extends ReleaseSignalsContractTest {
                 URI.create("http://127.0.0.1:" + app.getAddress().getPort()), 40);
         nowhere = LoadGenerator.start(closedPort(), 10);
         Instant deadline = Instant.now().plusSeconds(30);
-        // Enough answers of v2 for a value: the signals report NaN below their minimum sample count.
+        // Enough answers of v2 for a value: the signals have no value below their minimum sample count.
         while (new ObservedReleaseSignals(load, WINDOW, Optional.empty())
                 .metrics(List.of("errorRate"), "v2")
-                .get("errorRate")
-                .isNaN()) {
+                .observe()
+                .value("errorRate")
+                .isEmpty()) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("the load generator got no answers within 30 s");
             }

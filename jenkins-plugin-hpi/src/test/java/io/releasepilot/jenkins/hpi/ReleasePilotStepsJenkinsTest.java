@@ -55,14 +55,14 @@ class ReleasePilotStepsJenkinsTest {
 
     @Test
     void shouldMakeTheBuildUnstableOnWarning(JenkinsRule j) throws Exception {
-        ScriptedOperations.verdict = io.releasepilot.jenkins.Verdict.WARNING;
+        ScriptedOperations.verdict = io.releasepilot.core.release.Verdict.WARNING;
 
         run(j, "node { releaseGate() }", Result.UNSTABLE);
     }
 
     @Test
     void shouldFailTheBuildOnFail(JenkinsRule j) throws Exception {
-        ScriptedOperations.verdict = io.releasepilot.jenkins.Verdict.FAIL;
+        ScriptedOperations.verdict = io.releasepilot.core.release.Verdict.FAIL;
 
         WorkflowRun b = run(j, "node { releaseGate() }", Result.FAILURE);
 

@@ -1,6 +1,7 @@
 package io.releasepilot.jenkins.hpi;
 
 import hudson.model.Run;
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.jenkins.BuildRecord;
 import io.releasepilot.jenkins.ControlRequest;
 import io.releasepilot.jenkins.GateOutcome;
@@ -11,7 +12,6 @@ import io.releasepilot.jenkins.ReleaseOperationsFactory;
 import io.releasepilot.jenkins.ReleaseOutcome;
 import io.releasepilot.jenkins.ReleaseState;
 import io.releasepilot.jenkins.RolloutRequest;
-import io.releasepilot.jenkins.Verdict;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;

@@ -1,5 +1,6 @@
 package io.releasepilot.core.gate;
 
+import io.releasepilot.core.release.Verdict;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -3,6 +3,7 @@ package io.releasepilot.core.gate;
 import io.releasepilot.core.gate.jacoco.JacocoGateSource;
 import io.releasepilot.core.gate.junit.JunitGateSource;
 import io.releasepilot.core.gate.sarif.SarifGateSource;
+import io.releasepilot.core.release.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -24,26 +25,21 @@ public final class GateDefaults {
     /** All three seed objectives. */
     public static List<Objective> seedObjectives() {
         return List.of(
-                Objective.of(
-                                "tests",
-                                JunitGateSource.TYPE,
-                                "failed",
-                                ComparisonOperator.LESS_OR_EQUAL,
-                                MAX_FAILED_TESTS)
+                Objective.of("tests", JunitGateSource.TYPE, "failed", Comparator.LESS_OR_EQUAL, MAX_FAILED_TESTS)
                         .withWeight(2)
                         .asKey(),
                 Objective.of(
                                 "line-coverage",
                                 JacocoGateSource.TYPE,
                                 "line",
-                                ComparisonOperator.GREATER_OR_EQUAL,
+                                Comparator.GREATER_OR_EQUAL,
                                 MIN_LINE_COVERAGE)
                         .asKey(),
                 Objective.of(
                                 "vulnerabilities",
                                 SarifGateSource.TYPE,
                                 "highOrCritical",
-                                ComparisonOperator.LESS_OR_EQUAL,
+                                Comparator.LESS_OR_EQUAL,
                                 MAX_HIGH_OR_CRITICAL)
                         .asKey());
     }

@@ -1,8 +1,9 @@
 package io.releasepilot.core.gate;
 
+import io.releasepilot.core.release.Unit;
+import io.releasepilot.core.release.Verdict;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -35,7 +36,7 @@ public final class GateEvaluator {
         for (Observation observation : ofSource) {
             OptionalDouble value = observation.value(objective.metric());
             if (value.isPresent()) {
-                return judge(objective, observation.origin(), value.getAsDouble());
+                return judge(objective, observation, value.getAsDouble());
             }
         }
         String origin = ofSource.isEmpty()
@@ -57,23 +58,26 @@ public final class GateEvaluator {
                 objective.metric() + ": no data (" + reason + "), needs " + thresholds(objective));
     }
 
-    private static ObjectiveResult judge(Objective objective, String origin, double value) {
+    private static ObjectiveResult judge(Objective objective, Observation observation, double value) {
         Verdict verdict;
         if (Double.isNaN(value)) {
             verdict = Verdict.INCONCLUSIVE;
-        } else if (objective.comparator().test(value, objective.pass())) {
+        } else if (objective.comparator().holds(value, objective.pass())) {
             verdict = Verdict.PASS;
         } else if (objective.warning().isPresent()
-                && objective.comparator().test(value, objective.warning().getAsDouble())) {
+                && objective.comparator().holds(value, objective.warning().getAsDouble())) {
             verdict = Verdict.WARNING;
         } else {
             verdict = Verdict.FAIL;
         }
-        String explanation =
-                objective.metric() + " = " + format(value) + ", needs " + thresholds(objective) + ": " + verdict;
+        String explanation = objective.metric() + " = " + objective.unit().format(value) + ", needs "
+                + thresholds(objective) + ": " + verdict;
+        if (verdict != Verdict.PASS && !observation.notes().isEmpty()) {
+            explanation += " (" + String.join("; ", observation.notes()) + ")";
+        }
         return new ObjectiveResult(
                 objective,
-                origin,
+                observation.origin(),
                 Double.isNaN(value) ? OptionalDouble.empty() : OptionalDouble.of(value),
                 verdict,
                 Double.isNaN(value)
@@ -145,22 +149,21 @@ public final class GateEvaluator {
         return new GateVerdict(verdict, score, results, totals, reason);
     }
 
-    /** The thresholds of an objective as text, e.g. {@code ">= 0.9 (warning >= 0.8)"}. */
+    /**
+     * The thresholds of an objective as text in the unit they were written in, e.g. {@code ">= 0.9 (warning >= 0.8)"}
+     * for plain numbers, {@code "< 1%"} for a percentage.
+     */
     public static String thresholds(Objective objective) {
-        String text = objective.comparator().symbol() + " " + format(objective.pass());
+        String text = objective.comparator().symbol() + " " + objective.unit().format(objective.pass());
         if (objective.warning().isPresent()) {
             text += " (warning " + objective.comparator().symbol() + " "
-                    + format(objective.warning().getAsDouble()) + ")";
+                    + objective.unit().format(objective.warning().getAsDouble()) + ")";
         }
         return text;
     }
 
-    /** Numbers as people read them: integers without a fraction, others with up to 4 significant decimals. */
+    /** Numbers as people read them: integers without a fraction, others with up to 4 decimals. */
     public static String format(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        String text = String.format(Locale.ROOT, "%.4f", value);
-        return text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
+        return Unit.number(value);
     }
 }

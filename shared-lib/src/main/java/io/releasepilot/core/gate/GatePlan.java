@@ -8,6 +8,8 @@ import io.releasepilot.core.gate.prometheus.PrometheusGateSource;
 import io.releasepilot.core.gate.regression.FileBaselineSource;
 import io.releasepilot.core.gate.regression.RegressionGateSource;
 import io.releasepilot.core.gate.sarif.SarifGateSource;
+import io.releasepilot.core.release.Comparator;
+import io.releasepilot.core.release.Unit;
 import io.releasepilot.core.spec.GatesSpec;
 import io.releasepilot.core.spec.ObjectiveSpec;
 import io.releasepilot.core.spec.PrometheusSpec;
@@ -87,9 +89,10 @@ public record GatePlan(GatesPolicy policy, List<Objective> objectives, List<Gate
                             objective.name(),
                             HttpProbeGateSource.TYPE,
                             objective.name(),
-                            ComparisonOperator.LESS,
+                            Comparator.LESS,
                             objective.failures(),
                             OptionalDouble.empty(),
+                            Unit.NUMBER,
                             objective.weight(),
                             objective.key()));
                     sources.add(new HttpProbeGateSource(
@@ -106,9 +109,10 @@ public record GatePlan(GatesPolicy policy, List<Objective> objectives, List<Gate
                             objective.name(),
                             RegressionGateSource.TYPE,
                             objective.name(),
-                            ComparisonOperator.LESS,
+                            Comparator.LESS,
                             objective.maxRegression().ratio(),
                             OptionalDouble.empty(),
+                            Unit.PERCENT,
                             objective.weight(),
                             objective.key()));
                     GateSource current =
@@ -146,8 +150,7 @@ public record GatePlan(GatesPolicy policy, List<Objective> objectives, List<Gate
     }
 
     private static Objective compared(ObjectiveSpec objective, String metric) {
-        ComparisonOperator comparator =
-                ComparisonOperator.parse(objective.comparator().orElseThrow().symbol());
+        Quantity pass = objective.pass().orElseThrow();
         OptionalDouble warning = objective.warning().isPresent()
                 ? OptionalDouble.of(objective.warning().get().asNumber())
                 : OptionalDouble.empty();
@@ -155,9 +158,10 @@ public record GatePlan(GatesPolicy policy, List<Objective> objectives, List<Gate
                 objective.name(),
                 objective.source().yamlName(),
                 metric,
-                comparator,
-                objective.pass().map(Quantity::asNumber).orElseThrow(),
+                objective.comparator().orElseThrow(),
+                pass.asNumber(),
                 warning,
+                pass.unit(),
                 objective.weight(),
                 objective.key());
     }

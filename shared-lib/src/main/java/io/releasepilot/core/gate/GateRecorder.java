@@ -9,7 +9,6 @@ import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseStep;
 import io.releasepilot.core.state.ReleaseStore;
 import io.releasepilot.core.state.StepKind;
-import io.releasepilot.core.state.StepVerdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,10 +41,7 @@ public final class GateRecorder {
         return Optional.of(store.recordStep(
                 release.get().id(),
                 NewStep.verdict(
-                        Math.max(release.get().currentStep(), 0),
-                        StepKind.GATE,
-                        StepVerdict.valueOf(verdict.verdict().name()),
-                        details(verdict))));
+                        Math.max(release.get().currentStep(), 0), StepKind.GATE, verdict.verdict(), details(verdict))));
     }
 
     /** Audits a granted bypass on the release in progress; empty when there is none or the bypass was refused. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.releasepilot.core.release.Verdict;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -103,7 +104,7 @@ public record GateReport(GateVerdict verdict, List<Observation> observations) {
             md.append(" | ")
                     .append(
                             result.value().isPresent()
-                                    ? GateEvaluator.format(result.value().getAsDouble())
+                                    ? objective.unit().format(result.value().getAsDouble())
                                     : "—");
             md.append(" | ").append(escape(GateEvaluator.thresholds(objective)));
             md.append(" | ").append(escape(result.explanation())).append(" |\n");

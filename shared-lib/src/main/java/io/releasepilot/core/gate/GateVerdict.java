@@ -1,5 +1,6 @@
 package io.releasepilot.core.gate;
 
+import io.releasepilot.core.release.Verdict;
 import java.util.List;
 import java.util.Objects;
 

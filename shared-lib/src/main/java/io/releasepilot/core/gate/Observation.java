@@ -2,6 +2,7 @@ package io.releasepilot.core.gate;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,13 +18,17 @@ import java.util.OptionalDouble;
  * @param values the named values, in the order the source produced them
  * @param missing values the source knows it could not produce, with the reason
  * @param unavailable the reason the whole source yielded nothing (unreachable, no file); empty when it answered
+ * @param notes what a reader of a failed objective on these values should know that the numbers cannot say (e.g. a
+ *     JUnit suite that broke outside its test cases, with its message); added to the explanation of a result that did
+ *     not pass
  */
 public record Observation(
         String source,
         String origin,
         Map<String, Double> values,
         Map<String, String> missing,
-        Optional<String> unavailable) {
+        Optional<String> unavailable,
+        List<String> notes) {
 
     public Observation {
         Objects.requireNonNull(source, "source");
@@ -31,6 +36,22 @@ public record Observation(
         values = ordered(values);
         missing = ordered(missing);
         Objects.requireNonNull(unavailable, "unavailable");
+        notes = List.copyOf(notes);
+    }
+
+    /** An observation without notes. */
+    public Observation(
+            String source,
+            String origin,
+            Map<String, Double> values,
+            Map<String, String> missing,
+            Optional<String> unavailable) {
+        this(source, origin, values, missing, unavailable, List.of());
+    }
+
+    /** This observation with {@code notes} in place of its own. */
+    public Observation withNotes(List<String> notes) {
+        return new Observation(source, origin, values, missing, unavailable, notes);
     }
 
     // Map.copyOf would lose the source's order, which the reports keep.

@@ -1,7 +1,7 @@
 package io.releasepilot.core.judge;
 
 import io.releasepilot.core.gate.GateEvaluator;
-import io.releasepilot.core.gate.Verdict;
+import io.releasepilot.core.release.Verdict;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.releasepilot.core.judge;
 
-import io.releasepilot.core.gate.Verdict;
+import io.releasepilot.core.release.Verdict;
 import java.util.List;
 import java.util.Objects;
 

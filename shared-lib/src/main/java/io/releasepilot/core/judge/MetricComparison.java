@@ -1,6 +1,7 @@
 package io.releasepilot.core.judge;
 
-import io.releasepilot.core.gate.Verdict;
+import io.releasepilot.core.release.Direction;
+import io.releasepilot.core.release.Verdict;
 import java.util.Objects;
 
 /**

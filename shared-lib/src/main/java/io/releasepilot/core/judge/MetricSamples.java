@@ -1,5 +1,6 @@
 package io.releasepilot.core.judge;
 
+import io.releasepilot.core.release.Direction;
 import java.util.Arrays;
 import java.util.Objects;
 

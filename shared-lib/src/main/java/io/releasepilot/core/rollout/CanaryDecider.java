@@ -1,6 +1,7 @@
 package io.releasepilot.core.rollout;
 
 import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.traffic.TrafficSplit;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +19,29 @@ public final class CanaryDecider {
     private final List<CanaryStep> steps;
 
     public CanaryDecider(List<CanaryStep> steps) {
-        this.steps = CanaryStep.validated(steps);
+        this.steps = stepList(steps);
+    }
+
+    /**
+     * The decider's own invariant on the steps it walks: at least one, weights strictly increasing, the last 100 %.
+     * A spec has been checked by the reader already; this guards plans built in code.
+     */
+    private static List<CanaryStep> stepList(List<CanaryStep> steps) {
+        if (steps.isEmpty()) {
+            throw new InvalidInputException("strategy.canary.steps must not be empty");
+        }
+        List<CanaryStep> copy = List.copyOf(steps);
+        for (int i = 1; i < copy.size(); i++) {
+            if (copy.get(i).weight() <= copy.get(i - 1).weight()) {
+                throw new InvalidInputException("strategy.canary.steps: weights must strictly increase, step " + (i + 1)
+                        + " has " + copy.get(i).weight() + " % after "
+                        + copy.get(i - 1).weight() + " %");
+            }
+        }
+        if (copy.get(copy.size() - 1).weight() != 100) {
+            throw new InvalidInputException("strategy.canary.steps: the last step must be 100 %");
+        }
+        return copy;
     }
 
     public List<CanaryStep> steps() {
@@ -37,7 +60,7 @@ public final class CanaryDecider {
         if (in.triggers().action() == TriggerAction.ROLLBACK) {
             return rollBack("rollback trigger fired: " + in.triggers().reason(), notes);
         }
-        if (in.currentStep() >= 0 && in.verdict() == AnalysisVerdict.FAIL) {
+        if (in.currentStep() >= 0 && in.verdict() == Verdict.FAIL) {
             return rollBack(
                     "analysis failed at step " + (in.currentStep() + 1) + " (" + weight(in.currentStep()) + " %)",
                     notes);
@@ -68,7 +91,7 @@ public final class CanaryDecider {
                     CanaryPhase.PROGRESSING,
                     "step " + (in.currentStep() + 1) + " (" + step.weight() + " %) runs " + seconds(left) + " more");
         }
-        if (in.verdict() == AnalysisVerdict.INCONCLUSIVE) {
+        if (in.verdict() == Verdict.INCONCLUSIVE) {
             String reason = "analysis of step " + (in.currentStep() + 1) + " is inconclusive (missing data); "
                     + "resume, promote or abort";
             List<RolloutEffect> effects = new ArrayList<>(notes);
@@ -76,7 +99,7 @@ public final class CanaryDecider {
             effects.add(new RolloutEffect.Pause(reason));
             return new CanaryDecision(effects, CanaryPhase.PAUSED, reason);
         }
-        if (in.verdict() == AnalysisVerdict.WARNING) {
+        if (in.verdict() == Verdict.WARNING) {
             notes.add(new RolloutEffect.Notify(
                     "analysis of step " + (in.currentStep() + 1) + " passed with warnings; continuing"));
         }

@@ -1,5 +1,6 @@
 package io.releasepilot.core.rollout;
 
+import io.releasepilot.core.release.Verdict;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,7 +17,7 @@ import java.util.Objects;
 public record CanaryInput(
         int currentStep,
         Instant stepStartedAt,
-        AnalysisVerdict verdict,
+        Verdict verdict,
         OperatorState operator,
         TriggerDecision triggers,
         Instant now) {

@@ -1,16 +1,15 @@
 package io.releasepilot.core.rollout;
 
+import io.releasepilot.core.gate.GateSource;
+import io.releasepilot.core.gate.Observation;
+import io.releasepilot.core.gate.probe.HttpProbeGateSource;
 import io.releasepilot.core.gate.prometheus.PrometheusClient;
-import io.releasepilot.core.gate.prometheus.PrometheusSeries;
+import io.releasepilot.core.gate.prometheus.PrometheusGateSource;
 import io.releasepilot.core.gate.prometheus.VersionSamples;
 import io.releasepilot.core.judge.MetricSamples;
 import io.releasepilot.core.spec.HealthCheckSpec;
 import io.releasepilot.core.spec.ReleaseSpec;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The measurements of a live release: named PromQL instant queries through {@link PrometheusClient} (with
- * {@code {{version}}} replaced) and HTTP probes with the JDK client. Failures become NaN or a failed probe, logged.
+ * The measurements of a live release from the spec: the named PromQL queries through the Prometheus gate source (with
+ * {@code {{version}}} replaced), the health check through the HTTP probe gate source, and the judge's range queries.
+ * Failures become missing data or a failed probe, never a pass.
  */
 public final class HttpReleaseSignals implements ReleaseSignals {
     /** Resolution of the judge's range queries: one sample per second, as the test and demo scrapes run. */
@@ -33,18 +33,13 @@ public final class HttpReleaseSignals implements ReleaseSignals {
 
     private final Optional<PrometheusClient> prometheus;
     private final Map<String, String> queries;
-    private final Optional<HealthCheckSpec> healthCheck;
-    private final HttpClient http;
+    private final Optional<GateSource> health;
 
     public HttpReleaseSignals(
             Optional<PrometheusClient> prometheus, Map<String, String> queries, Optional<HealthCheckSpec> healthCheck) {
         this.prometheus = prometheus;
         this.queries = Map.copyOf(queries);
-        this.healthCheck = healthCheck;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(healthCheck.map(HealthCheckSpec::timeout).orElse(Duration.ofSeconds(2)))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.health = healthCheck.map(check -> probe(HEALTH_CHECK, check.url(), check.expectStatus(), check.timeout()));
     }
 
     /** The spec's Prometheus (bearer token from the variable {@code tokenEnv} names in {@code env}) and health check. */
@@ -88,53 +83,38 @@ public final class HttpReleaseSignals implements ReleaseSignals {
     }
 
     @Override
-    public Map<String, Double> metrics(List<String> names, String version) {
-        Map<String, Double> values = new LinkedHashMap<>();
+    public GateSource metrics(List<String> names, String version) {
+        Map<String, String> asked = new LinkedHashMap<>();
         for (String name : names) {
             String query = queries.get(name);
-            if (query == null || prometheus.isEmpty()) {
-                values.put(name, Double.NaN); // no query is no data, as the port promises for every name
-                continue;
+            if (query != null) {
+                asked.put(name, query);
             }
-            values.put(name, query(prometheus.get(), PrometheusClient.withVersion(query, version), name));
         }
-        return values;
-    }
-
-    private static double query(PrometheusClient client, String query, String name) {
-        try {
-            List<PrometheusSeries> series = client.instant(query);
-            if (series.isEmpty() || series.get(0).values().length == 0) {
-                return Double.NaN;
-            }
-            double value = series.get(0).lastValue();
-            return Double.isInfinite(value) ? Double.NaN : value;
-        } catch (RuntimeException e) {
-            LOG.warn("metric {} could not be read: {}", name, e.getMessage());
-            return Double.NaN;
+        if (prometheus.isEmpty()) {
+            return new Unavailable(
+                    PrometheusGateSource.TYPE,
+                    "metrics.prometheus",
+                    "metrics.prometheus.url is not set in the spec, so " + names + " cannot be queried");
         }
+        return new PrometheusGateSource(prometheus.get(), asked, version);
     }
 
     @Override
-    public Optional<Boolean> probeHealth() {
-        return healthCheck.map(h -> probe(h.url(), h.expectStatus(), h.timeout()));
+    public Optional<GateSource> health() {
+        return health;
     }
 
-    @Override
-    public boolean probe(RolloutPlan.SmokeCheck check) {
-        return probe(check.url(), check.expectStatus(), check.timeout());
+    /** A probe of {@code url} making one attempt per observation: the engine counts consecutive failures itself. */
+    public static GateSource probe(String name, URI url, int expectStatus, Duration timeout) {
+        return new HttpProbeGateSource(name, url, expectStatus, 1, timeout, Duration.ZERO);
     }
 
-    private boolean probe(URI url, int expectStatus, Duration timeout) {
-        try {
-            HttpResponse<Void> response = http.send(
-                    HttpRequest.newBuilder(url).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == expectStatus;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+    /** No source could be built: every objective on it is INCONCLUSIVE with the reason. */
+    private record Unavailable(String type, String origin, String reason) implements GateSource {
+        @Override
+        public Observation observe() {
+            return Observation.unavailable(type, origin, reason);
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.releasepilot.core.rollout;
 
-import io.releasepilot.core.judge.Direction;
 import io.releasepilot.core.judge.JudgeConfig;
+import io.releasepilot.core.release.Direction;
 import io.releasepilot.core.spec.JudgeMetricSpec;
 import io.releasepilot.core.spec.JudgeSpec;
 import java.util.List;
@@ -48,7 +48,6 @@ public record JudgePlan(JudgeConfig config, List<Metric> metrics) {
     }
 
     private static Metric metric(JudgeMetricSpec spec) {
-        return new Metric(
-                spec.name(), spec.query(), Direction.valueOf(spec.direction().name()), spec.versionLabel());
+        return new Metric(spec.name(), spec.query(), spec.direction(), spec.versionLabel());
     }
 }

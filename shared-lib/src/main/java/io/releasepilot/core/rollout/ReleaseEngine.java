@@ -3,9 +3,16 @@ package io.releasepilot.core.rollout;
 import io.releasepilot.core.InfrastructureException;
 import io.releasepilot.core.InvalidInputException;
 import io.releasepilot.core.ReleasePilotException;
+import io.releasepilot.core.gate.GateEvaluator;
+import io.releasepilot.core.gate.GateSource;
+import io.releasepilot.core.gate.GateVerdict;
+import io.releasepilot.core.gate.Objective;
+import io.releasepilot.core.gate.Observation;
 import io.releasepilot.core.judge.CanaryJudge;
 import io.releasepilot.core.judge.JudgeResult;
 import io.releasepilot.core.judge.MetricComparison;
+import io.releasepilot.core.release.ReleaseStrategy;
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.spec.MetricsSpec;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.AuditAction;
@@ -17,11 +24,8 @@ import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.ReleaseStep;
 import io.releasepilot.core.state.ReleaseStore;
-import io.releasepilot.core.state.ReleaseStrategy;
-import io.releasepilot.core.state.RouterWeights;
 import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.StepKind;
-import io.releasepilot.core.state.StepVerdict;
 import io.releasepilot.core.traffic.ExternalCommand;
 import io.releasepilot.core.traffic.RouterState;
 import io.releasepilot.core.traffic.TrafficRouter;
@@ -52,6 +56,9 @@ import org.jspecify.annotations.Nullable;
 public final class ReleaseEngine {
     /** Ledger detail key of the event a NOTE step records. */
     public static final String EVENT = "event";
+
+    /** The NOTE event of a release that promotes without any signal ({@link SignalCheck}). */
+    public static final String NO_SIGNAL = "no-signal";
 
     private final ReleaseStore store;
     private final TrafficRouter router;
@@ -232,11 +239,10 @@ public final class ReleaseEngine {
 
     /** Makes the load balancer carry the weights the ledger last recorded (a crash may have left anything). */
     private void reconcile(Release release) {
-        RouterWeights recorded = release.weights();
-        if (recorded == null) {
+        TrafficSplit expected = release.weights();
+        if (expected == null) {
             return;
         }
-        TrafficSplit expected = new TrafficSplit(recorded.stable(), recorded.canary());
         RouterState found = router.current();
         if (found.split().equals(expected) && router.verify(expected)) {
             return;
@@ -250,7 +256,7 @@ public final class ReleaseEngine {
         emit(
                 release.id(),
                 release.currentStep(),
-                recorded.canary(),
+                expected.canary(),
                 Duration.ZERO,
                 Map.of(),
                 "router reconciled with the ledger: found " + found.split() + ", re-applied " + expected);
@@ -281,6 +287,8 @@ public final class ReleaseEngine {
         final List<String> metricNames;
         Map<String, Double> latest = new LinkedHashMap<>();
         int healthFailures;
+        /** The consecutive health-check failures as an observation of the probe, for criteria on them. */
+        Optional<Observation> health = Optional.empty();
 
         @Nullable
         Instant lastAnalysis;
@@ -289,6 +297,9 @@ public final class ReleaseEngine {
         String lastNotice;
 
         TriggerDecision lastTriggers;
+
+        /** Why this release looks at no data, if so: said in every progress line and, once, in the ledger. */
+        SignalCheck.@Nullable NoSignal noSignal;
 
         Run(Release release, Actor actor) {
             this.started = release;
@@ -307,7 +318,23 @@ public final class ReleaseEngine {
 
         abstract int steps();
 
+        /** {@link SignalCheck} for this strategy. */
+        abstract Optional<SignalCheck.NoSignal> signalCheck();
+
         ReleaseOutcome run() throws InterruptedException {
+            noSignal = signalCheck().orElse(null);
+            if (noSignal != null) {
+                boolean noted = store.steps(id).stream()
+                        .anyMatch(step -> NO_SIGNAL.equals(step.step().details().get(EVENT)));
+                if (!noted) {
+                    note(
+                            id,
+                            started.currentStep(),
+                            NO_SIGNAL,
+                            Map.of("reason", noSignal.reason(), "hint", noSignal.hint()));
+                }
+                progress(started, Duration.ZERO, "WARNING: " + noSignal.reason() + " (" + noSignal.hint() + ")");
+            }
             while (true) {
                 Release current = store.find(id).orElseThrow(() -> new InvalidInputException("no release " + id));
                 if (!current.state().active()) {
@@ -351,59 +378,65 @@ public final class ReleaseEngine {
             return outcome(release);
         }
 
-        /** Probes health and, when due, queries the metrics and records the analysis; returns its verdict. */
-        Optional<AnalysisVerdict> measure(Release current, Instant now, List<CanaryCriterion> criteria) {
-            Optional<Boolean> health = signals.probeHealth();
-            if (health.isPresent()) {
-                healthFailures = health.get() ? 0 : healthFailures + 1;
+        /**
+         * Probes health and, when due, observes the metrics and records the analysis: the step's criteria evaluated by
+         * the {@link io.releasepilot.core.gate.GateEvaluator} over the observations (see {@link CanaryStep#analysis}),
+         * combined with the canary judge. Returns the analysis' verdict.
+         */
+        Optional<Verdict> measure(Release current, Instant now, List<Objective> criteria) {
+            Optional<Observation> probe = signals.health().map(ReleaseEngine::observe);
+            if (probe.isPresent()) {
+                boolean healthy = ReleaseSignals.healthy(probe.get(), ReleaseSignals.HEALTH_CHECK);
+                healthFailures = healthy ? 0 : healthFailures + 1;
+                health = Optional.of(Observation.of(
+                        probe.get().source(), probe.get().origin(), Map.of(MetricsSpec.HEALTH_CHECK_FAILURES, (double)
+                                healthFailures)));
                 history.add(new MetricSample(MetricsSpec.HEALTH_CHECK_FAILURES, now, healthFailures));
                 latest.put(MetricsSpec.HEALTH_CHECK_FAILURES, (double) healthFailures);
             }
             if (lastAnalysis != null && now.isBefore(lastAnalysis.plus(plan.analysisInterval()))) {
-                if (health.isPresent() && !health.get()) {
+                if (probe.isPresent() && healthFailures > 0) {
                     store.recordStep(
                             id,
                             NewStep.verdict(
                                     Math.max(current.currentStep(), 0),
                                     StepKind.HEALTH_CHECK,
-                                    StepVerdict.FAIL,
+                                    Verdict.FAIL,
                                     Map.of("consecutiveFailures", healthFailures, "at", now.toString())));
                 }
                 return Optional.empty();
             }
             lastAnalysis = now;
-            Map<String, Double> values = signals.metrics(metricNames, current.version());
+            Observation metrics = observe(signals.metrics(metricNames, current.version()));
             for (String name : metricNames) {
-                double value = values.getOrDefault(name, Double.NaN);
+                double value = metrics.value(name).orElse(Double.NaN);
                 history.add(new MetricSample(name, now, value));
                 latest.put(name, value);
             }
             trimHistory(now);
-            AnalysisVerdict verdict = ReleaseEngine.verdict(criteria, latest);
+            List<Observation> observations = new ArrayList<>();
+            observations.add(metrics);
+            health.ifPresent(observations::add);
+            GateVerdict analysis = CanaryStep.analysis(criteria, observations);
+            Verdict verdict = analysis.verdict();
             Map<String, @Nullable Object> details = new LinkedHashMap<>();
             Optional<JudgeResult> judged = judge(current, now);
             if (judged.isPresent()) {
-                AnalysisVerdict judgeVerdict =
-                        AnalysisVerdict.valueOf(judged.get().verdict().name());
-                verdict = worse(verdict, judgeVerdict);
+                verdict = Verdict.worse(verdict, judged.get().verdict());
                 details.put("judge", judgeDetails(judged.get()));
             }
             details.put("at", now.toString());
             details.put("values", jsonValues(latest));
             Map<String, @Nullable Object> thresholds = new LinkedHashMap<>();
-            for (CanaryCriterion criterion : criteria) {
-                thresholds.put(criterion.metric(), criterion.comparator().symbol() + " " + criterion.threshold());
+            for (Objective criterion : criteria) {
+                // As the user wrote them ("< 1%"), not in query units ("< 0.01").
+                thresholds.put(criterion.name(), GateEvaluator.thresholds(criterion));
             }
             details.put("thresholds", thresholds);
             details.put("verdict", verdict.name());
             details.put("version", current.version());
             store.recordStep(
-                    id,
-                    NewStep.verdict(
-                            Math.max(current.currentStep(), 0),
-                            StepKind.ANALYSIS,
-                            StepVerdict.valueOf(verdict.name()),
-                            details));
+                    id, NewStep.verdict(Math.max(current.currentStep(), 0), StepKind.ANALYSIS, verdict, details));
             return Optional.of(verdict);
         }
 
@@ -452,7 +485,6 @@ public final class ReleaseEngine {
 
         /** Applies one weight change: intent in the ledger, the router, then the applied step and progress. */
         void setWeights(int ledgerStep, TrafficSplit split, String why) {
-            RouterWeights weights = new RouterWeights(split.stable(), split.canary());
             Map<String, @Nullable Object> intent = new LinkedHashMap<>();
             intent.put("stable", split.stable());
             intent.put("canary", split.canary());
@@ -464,8 +496,8 @@ public final class ReleaseEngine {
             applied.put("router", state.routerType());
             applied.put("readBack", state.split().stable() + "/" + state.split().canary());
             applied.put("reason", why);
-            store.recordStep(id, NewStep.traffic(ledgerStep, weights, applied));
-            store.updateProgress(id, ledgerStep, weights);
+            store.recordStep(id, NewStep.traffic(ledgerStep, split, applied));
+            store.updateProgress(id, ledgerStep, split);
         }
 
         ReleaseOutcome rollBack(String reason) {
@@ -508,7 +540,8 @@ public final class ReleaseEngine {
 
         private void emit(
                 UUID release, int step, int canary, Duration left, Map<String, Double> values, String message) {
-            listener.progress(new RolloutProgress(release, strategy(), step, steps(), canary, left, values, message));
+            String line = noSignal == null ? message : message + " · " + noSignal.tag();
+            listener.progress(new RolloutProgress(release, strategy(), step, steps(), canary, left, values, line));
         }
     }
 
@@ -521,7 +554,7 @@ public final class ReleaseEngine {
     private final class CanaryRun extends Run {
         private final CanaryDecider decider = new CanaryDecider(plan.steps());
         private Instant stepStartedAt;
-        private AnalysisVerdict verdict = AnalysisVerdict.INCONCLUSIVE;
+        private Verdict verdict = Verdict.INCONCLUSIVE;
 
         CanaryRun(Release release, Actor actor) {
             super(release, actor);
@@ -534,6 +567,11 @@ public final class ReleaseEngine {
         }
 
         @Override
+        Optional<SignalCheck.NoSignal> signalCheck() {
+            return SignalCheck.canary(plan);
+        }
+
+        @Override
         int steps() {
             return plan.steps().size();
         }
@@ -541,7 +579,7 @@ public final class ReleaseEngine {
         @Override
         Optional<ReleaseOutcome> tick(Release current, Instant now) {
             int step = current.currentStep() - 1;
-            List<CanaryCriterion> criteria = step >= 0 && step < plan.steps().size()
+            List<Objective> criteria = step >= 0 && step < plan.steps().size()
                     ? plan.steps().get(step).criteria()
                     : List.of();
             measure(current, now, criteria).ifPresent(v -> verdict = v);
@@ -568,9 +606,9 @@ public final class ReleaseEngine {
                     setWeights(ledgerStep, set.split(), next.reason());
                     changed = true;
                 } else if (effect instanceof RolloutEffect.AdvanceStep advance) {
-                    current = store.updateProgress(id, advance.step() + 1, RouterWeights.canary(advance.weight()));
+                    current = store.updateProgress(id, advance.step() + 1, TrafficSplit.canary(advance.weight()));
                     stepStartedAt = clock.instant();
-                    verdict = AnalysisVerdict.INCONCLUSIVE;
+                    verdict = Verdict.INCONCLUSIVE;
                     lastAnalysis = null;
                     progress(current, plan.steps().get(advance.step()).duration(), next.reason());
                 } else if (effect instanceof RolloutEffect.Complete complete) {
@@ -643,6 +681,11 @@ public final class ReleaseEngine {
         @Override
         String strategy() {
             return "blue-green";
+        }
+
+        @Override
+        Optional<SignalCheck.NoSignal> signalCheck() {
+            return SignalCheck.watchWindow(plan);
         }
 
         @Override
@@ -734,7 +777,10 @@ public final class ReleaseEngine {
             List<Map<String, @Nullable Object>> checks = new ArrayList<>();
             boolean all = true;
             for (RolloutPlan.SmokeCheck check : plan.smokeChecks()) {
-                boolean ok = signals.probe(check);
+                boolean ok = ReleaseSignals.healthy(
+                        observe(HttpReleaseSignals.probe(
+                                SMOKE_CHECK, check.url(), check.expectStatus(), check.timeout())),
+                        SMOKE_CHECK);
                 all &= ok;
                 Map<String, @Nullable Object> one = new LinkedHashMap<>();
                 one.put("url", check.url().toString());
@@ -755,15 +801,11 @@ public final class ReleaseEngine {
 
     // ------------------------------------------------------------------------------------------------- helpers
 
+    /** The name of a blue-green smoke check's probe. */
+    private static final String SMOKE_CHECK = "smokeCheck";
+
     /** How far back the canary judge reads samples. */
     static final Duration JUDGE_WINDOW = Duration.ofMinutes(10);
-
-    /** The more severe of two analysis verdicts: FAIL, then INCONCLUSIVE (missing data), then WARNING, then PASS. */
-    static AnalysisVerdict worse(AnalysisVerdict a, AnalysisVerdict b) {
-        List<AnalysisVerdict> order = List.of(
-                AnalysisVerdict.FAIL, AnalysisVerdict.INCONCLUSIVE, AnalysisVerdict.WARNING, AnalysisVerdict.PASS);
-        return order.indexOf(a) <= order.indexOf(b) ? a : b;
-    }
 
     private static Map<String, @Nullable Object> judgeDetails(JudgeResult result) {
         Map<String, @Nullable Object> details = new LinkedHashMap<>();
@@ -790,18 +832,16 @@ public final class ReleaseEngine {
         return Double.isFinite(value) ? value : null;
     }
 
-    /** PASS when every criterion holds, FAIL when one with a value does not, else INCONCLUSIVE (missing data). */
-    static AnalysisVerdict verdict(List<CanaryCriterion> criteria, Map<String, Double> values) {
-        boolean missing = false;
-        for (CanaryCriterion criterion : criteria) {
-            double value = values.getOrDefault(criterion.metric(), Double.NaN);
-            if (Double.isNaN(value)) {
-                missing = true;
-            } else if (!criterion.comparator().holds(value, criterion.threshold())) {
-                return AnalysisVerdict.FAIL;
-            }
+    /**
+     * One observation of a source; a source that throws (Prometheus rejected a query, say) is missing data for this
+     * analysis, never the end of the run: the release keeps its weights and INCONCLUSIVE keeps it from advancing.
+     */
+    private static Observation observe(GateSource source) {
+        try {
+            return source.observe();
+        } catch (ReleasePilotException e) {
+            return Observation.unavailable(source.type(), source.type(), String.valueOf(e.getMessage()));
         }
-        return missing ? AnalysisVerdict.INCONCLUSIVE : AnalysisVerdict.PASS;
     }
 
     /** Operator requests on the release from its audit trail: pause is its state, promote and abort are requests. */
@@ -841,8 +881,8 @@ public final class ReleaseEngine {
 
     private static Map<String, @Nullable Object> jsonValues(Map<String, Double> values) {
         Map<String, @Nullable Object> json = new LinkedHashMap<>();
-        // JSON has no NaN: a missing value is null.
-        values.forEach((name, value) -> json.put(name, Double.isNaN(value) ? null : value));
+        // JSON has no NaN or infinity: a value without a number is null.
+        values.forEach((name, value) -> json.put(name, Double.isFinite(value) ? value : null));
         return json;
     }
 

@@ -52,6 +52,15 @@ public final class ReleaseReport {
                     .append(release.weights().canary())
                     .append(" %\n");
         }
+        steps.stream()
+                .map(step -> step.step().details())
+                .filter(details -> ReleaseEngine.NO_SIGNAL.equals(details.get(ReleaseEngine.EVENT)))
+                .findFirst()
+                .ifPresent(details -> md.append("- **Promoted blind (no signal):** ")
+                        .append(cell(String.valueOf(details.get("reason"))))
+                        .append(" (")
+                        .append(cell(String.valueOf(details.get("hint"))))
+                        .append(")\n"));
         md.append("\n| Time | Step | What | Weights | Verdict | Details |\n|---|---|---|---|---|---|\n");
         List<String> rows = new ArrayList<>();
         String lastAnalysis = null;

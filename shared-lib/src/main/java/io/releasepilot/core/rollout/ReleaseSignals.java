@@ -1,25 +1,35 @@
 package io.releasepilot.core.rollout;
 
+import io.releasepilot.core.gate.GateSource;
+import io.releasepilot.core.gate.Observation;
 import io.releasepilot.core.judge.MetricSamples;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where the release engine's measurements come from: named metric queries for one version and the HTTP health check
- * of the new version. Every call has a timeout; a failed measurement is NaN (metrics) or a failed probe (health),
- * never an exception and never a pass.
+ * Where a running release's measurements come from. The engine does not measure by itself: the named metric queries
+ * and the health check are gate sources (the Prometheus gate source and the HTTP probe gate source, or stand-ins that
+ * answer the same names), whose observations the {@link io.releasepilot.core.gate.GateEvaluator} judges; only the
+ * canary judge's samples, which no gate source gives, are read here. Every observation is bounded by a timeout; a
+ * failed one is missing data (INCONCLUSIVE) or a failed probe, never an exception and never a pass.
  */
 public interface ReleaseSignals {
-    /** The values of {@code names} for {@code version}; NaN for a name with no query, no data or a failed query. */
-    Map<String, Double> metrics(List<String> names, String version);
+    /** The name of the health check's probe; its observation holds {@code healthCheck.healthy} (1 or 0). */
+    String HEALTH_CHECK = "healthCheck";
 
-    /** One probe of the health check: empty when none is configured, else whether it answered as expected. */
-    Optional<Boolean> probeHealth();
+    /**
+     * The named metric queries {@code names} ({@code metrics.prometheus.queries}) measured for {@code version}, as a
+     * source of type {@code prometheus}: each observation holds the value of every query that answered and the reason
+     * for each that did not (a name without a query has no value).
+     */
+    GateSource metrics(List<String> names, String version);
 
-    /** One HTTP probe (blue-green smoke checks): whether {@code check.url()} answered its status in time. */
-    boolean probe(RolloutPlan.SmokeCheck check);
+    /**
+     * The health check as a probe source of type {@code probe} named {@link #HEALTH_CHECK}, one attempt per
+     * observation; empty when the spec has none.
+     */
+    Optional<GateSource> health();
 
     /**
      * The canary's and the baseline's samples of each judge metric over {@code [start, end]}; empty when this source
@@ -28,5 +38,10 @@ public interface ReleaseSignals {
     default Optional<List<MetricSamples>> judgeSamples(
             JudgePlan judge, String canaryVersion, String baselineVersion, Instant start, Instant end) {
         return Optional.empty();
+    }
+
+    /** Whether a probe's observation says the probe named {@code name} answered as expected; unavailable is not. */
+    static boolean healthy(Observation probe, String name) {
+        return probe.value(name + ".healthy").orElse(0) == 1;
     }
 }

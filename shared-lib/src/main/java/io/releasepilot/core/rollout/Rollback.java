@@ -1,13 +1,12 @@
 package io.releasepilot.core.rollout;
 
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.NewStep;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.ReleaseStore;
-import io.releasepilot.core.state.RouterWeights;
 import io.releasepilot.core.state.StepKind;
-import io.releasepilot.core.state.StepVerdict;
 import io.releasepilot.core.traffic.RouterState;
 import io.releasepilot.core.traffic.TrafficRouter;
 import io.releasepilot.core.traffic.TrafficSplit;
@@ -49,13 +48,12 @@ public final class Rollback {
         intent.put("reason", reason);
         intent.put("actor", actor.name());
         store.recordStep(
-                releaseId,
-                NewStep.verdict(step, StepKind.NOTE, StepVerdict.FAIL, withEvent("rollback-started", intent)));
+                releaseId, NewStep.verdict(step, StepKind.NOTE, Verdict.FAIL, withEvent("rollback-started", intent)));
         RouterState state = router.apply(TrafficSplit.ALL_STABLE);
         Map<String, @Nullable Object> applied = new LinkedHashMap<>(intent);
         applied.put("router", state.routerType());
         applied.put("readBack", state.split().stable() + "/" + state.split().canary());
-        store.recordStep(releaseId, NewStep.traffic(step, RouterWeights.allStable(), applied));
+        store.recordStep(releaseId, NewStep.traffic(step, TrafficSplit.ALL_STABLE, applied));
         return store.finish(releaseId, ReleaseState.ROLLED_BACK, actor, reason);
     }
 

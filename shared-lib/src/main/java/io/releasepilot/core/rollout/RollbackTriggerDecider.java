@@ -1,6 +1,7 @@
 package io.releasepilot.core.rollout;
 
 import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.release.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.releasepilot.core.rollout;
 
 import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.gate.Objective;
 import io.releasepilot.core.spec.BlueGreenSpec;
 import io.releasepilot.core.spec.CanaryStepSpec;
-import io.releasepilot.core.spec.Comparator;
 import io.releasepilot.core.spec.CriterionSpec;
 import io.releasepilot.core.spec.HookSpec;
 import io.releasepilot.core.spec.ReleaseSpec;
@@ -66,7 +66,8 @@ public record RolloutPlan(
     }
 
     public RolloutPlan {
-        steps = CanaryStep.validated(steps);
+        // the step list's invariants are the canary decider's; a blue-green plan does not walk them
+        steps = List.copyOf(steps);
         triggers = List.copyOf(triggers);
         if (analysisInterval == null || analysisInterval.isZero() || analysisInterval.isNegative()) {
             throw new InvalidInputException("analysisInterval must be positive, got " + analysisInterval);
@@ -92,12 +93,10 @@ public record RolloutPlan(
             triggers.add(new TriggerRule(
                     trigger.name(),
                     trigger.metric(),
-                    comparator(trigger.comparator(), "rollback trigger '" + trigger.name() + "'"),
+                    trigger.comparator(),
                     trigger.threshold().asNumber(),
                     trigger.forDuration(),
-                    trigger.severity() == io.releasepilot.core.spec.Severity.CRITICAL
-                            ? Severity.CRITICAL
-                            : Severity.WARNING));
+                    trigger.severity()));
         }
         BlueGreenSpec blueGreen = spec.strategy().blueGreen();
         Map<String, String> queries = spec.metrics()
@@ -120,33 +119,20 @@ public record RolloutPlan(
                 JudgePlan.from(spec.strategy().canary().judge()));
     }
 
-    /** One spec step: weight rounded to whole percent, criteria in query units. */
+    /**
+     * One spec step: weight rounded to whole percent, each criterion a key gate objective with its threshold in query
+     * units and the unit it was written in (so reports show {@code < 1%}, not {@code < 0.01}).
+     */
     public static CanaryStep step(CanaryStepSpec step) {
-        List<CanaryCriterion> criteria = new ArrayList<>();
+        List<Objective> criteria = new ArrayList<>();
         for (CriterionSpec criterion : step.criteria()) {
-            criteria.add(new CanaryCriterion(
+            criteria.add(CanaryStep.criterion(
                     criterion.metric(),
-                    comparator(criterion.comparator(), "criterion '" + criterion.metric() + "'"),
-                    criterion.threshold().asNumber()));
+                    criterion.comparator(),
+                    criterion.threshold().asNumber(),
+                    criterion.threshold().unit()));
         }
         return new CanaryStep((int) Math.round(step.weight().value()), step.duration(), criteria);
-    }
-
-    /** The trigger comparator for a spec comparator; {@code ==} has no meaning for a metric threshold. */
-    public static TriggerComparator comparator(Comparator comparator, String where) {
-        switch (comparator) {
-            case LESS:
-                return TriggerComparator.LESS;
-            case LESS_OR_EQUAL:
-                return TriggerComparator.LESS_OR_EQUAL;
-            case GREATER:
-                return TriggerComparator.GREATER;
-            case GREATER_OR_EQUAL:
-                return TriggerComparator.GREATER_OR_EQUAL;
-            default:
-                throw new InvalidInputException(where + ": comparator " + comparator.symbol()
-                        + " is not supported for metric thresholds; use <, <=, > or >=");
-        }
     }
 
     private static Hook hook(HookSpec hook) {

@@ -1,5 +1,6 @@
 package io.releasepilot.core.rollout;
 
+import io.releasepilot.core.release.Severity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,8 @@
 package io.releasepilot.core.rollout;
 
 import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.release.Comparator;
+import io.releasepilot.core.release.Severity;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -11,12 +13,7 @@ import java.util.Objects;
  * ratios as fractions (2 % = 0.02), latencies in milliseconds, health-check failures as a count.
  */
 public record TriggerRule(
-        String name,
-        String metric,
-        TriggerComparator comparator,
-        double threshold,
-        Duration forWindow,
-        Severity severity) {
+        String name, String metric, Comparator comparator, double threshold, Duration forWindow, Severity severity) {
     public TriggerRule {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException("rollback trigger needs a name");
@@ -24,7 +21,7 @@ public record TriggerRule(
         if (metric == null || metric.isBlank()) {
             throw new InvalidInputException("rollback trigger '" + name + "' needs a metric");
         }
-        Objects.requireNonNull(comparator, "comparator");
+        Objects.requireNonNull(comparator, "comparator").forMetricThreshold("rollback trigger '" + name + "'");
         Objects.requireNonNull(severity, "severity");
         if (Double.isNaN(threshold) || Double.isInfinite(threshold)) {
             throw new InvalidInputException("rollback trigger '" + name + "' needs a finite threshold");
@@ -49,7 +46,8 @@ public record TriggerRule(
 
     private static TriggerRule rule(
             String name, String metric, String comparator, double threshold, Duration window, Severity severity) {
-        return new TriggerRule(name, metric, TriggerComparator.of(comparator), threshold, window, severity);
+        return new TriggerRule(
+                name, metric, Comparator.ofSymbol(comparator).orElseThrow(), threshold, window, severity);
     }
 
     /** The rule as a person writes it: {@code errorRate > 0.02 for 2m (critical)}. */

@@ -1,5 +1,6 @@
 package io.releasepilot.core.spec;
 
+import io.releasepilot.core.release.Comparator;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;

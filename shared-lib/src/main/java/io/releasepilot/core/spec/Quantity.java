@@ -1,26 +1,20 @@
 package io.releasepilot.core.spec;
 
+import io.releasepilot.core.release.Unit;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * A threshold as written in the spec: a percentage ({@code 2%}), a duration ({@code 1000ms}) or a plain number
- * ({@code 3}). {@link #asNumber()} is the value in the units the named queries return: a ratio for percentages
- * (error-rate queries return 0..1), milliseconds for durations (latency queries return ms), the number itself
- * otherwise.
+ * ({@code 3}). {@link #asNumber()} is the value in the units the named queries return ({@link Unit#toQueryUnits}): a
+ * ratio for percentages (error-rate queries return 0..1), milliseconds for durations (latency queries return ms), the
+ * number itself otherwise.
+ *
+ * @param value the number as written: in percent for {@link Unit#PERCENT}, in milliseconds for a duration
+ * @param unit the unit it was written in, which reports use to show values and thresholds as the user wrote them
  */
 public record Quantity(double value, Unit unit) {
-    /** The kind of value the threshold was written as. */
-    public enum Unit {
-        /** {@link #value()} is in percent. */
-        PERCENT,
-        /** {@link #value()} is in milliseconds. */
-        MILLISECONDS,
-        /** A plain number. */
-        NUMBER
-    }
-
     public Quantity {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("a threshold must be a finite number, got " + value);
@@ -44,7 +38,7 @@ public record Quantity(double value, Unit unit) {
 
     /** The value in query units: a ratio for percentages, milliseconds for durations, else the number. */
     public double asNumber() {
-        return unit == Unit.PERCENT ? value / 100.0 : value;
+        return unit.toQueryUnits(value);
     }
 
     /** Parses {@code 2%}, {@code 1000ms}, {@code 2s} or {@code 3}; empty when the text is none of them. */
@@ -72,13 +66,6 @@ public record Quantity(double value, Unit unit) {
 
     @Override
     public String toString() {
-        switch (unit) {
-            case PERCENT:
-                return formatNumber(value) + "%";
-            case MILLISECONDS:
-                return formatNumber(value) + "ms";
-            default:
-                return formatNumber(value);
-        }
+        return formatNumber(value) + unit.suffix();
     }
 }

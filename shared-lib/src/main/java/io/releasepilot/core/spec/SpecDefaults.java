@@ -1,5 +1,9 @@
 package io.releasepilot.core.spec;
 
+import io.releasepilot.core.release.Comparator;
+import io.releasepilot.core.release.Direction;
+import io.releasepilot.core.release.ReleaseStrategy;
+import io.releasepilot.core.release.Severity;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +18,7 @@ public final class SpecDefaults {
     /** The only spec format version so far. */
     public static final int SPEC_VERSION = 1;
 
-    public static final StrategyType STRATEGY = StrategyType.CANARY;
+    public static final ReleaseStrategy STRATEGY = ReleaseStrategy.CANARY;
     public static final Duration ANALYSIS_INTERVAL = Duration.ofMinutes(1);
 
     public static final boolean JUDGE_ENABLED = true;
@@ -24,7 +28,7 @@ public final class SpecDefaults {
     public static final double JUDGE_PASS_SCORE = 95;
     public static final double JUDGE_MARGINAL_SCORE = 75;
     public static final double JUDGE_OUTLIER_IQR_FACTOR = 3;
-    public static final ChangeDirection JUDGE_DIRECTION = ChangeDirection.INCREASE;
+    public static final Direction JUDGE_DIRECTION = Direction.INCREASE;
     public static final String JUDGE_VERSION_LABEL = "version";
 
     public static final Duration HOOK_DEPLOY_TIMEOUT = Duration.ofMinutes(10);
@@ -48,6 +52,7 @@ public final class SpecDefaults {
     public static final double GATE_WARNING_PERCENT = 75;
     public static final boolean INCONCLUSIVE_BLOCKS = true;
     public static final double OBJECTIVE_WEIGHT = 1;
+    public static final boolean OBJECTIVE_KEY = false;
     public static final int PROBE_FAILURES = 3;
     public static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
     public static final String REGRESSION_BASELINE = "ledger";
@@ -184,6 +189,10 @@ public final class SpecDefaults {
                 List.of());
     }
 
+    public static StrategySpec strategy() {
+        return new StrategySpec(STRATEGY, canary(), blueGreen());
+    }
+
     public static CanarySpec canary() {
         return new CanarySpec(ANALYSIS_INTERVAL, canarySteps(), judge());
     }
@@ -200,19 +209,33 @@ public final class SpecDefaults {
         return new RollbackSpec(rollbackTriggers(), ON_ABORT);
     }
 
+    /** No Prometheus, no health check. */
+    public static MetricsSpec metrics() {
+        return new MetricsSpec(Optional.empty(), Optional.empty());
+    }
+
+    /** The embedded ledger database, no NATS. */
+    public static StateSpec state() {
+        return new StateSpec(DatabaseSpec.embedded(), NatsSpec.none());
+    }
+
+    public static VersioningSpec versioning() {
+        return new VersioningSpec(TAG_PREFIX, List.of());
+    }
+
     /** The whole default spec: canary strategy, no router, no Prometheus, seed gates and triggers. */
     static ReleaseSpec spec(String service) {
         return new ReleaseSpec(
                 SPEC_VERSION,
                 service,
                 List.of(),
-                new StrategySpec(STRATEGY, canary(), blueGreen()),
+                strategy(),
                 Optional.empty(),
-                new MetricsSpec(Optional.empty(), Optional.empty()),
+                metrics(),
                 gates(),
                 rollback(),
-                new StateSpec(DatabaseSpec.embedded(), NatsSpec.none()),
-                new VersioningSpec(TAG_PREFIX, List.of()),
+                state(),
+                versioning(),
                 List.of());
     }
 }

@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads release-pilot.yml into a {@link ReleaseSpec}, reporting every problem at once with its line and column.
@@ -103,6 +104,41 @@ public final class SpecReader {
         return Validated.invalid(problems);
     }
 
+    /**
+     * A warning about a valid spec, rendered like a problem ({@code file:line:column: path: WARNING: message (hint)}):
+     * it points at the key {@code path} (dotted mapping keys), or at the nearest enclosing key the file writes when it
+     * leaves that one to its default (1:1 when it writes none of them).
+     */
+    public static Problem warning(Path file, String path, String message, String hint) {
+        String name = file.toString();
+        int line = 1;
+        int column = 1;
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            YamlNode node = bytes.length > MAX_BYTES
+                    ? null
+                    : YamlTreeParser.parse(
+                            name,
+                            new String(bytes, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", ""),
+                            new ArrayList<>());
+            for (String key : path.isEmpty() ? new String[0] : path.split("\\.")) {
+                Optional<YamlNode.Entry> entry =
+                        node == null || node.kind != YamlNode.Kind.MAPPING ? Optional.empty() : node.entry(key);
+                if (entry.isEmpty()) {
+                    break;
+                }
+                line = entry.get().line();
+                column = entry.get().column();
+                node = entry.get().value();
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // The spec was read a moment ago; if it cannot be read again, the warning still names the file.
+            line = 0;
+            column = 0;
+        }
+        return new Problem(name, line, column, path, "WARNING: " + message, hint);
+    }
+
     /** SHA-256 of the spec file's bytes, in lower-case hex: the ledger records which spec a release ran with. */
     public static String specHash(byte[] content) {
         try {
@@ -147,7 +183,9 @@ public final class SpecReader {
         if (root == null) {
             return null;
         }
-        return SpecBinder.bind(name, root, problems);
+        Bound<ReleaseSpec> spec = SpecBinder.bind(name, root);
+        problems.addAll(spec.problems());
+        return spec.isValid() ? spec.value() : null;
     }
 
     /** Strict UTF-8; NUL bytes and invalid sequences mean a binary file, reported where they start. */

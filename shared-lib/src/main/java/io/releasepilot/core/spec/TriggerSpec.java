@@ -1,5 +1,7 @@
 package io.releasepilot.core.spec;
 
+import io.releasepilot.core.release.Comparator;
+import io.releasepilot.core.release.Severity;
 import java.time.Duration;
 
 /**
@@ -7,6 +9,7 @@ import java.time.Duration;
  * {@code forDuration} (the spec's {@code for}); zero means at once.
  *
  * @param metric a query name from {@code metrics.prometheus.queries} or {@code healthCheckFailures}
+ * @param comparator {@code <}, {@code <=}, {@code >} or {@code >=}: a metric threshold takes no {@code ==}
  */
 public record TriggerSpec(
         String name,
@@ -18,7 +21,7 @@ public record TriggerSpec(
     public TriggerSpec {
         Require.text(name, "trigger name");
         Require.text(metric, "trigger metric");
-        Require.present(comparator, "comparator");
+        MetricThreshold.require(comparator, "trigger '" + name + "'");
         Require.present(threshold, "threshold");
         Require.nonNegative(forDuration, "for");
         Require.present(severity, "severity");

@@ -1,5 +1,6 @@
 package io.releasepilot.core.state;
 
+import io.releasepilot.core.release.ReleaseStrategy;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;

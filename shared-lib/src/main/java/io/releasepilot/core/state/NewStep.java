@@ -1,5 +1,7 @@
 package io.releasepilot.core.state;
 
+import io.releasepilot.core.release.Verdict;
+import io.releasepilot.core.traffic.TrafficSplit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,8 +20,8 @@ import org.jspecify.annotations.Nullable;
 public record NewStep(
         int stepIndex,
         StepKind kind,
-        @Nullable RouterWeights weights,
-        @Nullable StepVerdict verdict,
+        @Nullable TrafficSplit weights,
+        @Nullable Verdict verdict,
         Map<String, @Nullable Object> details) {
 
     public NewStep {
@@ -33,12 +35,12 @@ public record NewStep(
         details = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(details, "details")));
     }
 
-    public static NewStep traffic(int stepIndex, RouterWeights weights, Map<String, @Nullable Object> details) {
+    public static NewStep traffic(int stepIndex, TrafficSplit weights, Map<String, @Nullable Object> details) {
         return new NewStep(stepIndex, StepKind.TRAFFIC, weights, null, details);
     }
 
     public static NewStep verdict(
-            int stepIndex, StepKind kind, StepVerdict verdict, Map<String, @Nullable Object> details) {
+            int stepIndex, StepKind kind, Verdict verdict, Map<String, @Nullable Object> details) {
         return new NewStep(stepIndex, kind, null, verdict, details);
     }
 }

@@ -1,5 +1,6 @@
 package io.releasepilot.core.state;
 
+import io.releasepilot.core.traffic.TrafficSplit;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,7 +25,7 @@ public record Release(
         ReleaseRequest request,
         ReleaseState state,
         int currentStep,
-        @Nullable RouterWeights weights,
+        @Nullable TrafficSplit weights,
         Instant startedAt,
         @Nullable Instant finishedAt,
         @Nullable String finishReason,
@@ -50,7 +51,7 @@ public record Release(
         return request.version();
     }
 
-    public Optional<RouterWeights> lastWeights() {
+    public Optional<TrafficSplit> lastWeights() {
         return Optional.ofNullable(weights);
     }
 }

@@ -1,6 +1,7 @@
 package io.releasepilot.core.state;
 
 import io.releasepilot.core.events.Outbox;
+import io.releasepilot.core.traffic.TrafficSplit;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -36,7 +37,7 @@ public interface ReleaseStore extends AutoCloseable {
     ReleaseStep recordStep(UUID releaseId, NewStep step);
 
     /** Records the step reached and the weights last set, for a restarted run to resume from. */
-    Release updateProgress(UUID releaseId, int currentStep, @Nullable RouterWeights weights);
+    Release updateProgress(UUID releaseId, int currentStep, @Nullable TrafficSplit weights);
 
     /**
      * Records an operator action on a release in progress. PAUSE and RESUME also change its state (IN_PROGRESS ⇄

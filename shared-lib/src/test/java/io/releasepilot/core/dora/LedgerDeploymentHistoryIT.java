@@ -2,11 +2,11 @@ package io.releasepilot.core.dora;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.releasepilot.core.release.ReleaseStrategy;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
-import io.releasepilot.core.state.ReleaseStrategy;
 import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import io.releasepilot.core.testing.LedgerDatabases;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.core.gate.regression.RegressionGateSource;
+import io.releasepilot.core.release.Comparator;
+import io.releasepilot.core.release.Verdict;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -89,7 +91,7 @@ public abstract class BaselineSourceContractTest {
                 new RegressionGateSource("p95-regression", "p95Latency", current, withoutBaseline(), true).observe();
 
         ObjectiveResult result = GateEvaluator.evaluate(
-                Objective.of("p95-regression", "regression", "p95-regression", ComparisonOperator.LESS, 0.10),
+                Objective.of("p95-regression", "regression", "p95-regression", Comparator.LESS, 0.10),
                 List.of(observation));
 
         assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);

@@ -2,6 +2,7 @@ package io.releasepilot.core.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.releasepilot.core.release.Verdict;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,8 @@ package io.releasepilot.core.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.releasepilot.core.release.Comparator;
+import io.releasepilot.core.release.Verdict;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,12 +18,12 @@ class GateEvaluatorTest {
 
     private static List<Objective> objectives() {
         return List.of(
-                Objective.of("tests", "r", "failed", ComparisonOperator.LESS_OR_EQUAL, 0)
+                Objective.of("tests", "r", "failed", Comparator.LESS_OR_EQUAL, 0)
                         .withWeight(2)
                         .asKey(),
-                Objective.of("coverage", "r", "line", ComparisonOperator.GREATER_OR_EQUAL, 0.9)
+                Objective.of("coverage", "r", "line", Comparator.GREATER_OR_EQUAL, 0.9)
                         .withWarning(0.8),
-                Objective.of("vulns", "r", "vulns", ComparisonOperator.LESS_OR_EQUAL, 0));
+                Objective.of("vulns", "r", "vulns", Comparator.LESS_OR_EQUAL, 0));
     }
 
     @ParameterizedTest
@@ -44,9 +46,9 @@ class GateEvaluatorTest {
     @Test
     void shouldFailOnAFailedKeyObjectiveWhateverTheScore() {
         List<Objective> objectives = List.of(
-                Objective.of("tests", "r", "failed", ComparisonOperator.LESS_OR_EQUAL, 0)
+                Objective.of("tests", "r", "failed", Comparator.LESS_OR_EQUAL, 0)
                         .asKey(),
-                Objective.of("coverage", "r", "line", ComparisonOperator.GREATER_OR_EQUAL, 0.9)
+                Objective.of("coverage", "r", "line", Comparator.GREATER_OR_EQUAL, 0.9)
                         .withWeight(100));
         GatesPolicy lenient = new GatesPolicy(1, 0, true, List.of());
 
@@ -61,8 +63,8 @@ class GateEvaluatorTest {
     void shouldBeInconclusiveWhenASourceIsUnavailableAndThatBlocks() {
         Observation down = Observation.unavailable("prometheus", "http://127.0.0.1:1", "connection refused");
         List<Objective> objectives = List.of(
-                Objective.of("tests", "r", "failed", ComparisonOperator.LESS_OR_EQUAL, 0),
-                Objective.of("errors", "prometheus", "errorRate", ComparisonOperator.LESS, 0.01));
+                Objective.of("tests", "r", "failed", Comparator.LESS_OR_EQUAL, 0),
+                Objective.of("errors", "prometheus", "errorRate", Comparator.LESS, 0.01));
 
         GateVerdict result =
                 GateEvaluator.evaluate(GatesPolicy.defaults(), objectives, List.of(reports(0, 1, 0), down));
@@ -79,8 +81,8 @@ class GateEvaluatorTest {
     void shouldLeaveDataLessObjectivesOutOfTheScoreWhenInconclusiveDoesNotBlock() {
         GatesPolicy policy = new GatesPolicy(90, 75, false, List.of());
         List<Objective> objectives = List.of(
-                Objective.of("tests", "r", "failed", ComparisonOperator.LESS_OR_EQUAL, 0),
-                Objective.of("errors", "prometheus", "errorRate", ComparisonOperator.LESS, 0.01));
+                Objective.of("tests", "r", "failed", Comparator.LESS_OR_EQUAL, 0),
+                Objective.of("errors", "prometheus", "errorRate", Comparator.LESS, 0.01));
 
         GateVerdict result = GateEvaluator.evaluate(policy, objectives, List.of(reports(0, 1, 0)));
 
@@ -93,8 +95,7 @@ class GateEvaluatorTest {
     @Test
     void shouldNeverPassWithoutAnyData() {
         GatesPolicy policy = new GatesPolicy(90, 75, false, List.of());
-        List<Objective> objectives =
-                List.of(Objective.of("errors", "prometheus", "errorRate", ComparisonOperator.LESS, 1));
+        List<Objective> objectives = List.of(Objective.of("errors", "prometheus", "errorRate", Comparator.LESS, 1));
 
         assertThat(GateEvaluator.evaluate(policy, objectives, List.of()).verdict())
                 .isEqualTo(Verdict.INCONCLUSIVE);
@@ -106,8 +107,8 @@ class GateEvaluatorTest {
     void shouldBlockOnAKeyObjectiveWithoutDataEvenWhenInconclusiveDoesNotBlock() {
         GatesPolicy policy = new GatesPolicy(90, 75, false, List.of());
         List<Objective> objectives = List.of(
-                Objective.of("tests", "r", "failed", ComparisonOperator.LESS_OR_EQUAL, 0),
-                Objective.of("errors", "prometheus", "errorRate", ComparisonOperator.LESS, 1)
+                Objective.of("tests", "r", "failed", Comparator.LESS_OR_EQUAL, 0),
+                Objective.of("errors", "prometheus", "errorRate", Comparator.LESS, 1)
                         .asKey());
 
         GateVerdict result = GateEvaluator.evaluate(policy, objectives, List.of(reports(0, 1, 0)));

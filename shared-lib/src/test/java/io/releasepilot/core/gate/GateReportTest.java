@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.releasepilot.core.release.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,8 +16,8 @@ class GateReportTest {
                 "junit",
                 "target/TEST-a.xml",
                 Map.of("total", 10.0, "failures", 1.0, "errors", 0.0, "skipped", 2.0, "failed", 1.0));
-        List<Objective> objectives = List.of(Objective.of(
-                "tests | <b>all</b> [x](http://evil)", "junit", "failed", ComparisonOperator.LESS_OR_EQUAL, 0));
+        List<Objective> objectives = List.of(
+                Objective.of("tests | <b>all</b> [x](http://evil)", "junit", "failed", Comparator.LESS_OR_EQUAL, 0));
         GateVerdict verdict = GateEvaluator.evaluate(GatesPolicy.defaults(), objectives, List.of(junit));
         return new GateReport(verdict, List.of(junit));
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.release.Comparator;
+import io.releasepilot.core.release.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -63,11 +65,7 @@ public abstract class GateSourceContractTest {
      */
     protected void verifyWithoutInput(Observation observation) {
         Objective anything = Objective.of(
-                "any",
-                observation.source(),
-                knownMetric(),
-                ComparisonOperator.GREATER_OR_EQUAL,
-                Double.NEGATIVE_INFINITY);
+                "any", observation.source(), knownMetric(), Comparator.GREATER_OR_EQUAL, Double.NEGATIVE_INFINITY);
         ObjectiveResult result = GateEvaluator.evaluate(anything, List.of(observation));
         assertThat(result.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(result.explanation()).contains("no data");

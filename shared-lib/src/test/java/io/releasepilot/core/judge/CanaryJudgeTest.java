@@ -3,7 +3,8 @@ package io.releasepilot.core.judge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.releasepilot.core.gate.Verdict;
+import io.releasepilot.core.release.Direction;
+import io.releasepilot.core.release.Verdict;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.release.ReleaseStrategy;
 import io.releasepilot.core.rollout.AlertDecider.Action;
 import io.releasepilot.core.rollout.AlertDecider.AlertDecision;
 import io.releasepilot.core.rollout.AlertDecider.AlertRouting;
@@ -12,7 +13,6 @@ import io.releasepilot.core.state.LockHolder;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
-import io.releasepilot.core.state.ReleaseStrategy;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.release.Comparator;
+import io.releasepilot.core.release.Severity;
+import io.releasepilot.core.release.Unit;
+import io.releasepilot.core.release.Verdict;
+import io.releasepilot.core.spec.SpecDefaults;
 import io.releasepilot.core.traffic.TrafficSplit;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,10 +21,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class CanaryDeciderTest {
     private static final Instant START = Instant.parse("2026-11-25T12:00:00Z");
-    private static final CanaryDecider DECIDER = new CanaryDecider(CanaryStep.defaults());
+    private static final CanaryDecider DECIDER = new CanaryDecider(defaultSteps());
     private static final OperatorState PAUSED = new OperatorState(true, false, false);
     private static final OperatorState PROMOTE = new OperatorState(false, true, false);
     private static final OperatorState ABORT = new OperatorState(false, true, true);
+
+    /** The spec's default steps (one place: SpecDefaults) in decider units. */
+    private static List<CanaryStep> defaultSteps() {
+        return SpecDefaults.canarySteps().stream().map(RolloutPlan::step).toList();
+    }
 
     private static TriggerDecision triggers(TriggerAction action) {
         if (action == TriggerAction.NONE) {
@@ -28,7 +38,7 @@ class CanaryDeciderTest {
         TriggerRule rule = new TriggerRule(
                 "error-rate",
                 "errorRate",
-                TriggerComparator.GREATER,
+                Comparator.GREATER,
                 0.02,
                 Duration.ofMinutes(2),
                 action == TriggerAction.ROLLBACK ? Severity.CRITICAL : Severity.WARNING);
@@ -40,7 +50,7 @@ class CanaryDeciderTest {
     }
 
     private static CanaryInput input(
-            int step, Duration elapsed, AnalysisVerdict verdict, OperatorState operator, TriggerAction trigger) {
+            int step, Duration elapsed, Verdict verdict, OperatorState operator, TriggerAction trigger) {
         return new CanaryInput(step, START, verdict, operator, triggers(trigger), START.plus(elapsed));
     }
 
@@ -50,108 +60,103 @@ class CanaryDeciderTest {
                 // description, input, expected phase, expected split (or null), expected step advanced to (or -1)
                 Arguments.of(
                         "start sets 5 %",
-                        input(-1, Duration.ZERO, AnalysisVerdict.INCONCLUSIVE, OperatorState.NONE, TriggerAction.NONE),
+                        input(-1, Duration.ZERO, Verdict.INCONCLUSIVE, OperatorState.NONE, TriggerAction.NONE),
                         CanaryPhase.PROGRESSING,
                         TrafficSplit.canary(5),
                         0),
                 Arguments.of(
                         "mid-step PASS waits",
-                        input(0, m.multipliedBy(3), AnalysisVerdict.PASS, OperatorState.NONE, TriggerAction.NONE),
+                        input(0, m.multipliedBy(3), Verdict.PASS, OperatorState.NONE, TriggerAction.NONE),
                         CanaryPhase.PROGRESSING,
                         null,
                         -1),
                 Arguments.of(
                         "mid-step INCONCLUSIVE waits",
-                        input(0, m, AnalysisVerdict.INCONCLUSIVE, OperatorState.NONE, TriggerAction.NONE),
+                        input(0, m, Verdict.INCONCLUSIVE, OperatorState.NONE, TriggerAction.NONE),
                         CanaryPhase.PROGRESSING,
                         null,
                         -1),
                 Arguments.of(
                         "step end PASS advances to 25 %",
-                        input(0, m.multipliedBy(10), AnalysisVerdict.PASS, OperatorState.NONE, TriggerAction.NONE),
+                        input(0, m.multipliedBy(10), Verdict.PASS, OperatorState.NONE, TriggerAction.NONE),
                         CanaryPhase.PROGRESSING,
                         TrafficSplit.canary(25),
                         1),
                 Arguments.of(
                         "step end WARNING advances too",
-                        input(1, m.multipliedBy(30), AnalysisVerdict.WARNING, OperatorState.NONE, TriggerAction.NONE),
+                        input(1, m.multipliedBy(30), Verdict.WARNING, OperatorState.NONE, TriggerAction.NONE),
                         CanaryPhase.PROGRESSING,
                         TrafficSplit.canary(75),
                         2),
                 Arguments.of(
                         "75 % passes to 100 %",
-                        input(2, m.multipliedBy(61), AnalysisVerdict.PASS, OperatorState.NONE, TriggerAction.NONE),
+                        input(2, m.multipliedBy(61), Verdict.PASS, OperatorState.NONE, TriggerAction.NONE),
                         CanaryPhase.PROGRESSING,
                         TrafficSplit.canary(100),
                         3),
                 Arguments.of(
                         "last step (100 %, 0 s) completes",
-                        input(3, Duration.ZERO, AnalysisVerdict.PASS, OperatorState.NONE, TriggerAction.NONE),
+                        input(3, Duration.ZERO, Verdict.PASS, OperatorState.NONE, TriggerAction.NONE),
                         CanaryPhase.COMPLETED,
                         null,
                         -1),
                 Arguments.of(
                         "step end INCONCLUSIVE pauses: missing data never promotes",
-                        input(
-                                0,
-                                m.multipliedBy(10),
-                                AnalysisVerdict.INCONCLUSIVE,
-                                OperatorState.NONE,
-                                TriggerAction.NONE),
+                        input(0, m.multipliedBy(10), Verdict.INCONCLUSIVE, OperatorState.NONE, TriggerAction.NONE),
                         CanaryPhase.PAUSED,
                         null,
                         -1),
                 Arguments.of(
                         "FAIL mid-step rolls back at once",
-                        input(0, m, AnalysisVerdict.FAIL, OperatorState.NONE, TriggerAction.NONE),
+                        input(0, m, Verdict.FAIL, OperatorState.NONE, TriggerAction.NONE),
                         CanaryPhase.ROLLED_BACK,
                         TrafficSplit.ALL_STABLE,
                         -1),
                 Arguments.of(
                         "critical trigger rolls back even on PASS",
-                        input(1, m, AnalysisVerdict.PASS, OperatorState.NONE, TriggerAction.ROLLBACK),
+                        input(1, m, Verdict.PASS, OperatorState.NONE, TriggerAction.ROLLBACK),
                         CanaryPhase.ROLLED_BACK,
                         TrafficSplit.ALL_STABLE,
                         -1),
                 Arguments.of(
                         "critical trigger rolls back at 100 %",
-                        input(3, Duration.ZERO, AnalysisVerdict.PASS, OperatorState.NONE, TriggerAction.ROLLBACK),
+                        input(3, Duration.ZERO, Verdict.PASS, OperatorState.NONE, TriggerAction.ROLLBACK),
                         CanaryPhase.ROLLED_BACK,
                         TrafficSplit.ALL_STABLE,
                         -1),
                 Arguments.of(
                         "warning trigger only notifies",
-                        input(0, m, AnalysisVerdict.PASS, OperatorState.NONE, TriggerAction.NOTIFY),
+                        input(0, m, Verdict.PASS, OperatorState.NONE, TriggerAction.NOTIFY),
                         CanaryPhase.PROGRESSING,
                         null,
                         -1),
                 Arguments.of(
                         "pause holds",
-                        input(0, m.multipliedBy(20), AnalysisVerdict.PASS, PAUSED, TriggerAction.NONE),
+                        input(0, m.multipliedBy(20), Verdict.PASS, PAUSED, TriggerAction.NONE),
                         CanaryPhase.PAUSED,
                         null,
                         -1),
                 Arguments.of(
                         "critical trigger beats pause",
-                        input(0, m, AnalysisVerdict.PASS, PAUSED, TriggerAction.ROLLBACK),
+                        input(0, m, Verdict.PASS, PAUSED, TriggerAction.ROLLBACK),
                         CanaryPhase.ROLLED_BACK,
                         TrafficSplit.ALL_STABLE,
                         -1),
                 Arguments.of(
                         "promote skips analysis",
-                        input(0, m, AnalysisVerdict.INCONCLUSIVE, PROMOTE, TriggerAction.NONE),
+                        input(0, m, Verdict.INCONCLUSIVE, PROMOTE, TriggerAction.NONE),
                         CanaryPhase.COMPLETED,
                         TrafficSplit.ALL_CANARY,
                         3),
                 Arguments.of(
                         "abort beats promote",
-                        input(1, m, AnalysisVerdict.PASS, ABORT, TriggerAction.NONE),
+                        input(1, m, Verdict.PASS, ABORT, TriggerAction.NONE),
                         CanaryPhase.ROLLED_BACK,
                         TrafficSplit.ALL_STABLE,
                         -1),
                 Arguments.of(
                         "FAIL beats promote",
-                        input(1, m, AnalysisVerdict.FAIL, PROMOTE, TriggerAction.NONE),
+                        input(1, m, Verdict.FAIL, PROMOTE, TriggerAction.NONE),
                         CanaryPhase.ROLLED_BACK,
                         TrafficSplit.ALL_STABLE,
                         -1));
@@ -182,8 +187,8 @@ class CanaryDeciderTest {
 
     @Test
     void shouldSayHowLongTheStepStillRuns() {
-        CanaryDecision decision = DECIDER.decide(
-                input(0, Duration.ofMinutes(4), AnalysisVerdict.PASS, OperatorState.NONE, TriggerAction.NONE));
+        CanaryDecision decision =
+                DECIDER.decide(input(0, Duration.ofMinutes(4), Verdict.PASS, OperatorState.NONE, TriggerAction.NONE));
 
         assertThat(decision.effects()).containsExactly(new RolloutEffect.Wait(Duration.ofMinutes(6)));
     }
@@ -191,7 +196,7 @@ class CanaryDeciderTest {
     @Test
     void shouldNameTheTriggerInTheRollbackReason() {
         CanaryDecision decision = DECIDER.decide(
-                input(1, Duration.ofMinutes(1), AnalysisVerdict.PASS, OperatorState.NONE, TriggerAction.ROLLBACK));
+                input(1, Duration.ofMinutes(1), Verdict.PASS, OperatorState.NONE, TriggerAction.ROLLBACK));
 
         assertThat(decision.effects()).last().isInstanceOf(RolloutEffect.RollBack.class);
         assertThat(((RolloutEffect.RollBack)
@@ -203,8 +208,8 @@ class CanaryDeciderTest {
 
     @Test
     void shouldNotifyOnAWarningTrigger() {
-        CanaryDecision decision = DECIDER.decide(
-                input(0, Duration.ofMinutes(1), AnalysisVerdict.PASS, OperatorState.NONE, TriggerAction.NOTIFY));
+        CanaryDecision decision =
+                DECIDER.decide(input(0, Duration.ofMinutes(1), Verdict.PASS, OperatorState.NONE, TriggerAction.NOTIFY));
 
         assertThat(decision.effects()).hasAtLeastOneElementOfType(RolloutEffect.Notify.class);
     }
@@ -222,7 +227,7 @@ class CanaryDeciderTest {
         CanaryDecision decision;
         do {
             decision = fast.decide(new CanaryInput(
-                    step, stepStart, AnalysisVerdict.PASS, OperatorState.NONE, TriggerDecision.quiet(now), now));
+                    step, stepStart, Verdict.PASS, OperatorState.NONE, TriggerDecision.quiet(now), now));
             for (RolloutEffect effect : decision.effects()) {
                 if (effect instanceof RolloutEffect.AdvanceStep advance) {
                     step = advance.step();
@@ -248,20 +253,20 @@ class CanaryDeciderTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("100");
         assertThatThrownBy(() -> new CanaryStep(0, Duration.ZERO, List.of())).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> DECIDER.decide(
-                        input(7, Duration.ZERO, AnalysisVerdict.PASS, OperatorState.NONE, TriggerAction.NONE)))
+        assertThatThrownBy(() ->
+                        DECIDER.decide(input(7, Duration.ZERO, Verdict.PASS, OperatorState.NONE, TriggerAction.NONE)))
                 .isInstanceOf(InvalidInputException.class);
     }
 
     @Test
     void shouldCarryTheBriefsDefaultSteps() {
-        assertThat(CanaryStep.defaults()).extracting(CanaryStep::weight).containsExactly(5, 25, 75, 100);
-        assertThat(CanaryStep.defaults())
+        assertThat(defaultSteps()).extracting(CanaryStep::weight).containsExactly(5, 25, 75, 100);
+        assertThat(defaultSteps())
                 .extracting(CanaryStep::duration)
                 .containsExactly(Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofMinutes(60), Duration.ZERO);
-        assertThat(CanaryStep.defaults().get(0).criteria())
+        assertThat(defaultSteps().get(0).criteria())
                 .containsExactly(
-                        new CanaryCriterion("errorRate", TriggerComparator.LESS, 0.005),
-                        new CanaryCriterion("p95Latency", TriggerComparator.LESS, 400));
+                        CanaryStep.criterion("errorRate", Comparator.LESS, 0.005, Unit.PERCENT),
+                        CanaryStep.criterion("p95Latency", Comparator.LESS, 400, Unit.MILLISECONDS));
     }
 }

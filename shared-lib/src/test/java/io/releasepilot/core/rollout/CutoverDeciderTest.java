@@ -2,6 +2,8 @@ package io.releasepilot.core.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.releasepilot.core.release.Comparator;
+import io.releasepilot.core.release.Severity;
 import io.releasepilot.core.traffic.TrafficSplit;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +28,7 @@ class CutoverDeciderTest {
         TriggerRule rule = new TriggerRule(
                 "health",
                 "healthCheckFailures",
-                TriggerComparator.GREATER_OR_EQUAL,
+                Comparator.GREATER_OR_EQUAL,
                 3,
                 Duration.ZERO,
                 action == TriggerAction.ROLLBACK ? Severity.CRITICAL : Severity.WARNING);

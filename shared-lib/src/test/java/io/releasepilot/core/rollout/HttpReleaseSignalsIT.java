@@ -118,12 +118,14 @@ class HttpReleaseSignalsIT extends ReleaseSignalsContractTest {
     void shouldMeasureEachVersionWithItsOwnQuery() {
         ReleaseSignals signals = signals(Optional.empty());
 
-        assertThat(signals.metrics(List.of("errorRate"), "1.9.0")).containsEntry("errorRate", 0.002);
-        assertThat(signals.metrics(List.of("errorRate"), "2.0.0")).containsEntry("errorRate", 0.05);
+        assertThat(signals.metrics(List.of("errorRate"), "1.9.0").observe().value("errorRate"))
+                .hasValue(0.002);
+        assertThat(signals.metrics(List.of("errorRate"), "2.0.0").observe().value("errorRate"))
+                .hasValue(0.05);
     }
 
     @Test
-    void shouldHaveNoJudgeSamplesWithoutPrometheus() {
+    void shouldSayWhyThereIsNoValueWithoutPrometheus() {
         ReleaseSignals signals = new HttpReleaseSignals(Optional.empty(), queries(), Optional.empty());
 
         assertThat(signals.judgeSamples(
@@ -133,7 +135,7 @@ class HttpReleaseSignalsIT extends ReleaseSignalsContractTest {
                         Instant.now().minusSeconds(60),
                         Instant.now()))
                 .isEmpty();
-        assertThat(signals.metrics(List.of("errorRate"), "2.0.0").get("errorRate"))
-                .isNaN();
+        assertThat(signals.metrics(List.of("errorRate"), "2.0.0").observe().unavailable())
+                .hasValueSatisfying(reason -> assertThat(reason).contains("metrics.prometheus.url is not set"));
     }
 }

@@ -119,8 +119,12 @@ class ReleaseEngineIT {
         assertThat(steps.stream().filter(s -> s.step().kind() == StepKind.ANALYSIS))
                 .anySatisfy(s -> assertThat(((Map<?, ?>) s.step().details().get("values")).containsKey("errorRate"))
                         .isTrue());
+        assertThat(steps.stream().filter(s -> s.step().kind() == StepKind.ANALYSIS))
+                .as("the criterion's threshold as the spec writes it")
+                .anySatisfy(s -> assertThat(((Map<?, ?>) s.step().details().get("thresholds")).get("errorRate"))
+                        .isEqualTo("< 1%"));
         assertThat(progress).anySatisfy(p -> assertThat(p.line()).contains("step 2/3", "canary 50 %"));
-        assertThat(outcome.report()).contains("SUCCEEDED", "traffic-applied");
+        assertThat(outcome.report()).contains("SUCCEEDED", "traffic-applied", "errorRate=< 1%");
     }
 
     @Test
@@ -154,7 +158,7 @@ class ReleaseEngineIT {
                         bench.service(),
                         environment,
                         bench.v1().version(),
-                        io.releasepilot.core.state.ReleaseStrategy.CANARY,
+                        io.releasepilot.core.release.ReleaseStrategy.CANARY,
                         Actor.of("alice")),
                 io.releasepilot.core.state.StartOptions.failFast());
         store.finish(baseline.id(), ReleaseState.SUCCEEDED, Actor.of("alice"), "baseline");
@@ -308,6 +312,78 @@ class ReleaseEngineIT {
             assertThat(VersionProbe.awaitOnly(nginx.uri(), bench.v2().version(), 20))
                     .containsOnlyKeys(bench.v2().version());
         }
+    }
+
+    /** Steps without criteria, no metrics section: the default triggers have no data source, nothing can stop it. */
+    private ReleaseEngine blindEngine(String strategy) throws Exception {
+        Path file = Files.writeString(
+                bench.dir().resolve(environment + "-blind.yml"),
+                "version: 1\n"
+                        + "service: " + bench.service() + "\n"
+                        + "environments:\n"
+                        + "  - name: " + environment + "\n"
+                        + "strategy:\n"
+                        + "  type: " + strategy + "\n"
+                        + "  canary:\n"
+                        + "    analysisInterval: 1s\n"
+                        + "    steps:\n"
+                        + "      - { weight: 50%, duration: 1s }\n"
+                        + "      - { weight: 100%, duration: 0s }\n"
+                        + "    judge: { enabled: false }\n"
+                        + "  blueGreen:\n"
+                        + "    watchWindow: 1s\n"
+                        + "    scaleDownDelay: 1s\n"
+                        + "traffic:\n"
+                        + "  router: haproxy\n"
+                        + "  haproxy: { socket: \"" + bench.haproxy().socket()
+                        + "\", backend: app, stable: blue, canary: green,"
+                        + " timeout: 2s }\n");
+        ReleaseSpec spec = SpecReader.read(file).value();
+        return engine(
+                spec,
+                TrafficRouterRegistry.create(
+                        TrafficRouterSettings.from(spec.traffic().orElseThrow())));
+    }
+
+    @Test
+    void shouldTellEveryLineAndTheReportThatABlindCanaryPromotes() throws Exception {
+        ReleaseOutcome outcome = blindEngine("canary").canary(request("alice"));
+
+        // The behaviour is unchanged (pausing on missing data is another matter): it promotes, but says so.
+        assertThat(outcome.state()).as(outcome.report()).isEqualTo(ReleaseState.SUCCEEDED);
+        assertThat(progress)
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.line()).endsWith("· PROMOTING BLIND (no signal)"));
+        assertThat(progress)
+                .first()
+                .satisfies(p -> assertThat(p.message())
+                        .startsWith("WARNING: the canary has no signal: no step has" + " criteria"));
+        assertThat(outcome.report()).contains("- **Promoted blind (no signal):** the canary has no signal");
+        assertThat(store.steps(outcome.releaseId()).stream()
+                        .filter(s -> ReleaseEngine.NO_SIGNAL.equals(
+                                s.step().details().get(ReleaseEngine.EVENT))))
+                .hasSize(1);
+    }
+
+    @Test
+    void shouldWarnThatABlueGreenWatchWindowWithoutSignalIsBlind() throws Exception {
+        ReleaseOutcome outcome = blindEngine("blue-green").blueGreen(request("alice"));
+
+        assertThat(outcome.state()).as(outcome.report()).isEqualTo(ReleaseState.SUCCEEDED);
+        assertThat(progress)
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.line()).endsWith("· WATCHING BLIND (no signal)"));
+        assertThat(progress).anySatisfy(p -> assertThat(p.message()).contains("WATCHING"));
+        assertThat(outcome.report()).contains("the blue-green watch window has no signal");
+    }
+
+    @Test
+    void shouldNotCallACanaryWithCriteriaAndTriggersBlind() throws Exception {
+        ReleaseOutcome outcome = engine("canary", 1).canary(request("alice"));
+
+        assertThat(outcome.state()).as(outcome.report()).isEqualTo(ReleaseState.SUCCEEDED);
+        assertThat(progress).isNotEmpty().noneSatisfy(p -> assertThat(p.line()).contains("BLIND"));
+        assertThat(outcome.report()).doesNotContain("blind");
     }
 
     private void awaitWeight(int canary) throws InterruptedException {

@@ -4,9 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.sun.net.httpserver.HttpServer;
-import io.releasepilot.core.judge.Direction;
+import io.releasepilot.core.gate.GateEvaluator;
+import io.releasepilot.core.gate.GateSource;
+import io.releasepilot.core.gate.Objective;
+import io.releasepilot.core.gate.ObjectiveResult;
+import io.releasepilot.core.gate.Observation;
+import io.releasepilot.core.gate.probe.HttpProbeGateSource;
+import io.releasepilot.core.gate.prometheus.PrometheusGateSource;
 import io.releasepilot.core.judge.JudgeConfig;
 import io.releasepilot.core.judge.MetricSamples;
+import io.releasepilot.core.release.Comparator;
+import io.releasepilot.core.release.Direction;
+import io.releasepilot.core.release.Verdict;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -14,7 +23,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,12 +31,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link ReleaseSignals} adapter must do: give a value for every requested metric name, the measured one
- * for a known metric and NaN for a name, version or backend without data (never an exception, never a made-up
- * value); probe a health check and smoke checks against a real HTTP server, where a wrong status, a closed port and
- * an answer later than the timeout are failed probes; have no health result when none is configured; and never make
- * up judge samples. The contract serves the probe targets itself on loopback. Public because adapters in other
- * modules (the CLI demo) extend it via the test-jar.
+ * What every {@link ReleaseSignals} adapter must do: give the named metrics of a version as a {@code prometheus} gate
+ * source whose observation holds the measured value of a known metric and no value (with a reason) for a version or
+ * backend without data, so objectives on it are INCONCLUSIVE, never an exception and never a made-up value; give the
+ * health check as a {@code probe} source that is healthy only when the real HTTP target answered the expected status
+ * in time (a wrong status, a closed port and a late answer are failed checks), and no health source when none is
+ * configured; and never make up judge samples. The contract serves the probe targets itself on loopback. Public
+ * because adapters in other modules (the CLI demo) extend it via the test-jar.
  */
 public abstract class ReleaseSignalsContractTest {
     private static HttpServer targets;
@@ -43,7 +52,7 @@ public abstract class ReleaseSignalsContractTest {
     /** The value of {@link #knownMetric()} for {@link #knownVersion()}. */
     protected abstract double knownValue();
 
-    /** Signals over the working metrics backend, probing {@code health} (expecting 200) when present. */
+    /** Signals over the working metrics backend, probing {@code health} (expecting 200, timeout under 3 s) if present. */
     protected abstract ReleaseSignals signals(Optional<URI> health);
 
     /** Signals whose metrics backend is unreachable or has no data at all. */
@@ -94,64 +103,75 @@ public abstract class ReleaseSignalsContractTest {
         }
     }
 
-    @Test
-    void shouldMeasureAKnownMetricOfTheVersion() {
-        Map<String, Double> values = signals(Optional.empty()).metrics(List.of(knownMetric()), knownVersion());
-
-        assertThat(values).containsOnlyKeys(knownMetric());
-        assertThat(values.get(knownMetric())).isCloseTo(knownValue(), within(1e-9));
+    private static ObjectiveResult anyValue(Observation observation, String metric) {
+        return GateEvaluator.evaluate(
+                Objective.of(
+                        "any", observation.source(), metric, Comparator.GREATER_OR_EQUAL, Double.NEGATIVE_INFINITY),
+                List.of(observation));
     }
 
     @Test
-    void shouldAnswerNaNForEveryNameWithoutData() {
+    void shouldMeasureAKnownMetricOfTheVersionAsAPrometheusSource() {
+        GateSource metrics = signals(Optional.empty()).metrics(List.of(knownMetric()), knownVersion());
+
+        Observation observation = metrics.observe();
+
+        assertThat(metrics.type()).isEqualTo(PrometheusGateSource.TYPE);
+        assertThat(observation.source()).isEqualTo(PrometheusGateSource.TYPE);
+        assertThat(observation.origin()).isNotBlank();
+        assertThat(observation.value(knownMetric()).getAsDouble()).isCloseTo(knownValue(), within(1e-9));
+    }
+
+    @Test
+    void shouldHaveNoValueForANameOrAVersionWithoutData() {
         ReleaseSignals signals = signals(Optional.empty());
 
-        Map<String, Double> values = signals.metrics(List.of("noSuchMetric", knownMetric()), knownVersion());
-        Map<String, Double> otherVersion = signals.metrics(List.of(knownMetric()), "0.0.0-never-deployed");
+        Observation named = signals.metrics(List.of("noSuchMetric", knownMetric()), knownVersion())
+                .observe();
+        Observation otherVersion =
+                signals.metrics(List.of(knownMetric()), "0.0.0-never-deployed").observe();
 
-        assertThat(values).containsOnlyKeys("noSuchMetric", knownMetric());
-        assertThat(values.get("noSuchMetric")).isNaN();
-        assertThat(values.get(knownMetric())).isCloseTo(knownValue(), within(1e-9));
-        assertThat(otherVersion).containsOnlyKeys(knownMetric());
-        assertThat(otherVersion.get(knownMetric())).isNaN();
-        assertThat(signals.metrics(List.of(), knownVersion())).isEmpty();
+        assertThat(named.value("noSuchMetric")).isEmpty();
+        assertThat(named.value(knownMetric())).isPresent();
+        assertThat(otherVersion.value(knownMetric())).isEmpty();
+        assertThat(otherVersion.reasonMissing(knownMetric()))
+                .hasValueSatisfying(reason -> assertThat(reason).isNotBlank());
+        assertThat(anyValue(otherVersion, knownMetric()).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
     }
 
     @Test
-    void shouldAnswerNaNWhenTheBackendIsUnreachable() {
-        Map<String, Double> values = signalsWithoutBackend().metrics(List.of(knownMetric()), knownVersion());
+    void shouldHaveNoValueWhenTheBackendIsUnreachable() {
+        Observation observation = signalsWithoutBackend()
+                .metrics(List.of(knownMetric()), knownVersion())
+                .observe();
 
-        assertThat(values).containsOnlyKeys(knownMetric());
-        assertThat(values.get(knownMetric())).isNaN();
+        assertThat(observation.value(knownMetric())).isEmpty();
+        assertThat(anyValue(observation, knownMetric()).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
     }
 
     @Test
-    void shouldHaveNoHealthResultWithoutAHealthCheck() {
-        assertThat(signals(Optional.empty()).probeHealth()).isEmpty();
+    void shouldHaveNoHealthSourceWithoutAHealthCheck() {
+        assertThat(signals(Optional.empty()).health()).isEmpty();
     }
 
     @Test
-    void shouldProbeTheHealthCheck() {
-        assertThat(signals(Optional.of(target("/ok"))).probeHealth()).contains(true);
-        assertThat(signals(Optional.of(target("/unavailable"))).probeHealth()).contains(false);
-        assertThat(signals(Optional.of(closedPort())).probeHealth()).contains(false);
-    }
+    void shouldProbeTheHealthCheckAsAProbeSource() {
+        GateSource healthy = signals(Optional.of(target("/ok"))).health().orElseThrow();
 
-    @Test
-    void shouldProbeSmokeChecksForTheirStatusInTime() {
-        ReleaseSignals signals = signals(Optional.empty());
-        Duration timeout = Duration.ofSeconds(2);
-
-        assertThat(signals.probe(new RolloutPlan.SmokeCheck(target("/ok"), 200, timeout)))
+        assertThat(healthy.type()).isEqualTo(HttpProbeGateSource.TYPE);
+        assertThat(ReleaseSignals.healthy(healthy.observe(), ReleaseSignals.HEALTH_CHECK))
                 .isTrue();
-        assertThat(signals.probe(new RolloutPlan.SmokeCheck(target("/unavailable"), 200, timeout)))
-                .isFalse();
-        assertThat(signals.probe(new RolloutPlan.SmokeCheck(target("/unavailable"), 503, timeout)))
-                .isTrue();
-        assertThat(signals.probe(new RolloutPlan.SmokeCheck(closedPort(), 200, timeout)))
-                .isFalse();
-        assertThat(signals.probe(new RolloutPlan.SmokeCheck(target("/slow"), 200, Duration.ofMillis(300))))
-                .isFalse();
+    }
+
+    @Test
+    void shouldFailTheHealthCheckOnAWrongStatusAClosedPortOrALateAnswer() {
+        for (URI url : List.of(target("/unavailable"), closedPort(), target("/slow"))) {
+            GateSource health = signals(Optional.of(url)).health().orElseThrow();
+
+            assertThat(ReleaseSignals.healthy(health.observe(), ReleaseSignals.HEALTH_CHECK))
+                    .as("health of %s", url)
+                    .isFalse();
+        }
     }
 
     @Test

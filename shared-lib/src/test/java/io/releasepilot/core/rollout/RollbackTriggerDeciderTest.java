@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.release.Comparator;
+import io.releasepilot.core.release.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +30,7 @@ class RollbackTriggerDeciderTest {
     }
 
     private static TriggerRule rule(String metric, String op, double threshold, Duration window, Severity severity) {
-        return new TriggerRule("r", metric, TriggerComparator.of(op), threshold, window, severity);
+        return new TriggerRule("r", metric, Comparator.ofSymbol(op).orElseThrow(), threshold, window, severity);
     }
 
     static Stream<Arguments> singleRuleCases() {
@@ -228,7 +230,8 @@ class RollbackTriggerDeciderTest {
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> rule("errorRate", ">", 1, Duration.ofSeconds(-1), Severity.CRITICAL))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> TriggerComparator.of("==")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> rule("errorRate", "==", 1, Duration.ZERO, Severity.CRITICAL))
+                .isInstanceOf(InvalidInputException.class);
     }
 
     @Test

@@ -2,6 +2,13 @@ package io.releasepilot.core.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.releasepilot.core.gate.GateEvaluator;
+import io.releasepilot.core.gate.Objective;
+import io.releasepilot.core.gate.Observation;
+import io.releasepilot.core.release.Comparator;
+import io.releasepilot.core.release.Severity;
+import io.releasepilot.core.release.Unit;
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.spec.ReleaseSpec;
 import io.releasepilot.core.spec.SpecReader;
 import io.releasepilot.core.testing.TestServices;
@@ -26,8 +33,12 @@ class RolloutPlanTest {
         assertThat(plan.steps().get(0).duration()).isEqualTo(Duration.ofMinutes(10));
         assertThat(plan.steps().get(0).criteria())
                 .containsExactly(
-                        new CanaryCriterion("errorRate", TriggerComparator.LESS, 0.005),
-                        new CanaryCriterion("p95Latency", TriggerComparator.LESS, 400));
+                        CanaryStep.criterion("errorRate", Comparator.LESS, 0.005, Unit.PERCENT),
+                        CanaryStep.criterion("p95Latency", Comparator.LESS, 400, Unit.MILLISECONDS));
+        assertThat(plan.steps().get(0).criteria())
+                .extracting(GateEvaluator::thresholds)
+                .as("the thresholds as the spec writes them")
+                .containsExactly("< 0.5%", "< 400ms");
         assertThat(plan.analysisInterval()).isEqualTo(Duration.ofMinutes(1));
         assertThat(plan.healthCheckInterval()).contains(Duration.ofSeconds(1));
         assertThat(plan.tick()).isEqualTo(Duration.ofSeconds(1));
@@ -39,12 +50,7 @@ class RolloutPlanTest {
 
         assertThat(triggers.get(0))
                 .isEqualTo(new TriggerRule(
-                        "error-rate",
-                        "errorRate",
-                        TriggerComparator.GREATER,
-                        0.02,
-                        Duration.ofMinutes(2),
-                        Severity.CRITICAL));
+                        "error-rate", "errorRate", Comparator.GREATER, 0.02, Duration.ofMinutes(2), Severity.CRITICAL));
         assertThat(triggers).anySatisfy(t -> {
             assertThat(t.metric()).isEqualTo("p95Latency");
             assertThat(t.threshold()).isEqualTo(1000);
@@ -75,12 +81,16 @@ class RolloutPlanTest {
 
     @Test
     void shouldJudgeAnAnalysisMissingDataAsInconclusiveNeverPass() {
-        List<CanaryCriterion> criteria = List.of(new CanaryCriterion("errorRate", TriggerComparator.LESS, 0.01));
+        List<Objective> criteria = List.of(CanaryStep.criterion("errorRate", Comparator.LESS, 0.01, Unit.PERCENT));
 
-        assertThat(ReleaseEngine.verdict(criteria, Map.of())).isEqualTo(AnalysisVerdict.INCONCLUSIVE);
-        assertThat(ReleaseEngine.verdict(criteria, Map.of("errorRate", Double.NaN)))
-                .isEqualTo(AnalysisVerdict.INCONCLUSIVE);
-        assertThat(ReleaseEngine.verdict(criteria, Map.of("errorRate", 0.05))).isEqualTo(AnalysisVerdict.FAIL);
-        assertThat(ReleaseEngine.verdict(criteria, Map.of("errorRate", 0.001))).isEqualTo(AnalysisVerdict.PASS);
+        assertThat(analysed(criteria, Map.of())).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(analysed(criteria, Map.of("errorRate", Double.NaN))).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(analysed(criteria, Map.of("errorRate", 0.05))).isEqualTo(Verdict.FAIL);
+        assertThat(analysed(criteria, Map.of("errorRate", 0.001))).isEqualTo(Verdict.PASS);
+    }
+
+    private static Verdict analysed(List<Objective> criteria, Map<String, Double> values) {
+        return CanaryStep.analysis(criteria, List.of(Observation.of("prometheus", "http://prometheus", values)))
+                .verdict();
     }
 }

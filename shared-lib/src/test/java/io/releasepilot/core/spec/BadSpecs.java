@@ -253,6 +253,35 @@ public final class BadSpecs {
                 "criteria.errorRate",
                 "expected a comparator and a threshold"));
         cases.add(text(
+                "criterion with ==",
+                canaryWithCriterion("errorRate: \"== 0\""),
+                11,
+                32,
+                "strategy.canary.steps[0].criteria.errorRate",
+                "takes <, <=, > or >=, e.g. \"<= 0\""));
+        cases.add(text(
+                "trigger with ==",
+                "service: checkout\nrollback:\n  triggers:\n    - { name: e, metric: errorRate, comparator: \"==\", threshold: 0 }\n",
+                4,
+                49,
+                "rollback.triggers[0].comparator",
+                "a metric threshold takes <, <=, > or >="));
+        cases.add(text(
+                "fractional weight",
+                canary("0.5%", "10m", "100%", "0s"),
+                9,
+                17,
+                "strategy.canary.steps[0].weight",
+                "whole percents: write 1%"));
+        cases.add(text(
+                "fractional weight between whole ones",
+                canary("5%", "10m", "25.5%", "10m", "100%", "0s"),
+                11,
+                17,
+                "strategy.canary.steps[1].weight",
+                "write 25% or 26%"));
+        cases.add(text("weight 0%", canary("0%", "10m", "100%", "0s"), 9, 17, "steps[0].weight", "more than 0%"));
+        cases.add(text(
                 "shell string command",
                 "service: checkout\nstrategy:\n  blueGreen:\n    deploy: { command: \"./deploy.sh green\" }\n" + ROUTER,
                 4,

@@ -2,6 +2,9 @@ package io.releasepilot.core.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.releasepilot.core.release.Comparator;
+import io.releasepilot.core.release.ReleaseStrategy;
+import io.releasepilot.core.release.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,6 +45,38 @@ class SpecReaderTest {
     }
 
     @Test
+    void shouldPointAWarningAtTheKeyItConcerns(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("release-pilot.yml"), """
+                version: 1
+                service: shop
+                strategy:
+                  canary:
+                    steps:
+                      - { weight: 100%, duration: 0s }
+                """);
+
+        Problem warning = SpecReader.warning(file, "strategy.canary.steps", "the canary has no signal", "add criteria");
+
+        assertThat(warning.render())
+                .isEqualTo(file + ":5:5: strategy.canary.steps: WARNING: the canary has no signal (add criteria)");
+    }
+
+    @Test
+    void shouldPointAWarningAtTheNearestKeyTheFileWrites(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(
+                dir.resolve("release-pilot.yml"), "version: 1\nservice: shop\nstrategy:\n" + "  type: blue-green\n");
+        Path bare = Files.writeString(dir.resolve("bare.yml"), "version: 1\nservice: shop\n");
+
+        Problem warning = SpecReader.warning(file, "strategy.blueGreen.watchWindow", "watching blind", "");
+        Problem atTheTop = SpecReader.warning(bare, "strategy.blueGreen.watchWindow", "watching blind", "");
+
+        assertThat(warning.line()).isEqualTo(3);
+        assertThat(warning.column()).isEqualTo(1);
+        assertThat(warning.path()).isEqualTo("strategy.blueGreen.watchWindow");
+        assertThat(atTheTop.render()).startsWith(bare + ":1:1: strategy.blueGreen.watchWindow: WARNING: ");
+    }
+
+    @Test
     void shouldHaveAtLeastThirtyBadSpecs() {
         assertThat(BadSpecs.all()).hasSizeGreaterThanOrEqualTo(30);
     }
@@ -53,7 +88,7 @@ class SpecReaderTest {
         assertThat(result.problems()).isEmpty();
         ReleaseSpec spec = result.value();
         assertThat(spec.service()).isEqualTo("checkout");
-        assertThat(spec.strategy().type()).isEqualTo(StrategyType.CANARY);
+        assertThat(spec.strategy().type()).isEqualTo(ReleaseStrategy.CANARY);
         assertThat(spec.traffic()).get().extracting(TrafficSpec::router).isEqualTo(RouterType.HAPROXY);
         assertThat(spec.strategy().canary().steps())
                 .extracting(s -> s.weight().value())
@@ -134,12 +169,40 @@ class SpecReaderTest {
     }
 
     @Test
+    void shouldRejectAtValidationWhatARolloutCouldNotRun() {
+        String equal = "service: checkout\n" + BadSpecs.ROUTER + "strategy:\n  canary:\n    steps:\n"
+                + "      - { weight: 0.5%, duration: 5m, criteria: { errorRate: \"== 0\" } }\n"
+                + "      - { weight: 100% }\n";
+
+        List<String> problems = SpecReader.read("r.yml", equal).problems().stream()
+                .map(Problem::render)
+                .collect(Collectors.toList());
+
+        assertThat(problems)
+                .containsExactly(
+                        "r.yml:9:19: strategy.canary.steps[0].weight: weight 0.5% is not a whole percent"
+                                + " (routers split traffic in whole percents: write 1%)",
+                        "r.yml:9:62: strategy.canary.steps[0].criteria.errorRate: comparator '==' does not apply to a"
+                                + " metric threshold (a metric threshold takes <, <=, > or >=, e.g. \"<= 0\")");
+    }
+
+    @Test
+    void shouldKeepEqualityForGateObjectives() {
+        String yaml = "service: checkout\ngates:\n  objectives:\n"
+                + "    - { name: t, source: junit, metric: failed, comparator: \"==\", pass: 0 }\n";
+
+        Validated<ReleaseSpec> result = SpecReader.read("g.yml", yaml);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.value().gates().objectives().get(0).comparator()).contains(Comparator.EQUAL);
+    }
+
+    @Test
     void shouldSuggestTheClosestKnownName() {
-        assertThat(SpecBinder.suggestion("analysisIntervall", SpecKeys.keys("strategy.canary")))
+        assertThat(Hints.suggestion("analysisIntervall", SpecKeys.keys("strategy.canary")))
                 .isEqualTo("did you mean 'analysisInterval'?");
-        assertThat(SpecBinder.suggestion("TYPE", SpecKeys.keys("strategy"))).isEqualTo("did you mean 'type'?");
-        assertThat(SpecBinder.suggestion("somethingElse", SpecKeys.keys("strategy")))
-                .isEmpty();
+        assertThat(Hints.suggestion("TYPE", SpecKeys.keys("strategy"))).isEqualTo("did you mean 'type'?");
+        assertThat(Hints.suggestion("somethingElse", SpecKeys.keys("strategy"))).isEmpty();
     }
 
     @Test

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.releasepilot.core.release.Comparator;
+import io.releasepilot.core.release.ReleaseStrategy;
+import io.releasepilot.core.release.Severity;
+import io.releasepilot.core.release.SpecEnum;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +17,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Keeps docs/release-pilot.schema.json, the reader's key catalog and the example in step. */
 class SpecSchemaTest {
@@ -105,7 +112,7 @@ class SpecSchemaTest {
         JsonNode root = schema();
         JsonNode properties = root.get("properties");
 
-        assertThat(enumAt(root, "strategy", "type")).isEqualTo(yamlNames(StrategyType.values()));
+        assertThat(enumAt(root, "strategy", "type")).isEqualTo(yamlNames(ReleaseStrategy.values()));
         assertThat(enumAt(root, "traffic", "router")).isEqualTo(yamlNames(RouterType.values()));
         assertThat(enumAt(
                         properties
@@ -137,6 +144,47 @@ class SpecSchemaTest {
                         .collect(Collectors.toList()));
     }
 
+    @Test
+    void shouldTakeTheComparatorsTheReaderTakesForMetricThresholds() throws IOException {
+        JsonNode root = schema();
+        String criterion = root.at("/properties/strategy/properties/canary/properties/steps/items/properties/criteria")
+                .get("additionalProperties")
+                .get("pattern")
+                .asText();
+
+        assertThat(values(root.get("$defs").get("metricComparator")))
+                .isEqualTo(MetricThreshold.COMPARATORS.stream()
+                        .map(Comparator::symbol)
+                        .collect(Collectors.toList()));
+        assertThat(root.at("/properties/rollback/properties/triggers/items/properties/comparator/$ref")
+                        .asText())
+                .isEqualTo("#/$defs/metricComparator");
+        for (Comparator comparator : Comparator.values()) {
+            String condition = comparator.symbol() + " 1%";
+            assertThat(Pattern.compile(criterion).matcher(condition).matches())
+                    .as("schema takes criterion '%s'", condition)
+                    .isEqualTo(readerTakes("{ errorRate: \"" + condition + "\" }", "50%"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1%", "5%", "5.0%", "99%", "0%", "0.5%", "25.5%", "99.9%", "101%", "-5%", "5"})
+    void shouldTakeTheStepWeightsTheReaderTakes(String weight) throws IOException {
+        String pattern = schema().get("$defs").get("stepWeight").get("pattern").asText();
+
+        assertThat(Pattern.compile(pattern).matcher(weight).matches())
+                .as("schema takes weight '%s'", weight)
+                .isEqualTo(readerTakes("{}", weight));
+    }
+
+    /** Whether the reader accepts a two-step canary whose first step has {@code weight} and {@code criteria}. */
+    private static boolean readerTakes(String criteria, String weight) {
+        String yaml = "service: checkout\n" + BadSpecs.ROUTER + "strategy:\n  canary:\n    steps:\n"
+                + "      - { weight: \"" + weight + "\", duration: 5m, criteria: " + criteria + " }\n"
+                + "      - { weight: 100% }\n";
+        return SpecReader.read("w.yml", yaml).isValid();
+    }
+
     private static List<String> enumAt(JsonNode parent, String... path) {
         JsonNode node = parent;
         for (String key : path) {
@@ -152,7 +200,10 @@ class SpecSchemaTest {
     }
 
     private static List<String> yamlNames(SpecEnum[] values) {
-        return Arrays.stream(values).map(SpecEnum::yamlName).collect(Collectors.toList());
+        return Arrays.stream(values)
+                .filter(SpecEnum::inSpec)
+                .map(SpecEnum::yamlName)
+                .collect(Collectors.toList());
     }
 
     @Test

@@ -7,6 +7,9 @@ import io.releasepilot.core.InvalidInputException;
 import io.releasepilot.core.events.EventType;
 import io.releasepilot.core.events.OutboxEntry;
 import io.releasepilot.core.events.OutboxQuery;
+import io.releasepilot.core.release.ReleaseStrategy;
+import io.releasepilot.core.release.Verdict;
+import io.releasepilot.core.traffic.TrafficSplit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -149,13 +152,13 @@ public abstract class ReleaseStoreContractTest {
     void shouldTakeOverACrashedHoldersLockOnlyExplicitlyAndAuditIt() {
         String service = uniqueService();
         Release crashed = store().start(request(service, "1.0.0"), StartOptions.failFast());
-        store().recordStep(crashed.id(), NewStep.traffic(1, RouterWeights.canary(25), Map.of()));
+        store().recordStep(crashed.id(), NewStep.traffic(1, TrafficSplit.canary(25), Map.of()));
 
         Release continued = store().takeOver(service, "prod", BOB, "runner 1 died");
 
         assertThat(continued.id()).isEqualTo(crashed.id());
         assertThat(continued.lockHolder().actor()).isEqualTo(BOB);
-        assertThat(continued.weights()).isEqualTo(RouterWeights.canary(25));
+        assertThat(continued.weights()).isEqualTo(TrafficSplit.canary(25));
         assertThat(continued.currentStep()).isEqualTo(1);
         assertThat(store().auditTrail(crashed.id()))
                 .filteredOn(entry -> entry.action() == AuditAction.TAKEOVER)
@@ -190,25 +193,25 @@ public abstract class ReleaseStoreContractTest {
         details.put("nested", Map.of("p95", List.of(1, 2, 3)));
         details.put("nothing", null);
 
-        store().recordStep(release.id(), NewStep.traffic(1, RouterWeights.canary(5), Map.of("reason", "step 1")));
-        store().recordStep(release.id(), NewStep.verdict(1, StepKind.GATE, StepVerdict.PASS, details));
-        store().recordStep(release.id(), NewStep.verdict(1, StepKind.ANALYSIS, StepVerdict.INCONCLUSIVE, Map.of()));
-        store().recordStep(release.id(), NewStep.traffic(2, RouterWeights.canary(25), Map.of()));
+        store().recordStep(release.id(), NewStep.traffic(1, TrafficSplit.canary(5), Map.of("reason", "step 1")));
+        store().recordStep(release.id(), NewStep.verdict(1, StepKind.GATE, Verdict.PASS, details));
+        store().recordStep(release.id(), NewStep.verdict(1, StepKind.ANALYSIS, Verdict.INCONCLUSIVE, Map.of()));
+        store().recordStep(release.id(), NewStep.traffic(2, TrafficSplit.canary(25), Map.of()));
 
         Release resumed = store().find(release.id()).orElseThrow();
         assertThat(resumed.currentStep()).isEqualTo(2);
-        assertThat(resumed.weights()).isEqualTo(new RouterWeights(75, 25));
+        assertThat(resumed.weights()).isEqualTo(new TrafficSplit(75, 25));
         List<ReleaseStep> steps = store().steps(release.id());
         assertThat(steps)
                 .extracting(step -> step.step().kind())
                 .containsExactly(StepKind.TRAFFIC, StepKind.GATE, StepKind.ANALYSIS, StepKind.TRAFFIC);
         assertThat(steps.get(1).step().details()).isEqualTo(details);
-        assertThat(steps.get(1).step().verdict()).isEqualTo(StepVerdict.PASS);
+        assertThat(steps.get(1).step().verdict()).isEqualTo(Verdict.PASS);
         assertThat(events(service))
                 .filteredOn(e -> e.type() == EventType.STEP_RECORDED)
                 .hasSize(4);
 
-        Release progressed = store().updateProgress(release.id(), 3, RouterWeights.canary(75));
+        Release progressed = store().updateProgress(release.id(), 3, TrafficSplit.canary(75));
         assertThat(store().find(release.id())).contains(progressed);
     }
 
@@ -352,7 +355,7 @@ public abstract class ReleaseStoreContractTest {
                 .hasMessageContaining("NUL");
         Release release = store().start(request(ok, "1"), StartOptions.failFast());
         assertThatThrownBy(() -> store().recordStep(
-                                release.id(), NewStep.verdict(0, StepKind.NOTE, StepVerdict.PASS, Map.of("k", "a\0b"))))
+                                release.id(), NewStep.verdict(0, StepKind.NOTE, Verdict.PASS, Map.of("k", "a\0b"))))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> store().pause(release.id(), ALICE, "nul\0reason"))
                 .isInstanceOf(InvalidInputException.class);
@@ -367,14 +370,14 @@ public abstract class ReleaseStoreContractTest {
         store().finish(release.id(), ReleaseState.FAILED, ALICE, "smoke test failed");
 
         assertThatThrownBy(
-                        () -> store().recordStep(release.id(), NewStep.traffic(1, RouterWeights.allCanary(), Map.of())))
+                        () -> store().recordStep(release.id(), NewStep.traffic(1, TrafficSplit.ALL_CANARY, Map.of())))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("FAILED");
         assertThatThrownBy(() -> store().pause(release.id(), ALICE, null)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> store().finish(release.id(), ReleaseState.SUCCEEDED, ALICE, null))
                 .isInstanceOf(InvalidInputException.class);
         UUID unknown = UUID.randomUUID();
-        assertThatThrownBy(() -> store().recordStep(unknown, NewStep.traffic(1, RouterWeights.allCanary(), Map.of())))
+        assertThatThrownBy(() -> store().recordStep(unknown, NewStep.traffic(1, TrafficSplit.ALL_CANARY, Map.of())))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining(unknown.toString());
         assertThat(store().find(unknown)).isEmpty();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.traffic.TrafficSplit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,6 +67,6 @@ class StateStoreConfigTest {
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> LedgerInput.name("service", "a\0")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> LedgerInput.name("service", " ")).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> new RouterWeights(60, 60)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> new TrafficSplit(60, 60)).isInstanceOf(InvalidInputException.class);
     }
 }

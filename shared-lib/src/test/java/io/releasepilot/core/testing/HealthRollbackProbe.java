@@ -1,5 +1,7 @@
 package io.releasepilot.core.testing;
 
+import io.releasepilot.core.gate.GateSource;
+import io.releasepilot.core.gate.Observation;
 import io.releasepilot.core.rollout.HttpReleaseSignals;
 import io.releasepilot.core.rollout.ReleaseEngine;
 import io.releasepilot.core.rollout.ReleaseOutcome;
@@ -56,24 +58,32 @@ public final class HealthRollbackProbe {
                 AtomicInteger failures = new AtomicInteger();
                 AtomicLong thirdFailure = new AtomicLong();
                 ReleaseSignals real = new HttpReleaseSignals(Optional.empty(), Map.of(), Optional.of(health));
+                GateSource probe = real.health().orElseThrow();
+                GateSource counted = new GateSource() {
+                    @Override
+                    public String type() {
+                        return probe.type();
+                    }
+
+                    @Override
+                    public Observation observe() {
+                        Observation observation = probe.observe();
+                        if (!ReleaseSignals.healthy(observation, ReleaseSignals.HEALTH_CHECK)
+                                && failures.incrementAndGet() == 3) {
+                            thirdFailure.set(System.nanoTime());
+                        }
+                        return observation;
+                    }
+                };
                 ReleaseSignals signals = new ReleaseSignals() {
                     @Override
-                    public Map<String, Double> metrics(List<String> names, String version) {
+                    public GateSource metrics(List<String> names, String version) {
                         return real.metrics(names, version);
                     }
 
                     @Override
-                    public Optional<Boolean> probeHealth() {
-                        Optional<Boolean> ok = real.probeHealth();
-                        if (ok.isPresent() && !ok.get() && failures.incrementAndGet() == 3) {
-                            thirdFailure.set(System.nanoTime());
-                        }
-                        return ok;
-                    }
-
-                    @Override
-                    public boolean probe(RolloutPlan.SmokeCheck check) {
-                        return real.probe(check);
+                    public Optional<GateSource> health() {
+                        return Optional.of(counted);
                     }
                 };
                 RolloutPlan plan = new RolloutPlan(
@@ -83,10 +93,10 @@ public final class HealthRollbackProbe {
                         List.of(new io.releasepilot.core.rollout.TriggerRule(
                                 "health",
                                 "healthCheckFailures",
-                                io.releasepilot.core.rollout.TriggerComparator.GREATER_OR_EQUAL,
+                                io.releasepilot.core.release.Comparator.GREATER_OR_EQUAL,
                                 3,
                                 Duration.ZERO,
-                                io.releasepilot.core.rollout.Severity.CRITICAL)),
+                                io.releasepilot.core.release.Severity.CRITICAL)),
                         Duration.ofSeconds(1),
                         Duration.ZERO,
                         Duration.ZERO,

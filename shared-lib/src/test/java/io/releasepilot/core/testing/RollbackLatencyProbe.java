@@ -1,16 +1,17 @@
 package io.releasepilot.core.testing;
 
-import io.releasepilot.core.rollout.AnalysisVerdict;
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.rollout.CanaryDecider;
 import io.releasepilot.core.rollout.CanaryDecision;
 import io.releasepilot.core.rollout.CanaryInput;
-import io.releasepilot.core.rollout.CanaryStep;
 import io.releasepilot.core.rollout.MetricSample;
 import io.releasepilot.core.rollout.OperatorState;
 import io.releasepilot.core.rollout.RollbackTriggerDecider;
 import io.releasepilot.core.rollout.RolloutEffect;
+import io.releasepilot.core.rollout.RolloutPlan;
 import io.releasepilot.core.rollout.TriggerDecision;
 import io.releasepilot.core.rollout.TriggerRule;
+import io.releasepilot.core.spec.SpecDefaults;
 import io.releasepilot.core.traffic.TrafficSplit;
 import io.releasepilot.core.traffic.haproxy.HaproxyTrafficRouter;
 import io.releasepilot.sample.SampleService;
@@ -55,7 +56,8 @@ public final class RollbackLatencyProbe {
             HaproxyTrafficRouter router = new HaproxyTrafficRouter(haproxy.settings("blue", "green"));
             RollbackTriggerDecider triggers =
                     new RollbackTriggerDecider(TriggerRule.defaults(), Duration.ofSeconds(90));
-            CanaryDecider canary = new CanaryDecider(CanaryStep.defaults());
+            CanaryDecider canary = new CanaryDecider(
+                    SpecDefaults.canarySteps().stream().map(RolloutPlan::step).toList());
             double[] ours = new double[reps];
             double[] raw = new double[reps];
             for (int rep = 0; rep < reps; rep++) {
@@ -64,8 +66,8 @@ public final class RollbackLatencyProbe {
                 ours[rep] = measure(haproxy.port(), () -> {
                     Instant now = Instant.now();
                     TriggerDecision decision = triggers.decide(failingHistory(now), now);
-                    CanaryDecision next = canary.decide(new CanaryInput(
-                            1, now.minusSeconds(150), AnalysisVerdict.PASS, OperatorState.NONE, decision, now));
+                    CanaryDecision next = canary.decide(
+                            new CanaryInput(1, now.minusSeconds(150), Verdict.PASS, OperatorState.NONE, decision, now));
                     for (RolloutEffect effect : next.effects()) {
                         if (effect instanceof RolloutEffect.SetWeights set) {
                             router.apply(set.split());

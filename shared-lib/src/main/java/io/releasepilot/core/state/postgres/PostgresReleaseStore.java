@@ -11,6 +11,8 @@ import io.releasepilot.core.InvalidInputException;
 import io.releasepilot.core.events.EventType;
 import io.releasepilot.core.events.Outbox;
 import io.releasepilot.core.events.ReleaseEvent;
+import io.releasepilot.core.release.ReleaseStrategy;
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.Approval;
 import io.releasepilot.core.state.AuditAction;
@@ -25,13 +27,11 @@ import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.ReleaseStep;
 import io.releasepilot.core.state.ReleaseStore;
-import io.releasepilot.core.state.ReleaseStrategy;
-import io.releasepilot.core.state.RouterWeights;
 import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.StateStoreConfig;
 import io.releasepilot.core.state.StateStoreException;
 import io.releasepilot.core.state.StepKind;
-import io.releasepilot.core.state.StepVerdict;
+import io.releasepilot.core.traffic.TrafficSplit;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -404,7 +404,7 @@ public final class PostgresReleaseStore implements ReleaseStore {
         Objects.requireNonNull(step, "step");
         String details = json(step.details());
         Instant now = now();
-        RouterWeights weights = step.weights();
+        TrafficSplit weights = step.weights();
         // Names never change, so a cached copy saves a round trip on the hot path.
         String[] serviceEnvironment = names.get(releaseId);
         if (serviceEnvironment == null) {
@@ -484,7 +484,7 @@ public final class PostgresReleaseStore implements ReleaseStore {
     }
 
     @Override
-    public Release updateProgress(UUID releaseId, int currentStep, @Nullable RouterWeights weights) {
+    public Release updateProgress(UUID releaseId, int currentStep, @Nullable TrafficSplit weights) {
         if (currentStep < 0) {
             throw new InvalidInputException("current step must not be negative, was " + currentStep);
         }
@@ -775,8 +775,8 @@ public final class PostgresReleaseStore implements ReleaseStore {
                         NewStep step = new NewStep(
                                 rows.getInt("step_index"),
                                 StepKind.valueOf(rows.getString("kind")),
-                                stable == null || canary == null ? null : new RouterWeights(stable, canary),
-                                verdict == null ? null : StepVerdict.valueOf(verdict),
+                                stable == null || canary == null ? null : new TrafficSplit(stable, canary),
+                                verdict == null ? null : Verdict.valueOf(verdict),
                                 parse(rows.getString("details")));
                         steps.add(new ReleaseStep(
                                 rows.getLong("id"),
@@ -945,7 +945,7 @@ public final class PostgresReleaseStore implements ReleaseStore {
                 request,
                 ReleaseState.valueOf(rows.getString("state")),
                 rows.getInt("current_step"),
-                stable == null || canary == null ? null : new RouterWeights(stable, canary),
+                stable == null || canary == null ? null : new TrafficSplit(stable, canary),
                 Objects.requireNonNull(Sql.instant(rows, "started_at")),
                 Sql.instant(rows, "finished_at"),
                 rows.getString("finish_reason"),

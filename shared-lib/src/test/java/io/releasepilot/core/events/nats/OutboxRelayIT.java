@@ -6,13 +6,12 @@ import io.releasepilot.core.events.OutboxEntry;
 import io.releasepilot.core.events.OutboxQuery;
 import io.releasepilot.core.events.OutboxRelay;
 import io.releasepilot.core.events.ReleaseEvent;
+import io.releasepilot.core.release.ReleaseStrategy;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.NewStep;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
-import io.releasepilot.core.state.ReleaseStrategy;
-import io.releasepilot.core.state.RouterWeights;
 import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.StateStoreConfig;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
@@ -20,6 +19,7 @@ import io.releasepilot.core.testing.ChildJvm;
 import io.releasepilot.core.testing.LedgerDatabases;
 import io.releasepilot.core.testing.OwnNatsServer;
 import io.releasepilot.core.testing.TestServices;
+import io.releasepilot.core.traffic.TrafficSplit;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -57,8 +57,8 @@ class OutboxRelayIT {
                 Release release = store.start(
                         ReleaseRequest.of("svc-" + i, "prod", "1.0." + i, ReleaseStrategy.CANARY, CI),
                         StartOptions.failFast());
-                store.recordStep(release.id(), NewStep.traffic(1, RouterWeights.canary(5), Map.of()));
-                store.recordStep(release.id(), NewStep.traffic(2, RouterWeights.canary(50), Map.of()));
+                store.recordStep(release.id(), NewStep.traffic(1, TrafficSplit.canary(5), Map.of()));
+                store.recordStep(release.id(), NewStep.traffic(2, TrafficSplit.canary(50), Map.of()));
                 store.finish(release.id(), ReleaseState.SUCCEEDED, CI, null);
             }
             Set<UUID> expected = outboxIds(store);

@@ -61,6 +61,30 @@ class JunitFindingsTest {
     }
 
     @Test
+    void shouldReportASuiteThatErroredOutsideItsTestCasesUnderTheSuiteName() {
+        List<Finding> findings = new JunitGateSource(List.of(Fixtures.path("junit/suite-error.xml"))).findings();
+
+        assertThat(findings)
+                .containsExactly(new Finding(
+                        "src/test/java/com/acme/BrokenTest.java",
+                        null,
+                        "com.acme.BrokenTest",
+                        "errored outside any test case (counted as one errored case): "
+                                + "Could not initialize class com.acme.Fixture",
+                        Finding.Level.ERROR));
+    }
+
+    @Test
+    void shouldListSuiteProblemsBesideTheFailingCases() {
+        List<Finding> findings = new JunitGateSource(List.of(Fixtures.path("junit/suite-failure.xml"))).findings();
+
+        assertThat(findings)
+                .extracting(Finding::title)
+                .containsExactly("com.acme.CartTest.shouldRemove", "com.acme.OrderTest");
+        assertThat(findings.get(1).message()).endsWith("org.opentest4j.AssertionFailedError");
+    }
+
+    @Test
     void shouldKeepTheXmlSafetyOfTheCounts(@TempDir Path dir) throws Exception {
         Path hostile = dir.resolve("xxe.xml");
         Files.writeString(hostile, """

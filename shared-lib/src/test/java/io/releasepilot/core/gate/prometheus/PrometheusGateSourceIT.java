@@ -3,7 +3,6 @@ package io.releasepilot.core.gate.prometheus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.releasepilot.core.gate.ComparisonOperator;
 import io.releasepilot.core.gate.GateEvaluator;
 import io.releasepilot.core.gate.GateSource;
 import io.releasepilot.core.gate.GateSourceContractTest;
@@ -11,12 +10,13 @@ import io.releasepilot.core.gate.GateVerdict;
 import io.releasepilot.core.gate.GatesPolicy;
 import io.releasepilot.core.gate.Objective;
 import io.releasepilot.core.gate.Observation;
-import io.releasepilot.core.gate.Verdict;
 import io.releasepilot.core.judge.CanaryJudge;
-import io.releasepilot.core.judge.Direction;
 import io.releasepilot.core.judge.JudgeConfig;
 import io.releasepilot.core.judge.JudgeResult;
 import io.releasepilot.core.judge.MetricSamples;
+import io.releasepilot.core.release.Comparator;
+import io.releasepilot.core.release.Direction;
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.testing.TestServices;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -133,7 +133,7 @@ class PrometheusGateSourceIT extends GateSourceContractTest {
 
     @Test
     void shouldEvaluatePromQlObjectivesPerVersion() {
-        Objective errorRate = Objective.of("error-rate", "prometheus", "errorRate", ComparisonOperator.LESS, 0.01)
+        Objective errorRate = Objective.of("error-rate", "prometheus", "errorRate", Comparator.LESS, 0.01)
                 .withWarning(0.02);
 
         Observation stable = new PrometheusGateSource(client(), queries(), "v1").observe();
@@ -204,7 +204,7 @@ class PrometheusGateSourceIT extends GateSourceContractTest {
     @Test
     void shouldBeInconclusiveWhenPrometheusIsDown() throws Exception {
         Observation observation = createSourceWithoutInput().observe();
-        Objective errorRate = Objective.of("error-rate", "prometheus", "errorRate", ComparisonOperator.LESS, 0.01);
+        Objective errorRate = Objective.of("error-rate", "prometheus", "errorRate", Comparator.LESS, 0.01);
 
         GateVerdict verdict = GateEvaluator.evaluate(GatesPolicy.defaults(), List.of(errorRate), List.of(observation));
 

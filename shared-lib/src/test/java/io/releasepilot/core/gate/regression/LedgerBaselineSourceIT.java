@@ -6,17 +6,17 @@ import io.releasepilot.core.gate.BaselineSource;
 import io.releasepilot.core.gate.BaselineSourceContractTest;
 import io.releasepilot.core.gate.GateSource;
 import io.releasepilot.core.gate.Observation;
+import io.releasepilot.core.release.ReleaseStrategy;
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.NewStep;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.ReleaseStore;
-import io.releasepilot.core.state.ReleaseStrategy;
 import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.StateStoreConfig;
 import io.releasepilot.core.state.StepKind;
-import io.releasepilot.core.state.StepVerdict;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import io.releasepilot.core.testing.LedgerDatabases;
 import io.releasepilot.core.testing.OwnPostgres;
@@ -60,7 +60,7 @@ class LedgerBaselineSourceIT extends BaselineSourceContractTest {
                 NewStep.verdict(
                         1,
                         StepKind.ANALYSIS,
-                        end == ReleaseState.SUCCEEDED ? StepVerdict.PASS : StepVerdict.FAIL,
+                        end == ReleaseState.SUCCEEDED ? Verdict.PASS : Verdict.FAIL,
                         Map.of(LedgerBaselineSource.VALUES, values)));
         store.finish(release.id(), end, Actor.of("ci"), "test");
         return release;

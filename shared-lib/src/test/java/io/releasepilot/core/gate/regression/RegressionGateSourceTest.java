@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.releasepilot.core.gate.BaselineSource;
-import io.releasepilot.core.gate.ComparisonOperator;
 import io.releasepilot.core.gate.GateEvaluator;
 import io.releasepilot.core.gate.GateSource;
 import io.releasepilot.core.gate.GateSourceContractTest;
 import io.releasepilot.core.gate.Objective;
 import io.releasepilot.core.gate.Observation;
-import io.releasepilot.core.gate.Verdict;
+import io.releasepilot.core.release.Comparator;
+import io.releasepilot.core.release.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,7 +70,7 @@ class RegressionGateSourceTest extends GateSourceContractTest {
     void shouldMeasureTheRegressionAgainstTheBaseline() {
         Observation observation = createSource().observe();
         Objective lessThanTenPercent =
-                Objective.of("p95-regression", "regression", "p95-regression", ComparisonOperator.LESS, 0.10);
+                Objective.of("p95-regression", "regression", "p95-regression", Comparator.LESS, 0.10);
 
         assertThat(observation.value("p95-regression").getAsDouble()).isCloseTo(0.10, within(1e-9));
         assertThat(GateEvaluator.evaluate(lessThanTenPercent, List.of(observation))

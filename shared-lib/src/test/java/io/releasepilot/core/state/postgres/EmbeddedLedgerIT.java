@@ -2,10 +2,10 @@ package io.releasepilot.core.state.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.releasepilot.core.release.ReleaseStrategy;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
-import io.releasepilot.core.state.ReleaseStrategy;
 import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.StateStoreConfig;
 import java.nio.file.Files;

@@ -1,17 +1,17 @@
 package io.releasepilot.core.state.postgres;
 
+import io.releasepilot.core.release.ReleaseStrategy;
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.NewStep;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
-import io.releasepilot.core.state.ReleaseStrategy;
-import io.releasepilot.core.state.RouterWeights;
 import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.StateStoreConfig;
 import io.releasepilot.core.state.StepKind;
-import io.releasepilot.core.state.StepVerdict;
 import io.releasepilot.core.testing.LedgerDatabases;
 import io.releasepilot.core.testing.TestServices;
+import io.releasepilot.core.traffic.TrafficSplit;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -43,11 +43,11 @@ final class LedgerAppendBenchmark {
                 store.recordStep(
                         release.id(),
                         n % 4 == 0
-                                ? NewStep.traffic(n % 1000, RouterWeights.canary(n % 100), details)
+                                ? NewStep.traffic(n % 1000, TrafficSplit.canary(n % 100), details)
                                 : NewStep.verdict(
                                         n % 1000,
                                         n % 2 == 0 ? StepKind.GATE : StepKind.ANALYSIS,
-                                        StepVerdict.PASS,
+                                        Verdict.PASS,
                                         details));
             };
             measure(append, 2);

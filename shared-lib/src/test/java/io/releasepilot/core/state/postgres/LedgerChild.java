@@ -1,9 +1,9 @@
 package io.releasepilot.core.state.postgres;
 
+import io.releasepilot.core.release.ReleaseStrategy;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.EnvironmentLockedException;
 import io.releasepilot.core.state.ReleaseRequest;
-import io.releasepilot.core.state.ReleaseStrategy;
 import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.StateStoreConfig;
 import java.util.ArrayList;

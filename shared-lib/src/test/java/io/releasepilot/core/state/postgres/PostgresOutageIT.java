@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.releasepilot.core.events.OutboxQuery;
+import io.releasepilot.core.release.ReleaseStrategy;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.AuditAction;
 import io.releasepilot.core.state.NewStep;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
-import io.releasepilot.core.state.ReleaseStrategy;
-import io.releasepilot.core.state.RouterWeights;
 import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.StateStoreConfig;
 import io.releasepilot.core.state.StateStoreException;
 import io.releasepilot.core.testing.OwnPostgres;
+import io.releasepilot.core.traffic.TrafficSplit;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -56,8 +56,8 @@ class PostgresOutageIT {
             postgres.stopServer(false);
             postgres.startServer();
 
-            store.recordStep(release.id(), NewStep.traffic(1, RouterWeights.canary(5), Map.of()));
-            assertThat(store.find(release.id()).orElseThrow().weights()).isEqualTo(RouterWeights.canary(5));
+            store.recordStep(release.id(), NewStep.traffic(1, TrafficSplit.canary(5), Map.of()));
+            assertThat(store.find(release.id()).orElseThrow().weights()).isEqualTo(TrafficSplit.canary(5));
         }
     }
 

@@ -1,8 +1,8 @@
 package io.releasepilot.cli;
 
-import io.releasepilot.core.rollout.ReleaseEngine;
+import io.releasepilot.core.application.Rollout;
+import io.releasepilot.core.rollout.ProgressListener;
 import io.releasepilot.core.rollout.ReleaseOutcome;
-import io.releasepilot.core.rollout.RolloutRequest;
 import picocli.CommandLine.Command;
 
 /** {@code release-pilot bluegreen}: deploy green, smoke-check, switch, watch, keep blue, retire blue. */
@@ -20,8 +20,8 @@ import picocli.CommandLine.Command;
         })
 final class BlueGreenCommand extends RolloutCommand {
     @Override
-    ReleaseOutcome run(ReleaseEngine engine, RolloutRequest request) {
-        return engine.blueGreen(request);
+    ReleaseOutcome run(Rollout rollout, Rollout.Request request, ProgressListener listener) {
+        return rollout.blueGreen(request, listener);
     }
 
     @Override

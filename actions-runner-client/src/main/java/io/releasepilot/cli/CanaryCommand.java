@@ -1,8 +1,8 @@
 package io.releasepilot.cli;
 
-import io.releasepilot.core.rollout.ReleaseEngine;
+import io.releasepilot.core.application.Rollout;
+import io.releasepilot.core.rollout.ProgressListener;
 import io.releasepilot.core.rollout.ReleaseOutcome;
-import io.releasepilot.core.rollout.RolloutRequest;
 import picocli.CommandLine.Command;
 
 /** {@code release-pilot canary}: starts a canary release, or continues the one in progress for the same version. */
@@ -19,8 +19,8 @@ import picocli.CommandLine.Command;
         })
 final class CanaryCommand extends RolloutCommand {
     @Override
-    ReleaseOutcome run(ReleaseEngine engine, RolloutRequest request) {
-        return engine.canary(request);
+    ReleaseOutcome run(Rollout rollout, Rollout.Request request, ProgressListener listener) {
+        return rollout.canary(request, listener);
     }
 
     @Override

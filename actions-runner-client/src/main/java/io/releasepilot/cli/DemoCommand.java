@@ -3,11 +3,11 @@ package io.releasepilot.cli;
 import io.releasepilot.cli.demo.DemoHaproxy;
 import io.releasepilot.cli.demo.LoadGenerator;
 import io.releasepilot.cli.demo.ObservedReleaseSignals;
-import io.releasepilot.core.rollout.ReleaseEngine;
+import io.releasepilot.core.application.Ledger;
+import io.releasepilot.core.application.ReleasePorts;
+import io.releasepilot.core.application.ReleaseSession;
+import io.releasepilot.core.application.Rollout;
 import io.releasepilot.core.rollout.ReleaseOutcome;
-import io.releasepilot.core.rollout.RolloutPlan;
-import io.releasepilot.core.rollout.RolloutRequest;
-import io.releasepilot.core.rollout.Sleeper;
 import io.releasepilot.core.spec.ReleaseSpec;
 import io.releasepilot.core.spec.SpecReader;
 import io.releasepilot.core.state.Actor;
@@ -18,7 +18,6 @@ import io.releasepilot.core.state.ReleaseStep;
 import io.releasepilot.core.state.ReleaseStore;
 import io.releasepilot.core.state.StateStoreConfig;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
-import io.releasepilot.core.traffic.TrafficRouter;
 import io.releasepilot.core.traffic.TrafficRouterRegistry;
 import io.releasepilot.core.traffic.TrafficRouterSettings;
 import io.releasepilot.core.traffic.embedded.EmbeddedProxy;
@@ -29,7 +28,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,16 +154,18 @@ final class DemoCommand implements Callable<Integer> {
         say(out, "");
         say(out, "== 1. canary of v2: steps 10/25/50/100 % of " + stepSeconds + " s; v2 starts failing at 25 %");
         AtomicBoolean failing = new AtomicBoolean();
-        ReleaseOutcome canary = engine(store, canarySettings, load, v2, canarySpec, progress -> {
-                    say(out, progress.line() + share(load));
-                    if (progress.canaryWeight() >= 25
-                            && progress.canaryWeight() < 100
-                            && failing.compareAndSet(false, true)) {
-                        v2.failFraction(0.3);
-                        say(out, "[demo] v2 now fails 30 % of its requests");
-                    }
-                })
-                .canary(new RolloutRequest(SERVICE, ENVIRONMENT, "v2", actor, null, null, false));
+        ReleaseOutcome canary;
+        try (ReleaseSession session = session(store, canarySettings, load, v2, canarySpec, env)) {
+            canary = new Rollout(session).canary(new Rollout.Request("v2", actor, null, false), progress -> {
+                say(out, progress.line() + share(load));
+                if (progress.canaryWeight() >= 25
+                        && progress.canaryWeight() < 100
+                        && failing.compareAndSet(false, true)) {
+                    v2.failFraction(0.3);
+                    say(out, "[demo] v2 now fails 30 % of its requests");
+                }
+            });
+        }
         say(out, "canary ended: " + canary.state() + " (" + canary.reason() + ")");
 
         say(out, "");
@@ -173,14 +173,13 @@ final class DemoCommand implements Callable<Integer> {
         if (second != null) {
             load.target(second.frontendUri());
         }
-        ReleaseOutcome blueGreen = engine(
-                        store,
-                        blueGreenSettings,
-                        load,
-                        v3,
-                        blueGreenSpec,
-                        progress -> say(out, progress.line() + share(load)))
-                .blueGreen(new RolloutRequest(SERVICE, ENVIRONMENT, "v3", actor, null, null, false));
+        ReleaseOutcome blueGreen;
+        try (ReleaseSession session = session(store, blueGreenSettings, load, v3, blueGreenSpec, env)) {
+            blueGreen = new Rollout(session)
+                    .blueGreen(
+                            new Rollout.Request("v3", actor, null, false),
+                            progress -> say(out, progress.line() + share(load)));
+        }
         say(out, "blue-green ended: " + blueGreen.state() + " (" + blueGreen.reason() + ")");
 
         say(out, "");
@@ -217,18 +216,20 @@ final class DemoCommand implements Callable<Integer> {
         return asExpected ? ExitCode.OK.code() : ExitCode.FAILED.code();
     }
 
-    private ReleaseEngine engine(
+    /** A release session on the demo's shared ledger, routed through the demo's proxy and measured from its load. */
+    private static ReleaseSession session(
             ReleaseStore store,
             TrafficRouterSettings settings,
             LoadGenerator load,
             SampleService canary,
             ReleaseSpec releaseSpec,
-            io.releasepilot.core.rollout.ProgressListener listener) {
-        TrafficRouter router = TrafficRouterRegistry.create(settings);
+            Map<String, String> env) {
         ObservedReleaseSignals signals = new ObservedReleaseSignals(
                 load, Duration.ofSeconds(2), Optional.of(canary.uri().resolve("/healthz")));
-        return new ReleaseEngine(
-                store, router, signals, RolloutPlan.from(releaseSpec), Clock.systemUTC(), Sleeper.SYSTEM, listener);
+        ReleasePorts ports = ReleasePorts.standard(Ledger.shared(store), env)
+                .withRouters(spec -> TrafficRouterRegistry.create(settings))
+                .withSignals(spec -> signals);
+        return ReleaseSession.open(releaseSpec, ENVIRONMENT, ports);
     }
 
     private ReleaseSpec spec(

@@ -53,20 +53,13 @@ public final class DoraCommand implements Runnable {
     String environment;
 
     @Option(names = "--format", defaultValue = "text", description = "text, json or markdown; default: text")
-    Format format;
+    OutputFormat format;
 
     @Option(
             names = "--from-file",
             paramLabel = "FILE",
             description = "Read deployments from this JSON file instead of the ledger")
     Path fromFile;
-
-    /** Output formats. */
-    enum Format {
-        text,
-        json,
-        markdown
-    }
 
     @Override
     public void run() {
@@ -87,9 +80,9 @@ public final class DoraCommand implements Runnable {
             }
         }
         DoraReportRenderer renderer = new DoraReportRenderer();
-        String rendered = format == Format.json
+        String rendered = format == OutputFormat.json
                 ? renderer.json(report)
-                : format == Format.markdown ? renderer.markdown(report) : renderer.text(report);
+                : format == OutputFormat.markdown ? renderer.markdown(report) : renderer.text(report);
         spec.commandLine().getOut().print(rendered);
         spec.commandLine().getOut().flush();
     }

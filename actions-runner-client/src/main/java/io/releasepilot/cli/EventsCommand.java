@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,24 +36,17 @@ import picocli.CommandLine.Option;
         description = {
             "Print release events from the ledger's outbox (and relay them to NATS JetStream when RP_NATS_URL is set).",
             "Database: RP_DATABASE_URL, RP_DATABASE_USER, RP_DATABASE_PASSWORD[_FILE]; without a URL an embedded",
-            "Postgres keeps its data in RP_STATE_DIR (default .release-pilot)."
+            "Postgres keeps its data in RP_STATE_DIR (default .release-pilot). With --format json, one CloudEvents",
+            "document per line."
         })
 public final class EventsCommand implements Callable<Integer> {
     private static final Pattern RELATIVE = Pattern.compile("(\\d+)\\s*([smhdw])");
 
-    enum Format {
-        text,
-        json
-    }
-
     @Option(names = "--follow", description = "Keep printing new events as they are written (Ctrl-C to stop).")
     boolean follow;
 
-    @Option(
-            names = "--format",
-            defaultValue = "text",
-            description = "text or json (one CloudEvents document per line).")
-    Format format;
+    @Mixin
+    FormatOption output;
 
     @Option(names = "--service", description = "Only this service (exact name).")
     String service;
@@ -113,7 +107,7 @@ public final class EventsCommand implements Callable<Integer> {
                 }
                 List<OutboxEntry> entries = store.outbox().read(query);
                 for (OutboxEntry entry : entries) {
-                    out.println(format == Format.json ? entry.payload() : text(entry));
+                    out.println(output.json() ? entry.payload() : text(entry));
                     query = query.after(entry.sequence());
                 }
                 out.flush();

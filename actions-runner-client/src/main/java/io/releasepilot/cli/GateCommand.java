@@ -1,31 +1,24 @@
 package io.releasepilot.cli;
 
 import io.releasepilot.cli.actions.Annotation;
-import io.releasepilot.cli.github.CommitState;
 import io.releasepilot.core.InvalidInputException;
-import io.releasepilot.core.gate.BypassDecision;
-import io.releasepilot.core.gate.GateBypassDecider;
+import io.releasepilot.core.application.GateCheck;
 import io.releasepilot.core.gate.GateDefaults;
 import io.releasepilot.core.gate.GateEvaluator;
-import io.releasepilot.core.gate.GatePlan;
-import io.releasepilot.core.gate.GateRecorder;
 import io.releasepilot.core.gate.GateReport;
 import io.releasepilot.core.gate.GateVerdict;
 import io.releasepilot.core.gate.ReportFiles;
 import io.releasepilot.core.gate.jacoco.JacocoGateSource;
 import io.releasepilot.core.gate.junit.JunitGateSource;
-import io.releasepilot.core.gate.regression.LedgerBaselineSource;
 import io.releasepilot.core.gate.sarif.SarifGateSource;
 import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.spec.ReleaseSpec;
 import io.releasepilot.core.spec.SpecReader;
-import io.releasepilot.core.state.ReleaseStore;
-import io.releasepilot.core.state.postgres.PostgresReleaseStore;
+import io.releasepilot.core.state.Actor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,13 +48,6 @@ import picocli.CommandLine.Option;
             "3:INCONCLUSIVE: a source had no data or was unreachable, and that blocks"
         })
 final class GateCommand implements Callable<Integer> {
-
-    /** Output formats of the report. */
-    enum Format {
-        text,
-        json,
-        markdown
-    }
 
     /** The default of the gate action's {@code spec} input (workflows/gate/action.yml; ActionInputsTest pins it). */
     static final String ACTION_DEFAULT_SPEC = "release-pilot.yml";
@@ -120,7 +106,7 @@ final class GateCommand implements Callable<Integer> {
             defaultValue = "text",
             paramLabel = "FORMAT",
             description = "text, json or markdown (default: ${DEFAULT-VALUE})")
-    Format format;
+    OutputFormat format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "write the report to FILE instead of stdout")
     Path output;
@@ -200,46 +186,31 @@ final class GateCommand implements Callable<Integer> {
         if (bypass && (environment == null || reason == null)) {
             throw new InvalidInputException("--bypass needs --environment, --actor and --reason (it is audited)");
         }
-        try (ReleaseStore store = environment == null ? null : PostgresReleaseStore.open(ledger.config(spec, step))) {
-            GatePlan plan = releaseSpec == null
-                    ? GatePlan.seed(reports)
-                    : GatePlan.from(
-                            releaseSpec,
-                            new GatePlan.Inputs(
-                                    reports,
-                                    releaseVersion,
-                                    env,
-                                    Optional.ofNullable(store)
-                                            .map(s ->
-                                                    new LedgerBaselineSource(s, releaseSpec.service(), environment))));
-            GatePlan.GateRun run = plan.run();
-            GateVerdict verdict = run.verdict();
-            int exit = verdict.verdict() == Verdict.WARNING ? warningExitCode : exitCode(verdict.verdict());
-            if (store != null) {
-                GateRecorder recorder = new GateRecorder(store, releaseSpec.service(), environment);
-                recorder.record(verdict);
-                if (bypass) {
-                    BypassDecision decision =
-                            GateBypassDecider.decide(plan.policy(), verdict, actorName(env), reason, Instant.now());
-                    recorder.record(decision, step.runUrl().orElse(null));
-                    spec.commandLine()
-                            .getErr()
-                            .println((decision.granted() ? "bypass granted: " : "bypass refused: ")
-                                    + decision.explanation());
-                    if (decision.granted()) {
-                        exit = ExitCode.OK.code();
-                    }
-                }
-            }
-            step.group("Quality gate report", () -> {
-                print(run.report(), verdict);
-                return null;
-            });
-            if (step.active()) {
-                report(step, plan, run, verdict);
-            }
-            return exit;
+        Optional<GateCheck.Bypass> asked = bypass
+                ? Optional.of(new GateCheck.Bypass(
+                        new Actor(actorName(env), step.runUrl().orElse(null)), reason))
+                : Optional.empty();
+        GateCheck.Result result = GateCheck.of(
+                        releaseSpec, environment, ReleaseOptions.ports(env, () -> ledger.config(spec, step)))
+                .run(new GateCheck.Inputs(reports, releaseVersion, asked));
+        GateVerdict verdict = result.verdict();
+        int exit = verdict.verdict() == Verdict.WARNING ? warningExitCode : exitCode(verdict.verdict());
+        result.bypass()
+                .ifPresent(decision -> spec.commandLine()
+                        .getErr()
+                        .println((decision.granted() ? "bypass granted: " : "bypass refused: ")
+                                + decision.explanation()));
+        if (result.bypassed()) {
+            exit = ExitCode.OK.code();
         }
+        step.group("Quality gate report", () -> {
+            print(result.run().report(), verdict);
+            return null;
+        });
+        if (step.active()) {
+            new GateActionsReport(step).report(result, output, commitStatus, sha);
+        }
+        return exit;
     }
 
     /**
@@ -272,58 +243,6 @@ final class GateCommand implements Callable<Integer> {
         } else {
             spec.commandLine().getErr().println("note: " + seedNote());
             spec.commandLine().getErr().flush();
-        }
-    }
-
-    /** Outputs, summary, one annotation per finding, and the commit status: the gate's GitHub side. */
-    private void report(ActionsStep step, GatePlan plan, GatePlan.GateRun run, GateVerdict verdict) {
-        String summary = "Quality gate " + verdict.verdict() + " (score " + GateEvaluator.format(verdict.score())
-                + "): " + verdict.reason();
-        String markdown = run.report().toMarkdown();
-        Path reportFile = output != null ? output : writeTemp(markdown);
-        step.output(
-                "result",
-                switch (verdict.verdict()) {
-                    case PASS -> "passed";
-                    case WARNING -> "warning";
-                    case FAIL -> "failed";
-                    case INCONCLUSIVE -> "inconclusive";
-                });
-        step.output("verdict", verdict.verdict().name());
-        step.output("score", GateEvaluator.format(verdict.score()));
-        step.output("summary", summary);
-        step.output("report-file", reportFile.toAbsolutePath().toString());
-        step.summary(markdown);
-        for (var source : plan.sources()) {
-            for (var finding : source.findings()) {
-                step.annotate(finding);
-            }
-        }
-        if (commitStatus) {
-            String commit = sha != null && !sha.isBlank() ? sha : step.context().sha();
-            if (commit.isBlank()) {
-                step.warning("no commit for the release-pilot/gate status: set input sha (GITHUB_SHA is empty)");
-            } else {
-                step.github()
-                        .ifPresent(github -> step.run(
-                                "set the release-pilot/gate commit status on " + commit,
-                                () -> github.setGateStatus(
-                                        commit,
-                                        CommitState.forVerdict(verdict.verdict().name()),
-                                        summary,
-                                        step.runUrl().orElse(""))));
-            }
-        }
-    }
-
-    private static Path writeTemp(String markdown) {
-        try {
-            Path file = Files.createTempFile("release-pilot-gate-", ".md");
-            Files.writeString(file, markdown, StandardCharsets.UTF_8);
-            return file;
-        } catch (IOException e) {
-            throw new io.releasepilot.core.InfrastructureException(
-                    "cannot write the gate report to a temporary file: " + e.getMessage(), e);
         }
     }
 

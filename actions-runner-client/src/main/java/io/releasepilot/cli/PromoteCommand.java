@@ -1,6 +1,6 @@
 package io.releasepilot.cli;
 
-import io.releasepilot.core.state.AuditAction;
+import io.releasepilot.core.application.OperatorAction;
 import picocli.CommandLine.Command;
 
 /** {@code release-pilot promote}: Skip the remaining analysis: all traffic to the new version. */
@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         exitCodeList = {"0:recorded", "2:bad input, or no release in progress", "3:infrastructure error"})
 final class PromoteCommand extends OperatorCommand {
     @Override
-    AuditAction action() {
-        return AuditAction.PROMOTE;
+    OperatorAction.Operation operation() {
+        return OperatorAction.Operation.PROMOTE;
     }
 }

@@ -1,6 +1,6 @@
 package io.releasepilot.cli;
 
-import io.releasepilot.core.state.AuditAction;
+import io.releasepilot.core.application.OperatorAction;
 import picocli.CommandLine.Command;
 
 /** {@code release-pilot resume}: Resume a paused release. */
@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         exitCodeList = {"0:recorded", "2:bad input, or no release in progress", "3:infrastructure error"})
 final class ResumeCommand extends OperatorCommand {
     @Override
-    AuditAction action() {
-        return AuditAction.RESUME;
+    OperatorAction.Operation operation() {
+        return OperatorAction.Operation.RESUME;
     }
 }

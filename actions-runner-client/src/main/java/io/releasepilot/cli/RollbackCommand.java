@@ -5,16 +5,17 @@ import io.releasepilot.cli.github.DeploymentState;
 import io.releasepilot.cli.github.DeploymentStatusDecider;
 import io.releasepilot.cli.github.DeploymentStatusRequest;
 import io.releasepilot.cli.github.GitHubFacade;
-import io.releasepilot.core.rollout.ReleaseEngine;
+import io.releasepilot.core.application.ManualRollback;
+import io.releasepilot.core.application.ReleaseSession;
 import io.releasepilot.core.rollout.ReleaseOutcome;
 import io.releasepilot.core.state.Release;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,20 +29,8 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:rolled back", "2:bad input, or nothing to roll back to", "3:infrastructure error"})
 final class RollbackCommand implements Callable<Integer> {
-    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "release-pilot.yml")
-    Path specFile;
-
-    @Option(names = "--environment", required = true, description = "environment to roll back")
-    String environment;
-
-    @Option(names = "--reason", required = true, description = "why (kept in the ledger and the event)")
-    String reason;
-
-    @Option(names = "--actor", description = "who rolls back (default: GITHUB_ACTOR, else USER)")
-    String actor;
-
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Mixin
+    ReleaseOptions.Audited release;
 
     @CommandLine.Mixin
     LedgerOptions ledger;
@@ -67,25 +56,16 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Map<String, String> env = ReleasePilotCli.environmentOf(spec);
         try (ActionsStep step = ActionsStep.open(spec);
-                ReleaseSession session = new ReleaseSession(
-                        specFile, environment, ReleasePilotCli.environmentOf(spec), ledger.config(spec, step))) {
-            // Read before the rollback: afterwards the ledger's "current" release is the one returned to.
-            Optional<Release> from = session.store()
-                    .inProgress(session.service(), environment)
-                    .or(() -> session.store().lastSuccessful(session.service(), environment));
-            ReleaseOutcome outcome = step.group(
-                    "rollback of " + environment,
-                    () -> ReleaseEngine.rollback(
-                            session.store(),
-                            session.router(),
-                            session.service(),
-                            environment,
-                            session.actor(actor),
-                            reason));
-            ReleaseOutput.outcome(spec.commandLine().getOut(), format, outcome);
+                ReleaseSession session = release.session(env, ledger.config(spec, step))) {
+            ManualRollback.RolledBack rolledBack = step.group(
+                    "rollback of " + session.environment(),
+                    () -> new ManualRollback(session).perform(release.actor(env), release.reason));
+            ReleaseOutcome outcome = rolledBack.outcome();
+            ReleaseOutput.outcome(spec.commandLine().getOut(), release.format, outcome);
             if (step.active()) {
-                String deploymentId = deployment ? deployments(step, session, from, outcome) : "";
+                String deploymentId = deployment ? deployments(step, session, rolledBack.from(), outcome) : "";
                 ReleaseOutput.actionsOutputs(step, outcome);
                 step.output("deployment-id", deploymentId);
                 step.summary(outcome.report());
@@ -101,15 +81,15 @@ final class RollbackCommand implements Callable<Integer> {
      * {@code inactive} is posted explicitly because GitHub's {@code auto_inactive} skips production environments.
      * Returns the new deployment's id, or "".
      */
-    private String deployments(
-            ActionsStep step, ReleaseSession session, Optional<Release> from, ReleaseOutcome outcome) {
+    private String deployments(ActionsStep step, ReleaseSession session, Release rolledBack, ReleaseOutcome outcome) {
         Optional<GitHubFacade> github = step.github();
-        if (github.isEmpty() || from.isEmpty()) {
+        if (github.isEmpty()) {
             return "";
         }
         GitHubFacade api = github.get();
         String runUrl = step.runUrl().orElse("");
-        Release rolledBack = from.get();
+        String environment = session.environment();
+        String reason = release.reason;
         UUID previousId = rolledBack.request().previousReleaseId();
         Optional<Release> serving =
                 previousId == null ? Optional.empty() : session.store().find(previousId);

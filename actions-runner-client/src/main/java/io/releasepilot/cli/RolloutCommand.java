@@ -5,18 +5,19 @@ import io.releasepilot.cli.github.DeploymentState;
 import io.releasepilot.cli.github.DeploymentStatusDecider;
 import io.releasepilot.cli.github.DeploymentStatusRequest;
 import io.releasepilot.cli.github.GitHubFacade;
-import io.releasepilot.core.rollout.ReleaseEngine;
+import io.releasepilot.core.application.ReleaseSession;
+import io.releasepilot.core.application.Rollout;
+import io.releasepilot.core.rollout.ProgressListener;
 import io.releasepilot.core.rollout.ReleaseOutcome;
 import io.releasepilot.core.rollout.RolloutProgress;
-import io.releasepilot.core.rollout.RolloutRequest;
 import io.releasepilot.core.state.EnvironmentLockedException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,17 +26,11 @@ import picocli.CommandLine.Option;
  * Actions it also writes the step outputs and summary and, with a token, reports through a GitHub Deployment.
  */
 abstract class RolloutCommand implements Callable<Integer> {
-    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "release-pilot.yml")
-    Path specFile;
-
-    @Option(names = "--environment", required = true, description = "environment to release to (declared in the spec)")
-    String environment;
+    @Mixin
+    ReleaseOptions.Acting release;
 
     @Option(names = "--release-version", required = true, paramLabel = "VERSION", description = "the new version")
     String releaseVersion;
-
-    @Option(names = "--actor", description = "who releases (default: GITHUB_ACTOR, else USER)")
-    String actor;
 
     @Option(
             names = "--takeover",
@@ -59,9 +54,6 @@ abstract class RolloutCommand implements Callable<Integer> {
             description = "where the environment answers, shown on the GitHub Deployment")
     String environmentUrl;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
-
     @CommandLine.Mixin
     LedgerOptions ledger;
 
@@ -72,7 +64,7 @@ abstract class RolloutCommand implements Callable<Integer> {
     private @Nullable Long deploymentId;
     private boolean deploymentTried;
 
-    abstract ReleaseOutcome run(ReleaseEngine engine, RolloutRequest request);
+    abstract ReleaseOutcome run(Rollout rollout, Rollout.Request request, ProgressListener listener);
 
     /** {@code canary} or {@code blue-green}, for the deployment's description and payload. */
     abstract String strategy();
@@ -80,10 +72,12 @@ abstract class RolloutCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        Map<String, String> env = ReleasePilotCli.environmentOf(spec);
+        OutputFormat format = release.format;
+        String environment = release.environment;
         try (ActionsStep step = ActionsStep.open(spec);
-                ReleaseSession session = new ReleaseSession(
-                        specFile, environment, ReleasePilotCli.environmentOf(spec), ledger.config(spec, step))) {
-            ReleaseEngine engine = session.engine(progress -> {
+                ReleaseSession session = release.session(env, ledger.config(spec, step))) {
+            ProgressListener listener = progress -> {
                 // JSON output stays one document on stdout; progress then goes to stderr.
                 PrintWriter sink =
                         format == OutputFormat.json ? spec.commandLine().getErr() : out;
@@ -91,19 +85,15 @@ abstract class RolloutCommand implements Callable<Integer> {
                 sink.flush();
                 lastProgress = progress;
                 startDeployment(step, progress.releaseId());
-            });
-            RolloutRequest request = new RolloutRequest(
-                    session.service(),
-                    environment,
-                    releaseVersion,
-                    session.actor(actor),
-                    session.commitSha(),
-                    null,
-                    takeover);
+            };
+            Rollout rollout = new Rollout(session);
+            Rollout.Request request = new Rollout.Request(
+                    releaseVersion, release.actor(env), ReleaseOptions.Acting.commitSha(env), takeover);
             ReleaseOutcome outcome = format == OutputFormat.json
-                    ? run(engine, request)
+                    ? run(rollout, request, listener)
                     : step.group(
-                            strategy() + " of " + releaseVersion + " to " + environment, () -> run(engine, request));
+                            strategy() + " of " + releaseVersion + " to " + environment,
+                            () -> run(rollout, request, listener));
             ReleaseOutput.outcome(out, format, outcome);
             if (step.active()) {
                 finishDeployment(step, outcome);
@@ -138,10 +128,10 @@ abstract class RolloutCommand implements Callable<Integer> {
         }
         step.github()
                 .ifPresent(github -> step.call(
-                                "create a deployment of " + ref + " to " + environment,
+                                "create a deployment of " + ref + " to " + release.environment,
                                 () -> github.createDeployment(new DeploymentRequest(
                                         ref,
-                                        environment,
+                                        release.environment,
                                         "Release Pilot " + strategy() + " of " + releaseVersion,
                                         releaseId.toString(),
                                         Map.of("version", releaseVersion, "strategy", strategy()))))

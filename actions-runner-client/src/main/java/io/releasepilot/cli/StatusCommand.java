@@ -1,26 +1,20 @@
 package io.releasepilot.cli;
 
-import io.releasepilot.core.InvalidInputException;
-import io.releasepilot.core.ReleasePilotException;
-import io.releasepilot.core.state.DeploymentRecord;
+import io.releasepilot.core.application.ReleaseSession;
+import io.releasepilot.core.application.ReleaseStatus;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseStep;
-import io.releasepilot.core.state.ReleaseStore;
-import io.releasepilot.core.state.StepKind;
-import io.releasepilot.core.traffic.RouterState;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,11 +31,8 @@ import picocli.CommandLine.Option;
 final class StatusCommand implements Callable<Integer> {
     private static final String CLEAR = "\u001b[H\u001b[2J";
 
-    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "release-pilot.yml")
-    Path specFile;
-
-    @Option(names = "--environment", required = true, description = "environment to show")
-    String environment;
+    @Mixin
+    ReleaseOptions release;
 
     @Option(names = "--watch", description = "refresh in place until the release ends")
     boolean watch;
@@ -53,9 +44,6 @@ final class StatusCommand implements Callable<Integer> {
             converter = DurationConverter.class)
     Duration interval;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
-
     @CommandLine.Mixin
     LedgerOptions ledger;
 
@@ -65,21 +53,21 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        try (ReleaseSession session = new ReleaseSession(
-                specFile, environment, ReleasePilotCli.environmentOf(spec), ledger.config(spec, null))) {
+        try (ReleaseSession session = release.session(ReleasePilotCli.environmentOf(spec), ledger.config(spec, null))) {
+            ReleaseStatus status = new ReleaseStatus(session);
             while (true) {
-                Release release = current(session.store(), session.service(), environment);
-                Map<String, @Nullable Object> status = status(session, release);
-                if (format == OutputFormat.json) {
-                    out.println(ReleaseOutput.json(status));
+                ReleaseStatus.Snapshot snapshot = status.read();
+                Map<String, @Nullable Object> shown = status(snapshot);
+                if (release.format == OutputFormat.json) {
+                    out.println(ReleaseOutput.json(shown));
                 } else {
                     if (watch) {
                         out.print(CLEAR);
                     }
-                    out.print(text(status));
+                    out.print(text(shown));
                 }
                 out.flush();
-                if (!watch || !release.state().active()) {
+                if (!watch || !snapshot.release().state().active()) {
                     return ExitCode.OK.code();
                 }
                 Thread.sleep(interval.toMillis());
@@ -87,20 +75,8 @@ final class StatusCommand implements Callable<Integer> {
         }
     }
 
-    private static Release current(ReleaseStore store, String service, String environment) {
-        Optional<Release> running = store.inProgress(service, environment);
-        if (running.isPresent()) {
-            return running.get();
-        }
-        List<DeploymentRecord> all = store.releasesSince(service, environment, Instant.EPOCH);
-        if (all.isEmpty()) {
-            throw new InvalidInputException("no release of '" + service + "' is recorded in '" + environment + "'");
-        }
-        return store.find(all.get(all.size() - 1).releaseId())
-                .orElseThrow(() -> new InvalidInputException("release vanished from the ledger"));
-    }
-
-    private static Map<String, @Nullable Object> status(ReleaseSession session, Release release) {
+    private static Map<String, @Nullable Object> status(ReleaseStatus.Snapshot snapshot) {
+        Release release = snapshot.release();
         Map<String, @Nullable Object> status = new LinkedHashMap<>();
         status.put("service", release.service());
         status.put("environment", release.environment());
@@ -121,34 +97,20 @@ final class StatusCommand implements Callable<Integer> {
                 release.finishedAt() == null ? null : release.finishedAt().toString());
         status.put("reason", release.finishReason());
         status.put("lockHolder", release.state().active() ? release.lockHolder().describe() : null);
-        try {
-            RouterState router = session.router().current();
-            status.put(
-                    "router",
-                    router.routerType() + " " + router.split().stable() + "/"
-                            + router.split().canary());
-        } catch (ReleasePilotException e) {
-            status.put("router", "unreadable: " + e.getMessage());
-        }
-        List<ReleaseStep> steps = session.store().steps(release.id());
-        ReleaseStep analysis = null;
-        List<String> notes = new ArrayList<>();
-        for (ReleaseStep step : steps) {
-            if (step.step().kind() == StepKind.ANALYSIS) {
-                analysis = step;
-            } else if (step.step().kind() == StepKind.NOTE || step.step().kind() == StepKind.TRAFFIC) {
-                notes.add(step.recordedAt() + " " + step.step().details());
-            }
-        }
-        if (analysis != null) {
+        status.put("router", snapshot.router().describe());
+        snapshot.latestAnalysis().ifPresent(analysis -> {
             Map<String, @Nullable Object> latest = new LinkedHashMap<>();
             latest.put("at", analysis.recordedAt().toString());
             latest.put("verdict", String.valueOf(analysis.step().verdict()));
             latest.put("values", analysis.step().details().get("values"));
             latest.put("thresholds", analysis.step().details().get("thresholds"));
             status.put("latestAnalysis", latest);
+        });
+        List<String> notes = new ArrayList<>();
+        for (ReleaseStep step : snapshot.recentNotes(5)) {
+            notes.add(step.recordedAt() + " " + step.step().details());
         }
-        status.put("recent", notes.subList(Math.max(0, notes.size() - 5), notes.size()));
+        status.put("recent", notes);
         return status;
     }
 

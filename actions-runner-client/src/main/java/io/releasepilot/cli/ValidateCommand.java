@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,12 +24,6 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Check a release spec and report every problem as file:line:column: path: message (hint).")
 public final class ValidateCommand implements Callable<Integer> {
-    /** Output formats. */
-    enum Format {
-        text,
-        json
-    }
-
     @Option(
             names = "--spec",
             paramLabel = "FILE",
@@ -36,8 +31,8 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "The spec to check (default: ${DEFAULT-VALUE}).")
     Path specFile;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin
+    FormatOption output;
 
     @Spec
     CommandSpec spec;
@@ -48,7 +43,7 @@ public final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Problem> warnings = result.toOptional().map(this::warnings).orElse(List.of());
-        if (format == Format.json) {
+        if (output.json()) {
             out.println(json(result, warnings));
         } else if (result.isValid()) {
             // A warning does not fail validation (exit 0), but it comes first and on stderr, where problems go.

@@ -57,8 +57,8 @@ public final class VersionCommand implements Runnable {
         @Option(names = "--ref", defaultValue = "HEAD", description = "Commit to release; default: ${DEFAULT-VALUE}")
         String ref;
 
-        @Option(names = "--format", defaultValue = "text", description = "text or json; default: ${DEFAULT-VALUE}")
-        OutputFormat format;
+        @Mixin
+        FormatOption output;
 
         @Override
         public void run() {
@@ -66,7 +66,7 @@ public final class VersionCommand implements Runnable {
             try (CommitHistory history = repository.open()) {
                 String branch = repository.branch(history, ReleasePilotCli.environmentOf(spec));
                 NextVersion next = new VersionPlanner(history).next(ref, branch, policy);
-                print(spec.commandLine().getOut(), spec.commandLine().getErr(), next, format);
+                print(spec.commandLine().getOut(), spec.commandLine().getErr(), next, output.format);
             }
         }
     }
@@ -154,12 +154,6 @@ public final class VersionCommand implements Runnable {
             }
             return b != null && !b.isBlank() ? b : null;
         }
-    }
-
-    /** Output formats of {@code version next}. */
-    enum OutputFormat {
-        text,
-        json
     }
 
     static void print(PrintWriter out, PrintWriter err, NextVersion next, OutputFormat format) {

@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.releasepilot.core.testing.HostRules;
 
 /** The runner glue rules: the environment and the standard streams are touched in one place only. */
 @AnalyzeClasses(packages = "io.releasepilot.cli", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -30,6 +31,9 @@ class CliArchitectureTest {
             .orShould()
             .accessField(System.class, "err")
             .because("commands print through picocli's writers so that tests and the runner can capture them");
+
+    @ArchTest
+    static final ArchRule RELEASES_GO_THROUGH_THE_CORE_USE_CASES = HostRules.RELEASES_GO_THROUGH_THE_CORE_USE_CASES;
 
     @ArchTest
     static final ArchRule CLI_DOES_NOT_REACH_INTO_JENKINS = noClasses()

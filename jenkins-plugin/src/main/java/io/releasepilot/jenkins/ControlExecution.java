@@ -7,13 +7,14 @@ import java.util.List;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jspecify.annotations.Nullable;
 
-/** The operator steps: rollback, pause, resume, abort of an environment's current release. */
+/** The operator steps: rollback, promote, pause, resume, abort of an environment's current release. */
 final class ControlExecution extends ReleaseStepExecution {
     private static final long serialVersionUID = 1L;
 
     /** The operator operations and the state each one must reach. */
     enum Operation {
         ROLLBACK("rollback", ReleaseState.ROLLED_BACK),
+        PROMOTE("promote", ReleaseState.PROMOTED),
         PAUSE("pause", ReleaseState.PAUSED),
         RESUME("resume", ReleaseState.RESUMED),
         ABORT("abort", ReleaseState.ABORTED);
@@ -61,6 +62,7 @@ final class ControlExecution extends ReleaseStepExecution {
         ProgressLog log = host.progress();
         ReleaseOutcome o = switch (operation) {
             case ROLLBACK -> host.operations.rollback(request, log);
+            case PROMOTE -> host.operations.promote(request, log);
             case PAUSE -> host.operations.pause(request, log);
             case RESUME -> host.operations.resume(request, log);
             case ABORT -> host.operations.abort(request, log);

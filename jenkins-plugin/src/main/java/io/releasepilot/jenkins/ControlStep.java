@@ -16,7 +16,8 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * What the operator steps ({@code releasePause}, {@code releaseResume}, {@code releaseAbort}, {@code releaseRollback})
+ * What the operator steps ({@code releasePromote}, {@code releasePause}, {@code releaseResume}, {@code releaseAbort},
+ * {@code releaseRollback})
  * share: the environment, and optionally the service, the reason and the spec. Each subclass names its operation and
  * its Pipeline function; Jenkins binds the inherited {@code @DataBoundSetter}s like its own.
  */

@@ -34,12 +34,14 @@ public final class ReleaseBadgeAction implements BuildBadgeAction, Serializable 
     }
 
     static ReleaseBadgeAction forGate(GateOutcome g) {
-        String outcome = switch (g.verdict()) {
-            case PASS -> "gate passed";
-            case WARNING -> "gate passed with warnings";
-            case FAIL -> "gate failed";
-            case INCONCLUSIVE -> "gate inconclusive";
-        };
+        String outcome = g.bypassed()
+                ? "gate bypassed"
+                : switch (g.verdict()) {
+                    case PASS -> "gate passed";
+                    case WARNING -> "gate passed with warnings";
+                    case FAIL -> "gate failed";
+                    case INCONCLUSIVE -> "gate inconclusive";
+                };
         return new ReleaseBadgeAction(outcome, g.version(), g.environment(), g.verdict() == Verdict.PASS);
     }
 
@@ -50,6 +52,7 @@ public final class ReleaseBadgeAction implements BuildBadgeAction, Serializable 
             case GATE_FAILED -> "gate failed";
             case PAUSED -> "paused";
             case RESUMED -> "resumed";
+            case PROMOTED -> "promoted";
             case ABORTED -> "aborted";
         };
         return new ReleaseBadgeAction(

@@ -25,11 +25,17 @@ import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
-/** Pipeline step {@code releaseGate}: evaluates the spec's gate objectives on workspace reports and metrics. */
+/**
+ * Pipeline step {@code releaseGate}: evaluates the spec's gate objectives on workspace reports and metrics, records the
+ * verdict on the environment's release in progress and, with {@code bypass: true}, lets a gate that did not pass
+ * through when the build's user is in the spec's {@code gates.bypass.authority} (audited with the reason).
+ */
 public class ReleaseGateStep extends Step {
     private @Nullable String spec;
     private @Nullable String environment;
     private @Nullable String reports;
+    private boolean bypass;
+    private @Nullable String reason;
 
     @DataBoundConstructor
     public ReleaseGateStep() {}
@@ -64,9 +70,29 @@ public class ReleaseGateStep extends Step {
         this.reports = Texts.trimToNull(reports);
     }
 
+    public boolean isBypass() {
+        return bypass;
+    }
+
+    /** Bypass the gate should it not pass: audited, for users in the spec's {@code gates.bypass.authority} only. */
+    @DataBoundSetter
+    public void setBypass(boolean bypass) {
+        this.bypass = bypass;
+    }
+
+    public @Nullable String getReason() {
+        return reason;
+    }
+
+    /** Why the gate is bypassed; required for a bypass, kept in the ledger's audit trail. */
+    @DataBoundSetter
+    public void setReason(@Nullable String reason) {
+        this.reason = Texts.trimToNull(reason);
+    }
+
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, spec, environment, reports);
+        return new Execution(context, spec, environment, reports, bypass, reason);
     }
 
     /** The releaseGate Pipeline step. */
@@ -101,19 +127,32 @@ public class ReleaseGateStep extends Step {
         }
     }
 
-    /** Evaluates the gate on a worker thread; WARNING makes the build UNSTABLE, FAIL or INCONCLUSIVE fails the step. */
+    /**
+     * Evaluates the gate on a worker thread; WARNING makes the build UNSTABLE, FAIL or INCONCLUSIVE fails the step
+     * unless a bypass was granted.
+     */
     static final class Execution extends ReleaseStepExecution {
         private static final long serialVersionUID = 1L;
 
         private final @Nullable String spec;
         private final @Nullable String environment;
         private final @Nullable String reports;
+        private final boolean bypass;
+        private final @Nullable String reason;
 
-        Execution(StepContext context, @Nullable String spec, @Nullable String environment, @Nullable String reports) {
+        Execution(
+                StepContext context,
+                @Nullable String spec,
+                @Nullable String environment,
+                @Nullable String reports,
+                boolean bypass,
+                @Nullable String reason) {
             super(context);
             this.spec = spec;
             this.environment = environment;
             this.reports = reports;
+            this.bypass = bypass;
+            this.reason = reason;
         }
 
         @Override
@@ -122,11 +161,14 @@ public class ReleaseGateStep extends Step {
             List<String> globs = Texts.globs(reports);
             Path dir = host.workspace().localDirectory(Host.withSpec(specPath, globs));
             GateOutcome g = host.operations.gate(
-                    new GateRequest(dir, globs, specPath, environment, host.releaseContext()), host.progress());
+                    new GateRequest(dir, globs, specPath, environment, host.releaseContext(), bypass, reason),
+                    host.progress());
             host.badge(ReleaseBadgeAction.forGate(g));
             host.summary(
-                    "Quality gate " + g.version() + " → " + g.environment() + ": " + g.verdict(), g.markdownReport());
-            Result result = ResultMapping.forVerdict(g.verdict());
+                    "Quality gate " + g.version() + " → " + g.environment() + ": " + g.verdict()
+                            + (g.bypassed() ? " (bypassed: " + g.bypass() + ")" : ""),
+                    g.markdownReport());
+            Result result = ResultMapping.forGate(g);
             if (result == Result.FAILURE) {
                 throw new AbortException("Release Pilot: quality gate " + g.verdict() + " for " + g.version() + " → "
                         + g.environment() + " (see the Release Pilot section of the build page)");
@@ -134,7 +176,8 @@ public class ReleaseGateStep extends Step {
             if (result == Result.UNSTABLE) {
                 host.context.setResult(Result.UNSTABLE);
             }
-            host.log("Release Pilot: quality gate " + g.verdict() + " for " + g.version() + " → " + g.environment());
+            host.log("Release Pilot: quality gate " + g.verdict() + (g.bypassed() ? " (bypassed)" : "") + " for "
+                    + g.version() + " → " + g.environment());
             return g.verdict().name();
         }
 

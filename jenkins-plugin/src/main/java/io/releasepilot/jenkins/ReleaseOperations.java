@@ -35,6 +35,12 @@ public interface ReleaseOperations {
     /** Rolls the environment's current release back to the stable version. */
     ReleaseOutcome rollback(ControlRequest request, ProgressLog log) throws InterruptedException;
 
+    /**
+     * Asks the environment's running release to skip its remaining analysis and send all traffic to the new version
+     * (audited); the engine running it acts at its next evaluation, and its own step reports how it ends.
+     */
+    ReleaseOutcome promote(ControlRequest request, ProgressLog log);
+
     ReleaseOutcome pause(ControlRequest request, ProgressLog log);
 
     ReleaseOutcome resume(ControlRequest request, ProgressLog log);

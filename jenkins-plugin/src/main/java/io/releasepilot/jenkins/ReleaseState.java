@@ -10,6 +10,8 @@ public enum ReleaseState {
     GATE_FAILED,
     PAUSED,
     RESUMED,
+    /** The operator asked the running release to skip its remaining analysis; its own step reports how it ends. */
+    PROMOTED,
     /** Stopped by an operator or a build abort, traffic left as the spec's rollback.onAbort says. */
     ABORTED
 }

@@ -8,6 +8,11 @@ import org.jspecify.annotations.Nullable;
 final class ResultMapping {
     private ResultMapping() {}
 
+    /** A gate's result: its verdict's, unless an authorised bypass lets it through (as the CLI exits 0 then). */
+    static Result forGate(GateOutcome gate) {
+        return gate.bypassed() ? Result.SUCCESS : forVerdict(gate.verdict());
+    }
+
     /** WARNING makes the build UNSTABLE; FAIL and INCONCLUSIVE (missing data is never a pass) fail the step. */
     static Result forVerdict(Verdict verdict) {
         return switch (verdict) {

@@ -62,6 +62,7 @@ class HpiPackagingIT {
             "io.releasepilot.jenkins.CanaryPromoteStep",
             "io.releasepilot.jenkins.BlueGreenCutoverStep",
             "io.releasepilot.jenkins.ReleaseRollbackStep",
+            "io.releasepilot.jenkins.ReleasePromoteStep",
             "io.releasepilot.jenkins.ReleasePauseStep",
             "io.releasepilot.jenkins.ReleaseResumeStep",
             "io.releasepilot.jenkins.ReleaseAbortStep");

@@ -6,9 +6,14 @@ import hudson.AbortException;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.releasepilot.core.release.ReleaseStrategy;
+import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.AuditAction;
 import io.releasepilot.core.state.Release;
+import io.releasepilot.core.state.ReleaseRequest;
+import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.StateStoreConfig;
+import io.releasepilot.core.state.StepKind;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import io.releasepilot.core.testing.LedgerDatabases;
 import io.releasepilot.core.testing.ReleaseBench;
@@ -170,6 +175,79 @@ class JenkinsStepsIT {
                 .asString()
                 .contains("tests");
         assertThat(buildLog.text()).contains("[release-pilot]", "FAIL  tests");
+    }
+
+    @Test
+    void shouldBypassAFailedGateForAnAuthorisedUserAndAuditIt() throws Exception {
+        String spec = "version: 1\nservice: gated\nenvironments:\n  - name: staging\ngates:\n"
+                + "  bypass: { authority: [alice] }\n  objectives:\n"
+                + "    - { name: tests, source: junit, metric: failed, comparator: \"<=\", pass: 0, key: true }\n";
+        Files.writeString(workspace.resolve("release-pilot.yml"), spec);
+        Files.writeString(
+                workspace.resolve("TEST-A.xml"),
+                "<testsuite><testcase name=\"a\"/><testcase name=\"b\"><failure/></testcase></testsuite>");
+        Release running = ledger.start(
+                ReleaseRequest.of("gated", "staging", "2.0.0", ReleaseStrategy.CANARY, Actor.of("ci")),
+                StartOptions.failFast());
+        FakeRun refusedBuild = new FakeRun(new FakeJob(), "mallory");
+        ReleaseGateStep step = new ReleaseGateStep();
+        step.setEnvironment("staging");
+        step.setReports("TEST-*.xml");
+        step.setBypass(true);
+        step.setReason("known flaky test, fix tracked");
+
+        FakeTaskListener refusedLog = new FakeTaskListener();
+        FakeStepContext refusedCtx = context(refusedBuild, refusedLog, new CoreHost(), true);
+        step.start(refusedCtx).start();
+        FakeStepContext.Completion refused = refusedCtx.awaitCompletion();
+        FakeStepContext ctx = context(build, buildLog, new CoreHost(), true);
+        step.start(ctx).start();
+        FakeStepContext.Completion granted = ctx.awaitCompletion();
+
+        assertThat(refused.success()).as(refusedLog.text()).isFalse();
+        assertThat(refusedLog.text()).contains("bypass refused: 'mallory' is not in gates.bypass.authority");
+        assertThat(granted.success()).as(buildLog.text()).isTrue();
+        assertThat(granted.value()).isEqualTo("FAIL");
+        assertThat(build.getAction(ReleaseBadgeAction.class).getOutcome()).isEqualTo("gate bypassed");
+        assertThat(buildLog.text()).contains("bypass granted: alice bypassed a FAIL gate");
+        assertThat(ledger.steps(running.id()))
+                .filteredOn(s -> s.step().kind() == StepKind.GATE)
+                .hasSize(2)
+                .allSatisfy(s -> assertThat(s.step().details()).containsEntry("verdict", "FAIL"));
+        assertThat(ledger.auditTrail(running.id()))
+                .filteredOn(e -> e.action() == AuditAction.BYPASS)
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.actor().name()).isEqualTo("alice");
+                    assertThat(e.actor().ciRunUrl()).isEqualTo("https://ci.example.com/job/checkout-deploy/42/");
+                    assertThat(e.reason()).contains("known flaky test");
+                });
+        ledger.finish(running.id(), io.releasepilot.core.state.ReleaseState.ABORTED, Actor.of("ci"), "test over");
+    }
+
+    @Test
+    void shouldPromoteARunningCanaryFromAnOperatorBuild() throws Exception {
+        bench("canary", 30, "");
+        FakeStepContext ctx = context(build, buildLog, new CoreHost(), true);
+        canary().start(ctx).start();
+        awaitCanaryWeight(10);
+        FakeRun ops = new FakeRun(new FakeJob(), "bob");
+        ReleasePromoteStep promote = new ReleasePromoteStep(ENVIRONMENT);
+        promote.setReason("dashboards clean");
+
+        FakeStepContext.Completion promoted = operatorStep(promote, ops, new FakeTaskListener());
+
+        assertThat(promoted.success()).isTrue();
+        assertThat(promoted.value()).isEqualTo("PROMOTED");
+        assertThat(ops.getAction(ReleaseBadgeAction.class).getOutcome()).isEqualTo("promoted");
+        // The running canary skips its 30 s steps and completes.
+        FakeStepContext.Completion c = ctx.awaitCompletion();
+        assertThat(c.success()).as(buildLog.text()).isTrue();
+        assertThat(c.value()).isEqualTo("COMPLETED");
+        assertThat(canaryWeight()).isEqualTo(100);
+        assertThat(ledger.auditTrail(release().id()))
+                .extracting(e -> e.action() + " " + e.actor().name())
+                .contains("PROMOTE bob");
     }
 
     @Test
@@ -459,6 +537,11 @@ class JenkinsStepsIT {
         @Override
         public ReleaseOutcome rollback(ControlRequest request, ProgressLog log) throws InterruptedException {
             return delegate.rollback(request, log);
+        }
+
+        @Override
+        public ReleaseOutcome promote(ControlRequest request, ProgressLog log) {
+            return delegate.promote(request, log);
         }
 
         @Override

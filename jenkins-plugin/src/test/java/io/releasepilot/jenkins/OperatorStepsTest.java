@@ -50,6 +50,19 @@ class OperatorStepsTest {
     }
 
     @Test
+    void shouldAskTheRunningReleaseToPromote() throws Exception {
+        ReleasePromoteStep promote = new ReleasePromoteStep("production");
+        promote.setReason("dashboards clean");
+
+        FakeStepContext.Completion c = run(promote, ReleaseState.PROMOTED);
+
+        assertThat(c.value()).isEqualTo("PROMOTED");
+        assertThat(host.operations.calls).filteredOn(String.class::isInstance).containsExactly("promote");
+        assertThat(((ControlRequest) host.operations.calls.get(1)).reason()).isEqualTo("dashboards clean");
+        assertThat(run.getAction(ReleaseBadgeAction.class).getOutcome()).isEqualTo("promoted");
+    }
+
+    @Test
     void shouldFailWhenTheReleaseDidNotReachTheRequestedState() throws Exception {
         FakeStepContext.Completion c = run(new ReleasePauseStep("production"), ReleaseState.COMPLETED);
 

@@ -16,6 +16,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.releasepilot.core.testing.HostRules;
 
 /** The Jenkins plugin rules of docs/jenkins.md (in the spirit of plugin-util-api's PluginArchitectureRules). */
 @AnalyzeClasses(packages = "io.releasepilot.jenkins", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -83,6 +84,9 @@ class PluginArchitectureTest {
             .should()
             .callMethod(Thread.class, "sleep", long.class)
             .because("steps are asynchronous: waiting belongs to the core on a worker thread");
+
+    @ArchTest
+    static final ArchRule releasesGoThroughTheCoreUseCases = HostRules.RELEASES_GO_THROUGH_THE_CORE_USE_CASES;
 
     @ArchTest
     static final ArchRule persistedJenkinsObjectsHoldOnlyJdkTypes = classes()

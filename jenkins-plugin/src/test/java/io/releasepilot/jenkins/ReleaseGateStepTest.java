@@ -88,6 +88,62 @@ class ReleaseGateStepTest {
     }
 
     @Test
+    void shouldLetAGrantedBypassThroughAndBadgeIt() throws Exception {
+        FakeStepContext ctx = context(new DirectoryWorkspace(workspace));
+        host.operations.gate = new GateOutcome(
+                Verdict.FAIL, "1.4.0", "staging", "| tests | 1 failed |", "alice bypassed a FAIL gate: flaky");
+        ReleaseGateStep step = new ReleaseGateStep();
+        step.setEnvironment("staging");
+        step.setBypass(true);
+        step.setReason("  flaky  ");
+
+        step.start(ctx).start();
+        FakeStepContext.Completion c = ctx.awaitCompletion();
+
+        assertThat(c.success()).isTrue();
+        assertThat(c.value()).isEqualTo("FAIL");
+        assertThat(ctx.result).isNull();
+        GateRequest request = (GateRequest) host.operations.calls.get(0);
+        assertThat(request.bypass()).isTrue();
+        assertThat(request.reason()).isEqualTo("flaky");
+        assertThat(run.getAction(ReleaseBadgeAction.class).getOutcome()).isEqualTo("gate bypassed");
+        assertThat(listener.text()).contains("quality gate FAIL (bypassed)");
+    }
+
+    @Test
+    void shouldAskForNoBypassUnlessTold() throws Exception {
+        FakeStepContext ctx = context(new DirectoryWorkspace(workspace));
+
+        gate(Verdict.PASS, ctx);
+
+        GateRequest request = (GateRequest) host.operations.calls.get(0);
+        assertThat(request.bypass()).isFalse();
+        assertThat(request.reason()).isNull();
+    }
+
+    @Test
+    void shouldRefuseABypassWithoutALedgerToAuditItIn() throws Exception {
+        java.nio.file.Files.writeString(workspace.resolve("release-pilot.yml"), """
+                service: checkout
+                gates:
+                  bypass: { authority: [alice] }
+                  objectives:
+                    - { name: tests, source: junit, metric: failed, comparator: "<=", pass: 0, key: true }
+                """);
+        FakeStepContext ctx = coreBacked(context(new DirectoryWorkspace(workspace)));
+        ReleaseGateStep step = new ReleaseGateStep();
+        step.setEnvironment("staging");
+        step.setBypass(true);
+        step.setReason("flaky");
+
+        step.start(ctx).start();
+        FakeStepContext.Completion c = ctx.awaitCompletion();
+
+        assertThat(c.success()).isFalse();
+        assertThat(((Throwable) c.value()).getMessage()).contains("no release ledger is configured");
+    }
+
+    @Test
     void shouldNeverPassAnInconclusiveGate() throws Exception {
         FakeStepContext ctx = context(new DirectoryWorkspace(workspace));
 

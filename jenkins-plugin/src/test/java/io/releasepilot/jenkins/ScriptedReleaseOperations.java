@@ -62,6 +62,11 @@ final class ScriptedReleaseOperations implements ReleaseOperations {
     }
 
     @Override
+    public ReleaseOutcome promote(ControlRequest request, ProgressLog log) {
+        return control("promote", request);
+    }
+
+    @Override
     public ReleaseOutcome pause(ControlRequest request, ProgressLog log) {
         return control("pause", request);
     }

@@ -7,6 +7,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -16,6 +17,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import io.releasepilot.core.rollout.ReleaseEngine;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -26,10 +28,24 @@ class ArchitectureTest {
 
     /**
      * Capabilities whose root package holds values and pure deciders; adapters sit in their sub-packages. {@code
-     * release} is the shared vocabulary (comparator, verdict, severity, direction, strategy, unit) all of them use.
+     * release} is the shared vocabulary (comparator, verdict, severity, direction, strategy, unit) all of them use;
+     * {@code application} is the layer of use cases on top of them, which wires their ports together.
      */
     private static final Set<String> CAPABILITIES = Set.of(
-            "release", "spec", "gate", "judge", "rollout", "traffic", "state", "events", "metrics", "version", "dora");
+            "release",
+            "spec",
+            "gate",
+            "judge",
+            "rollout",
+            "traffic",
+            "state",
+            "events",
+            "metrics",
+            "version",
+            "dora",
+            "application");
+
+    private static final String APPLICATION = CORE + ".application..";
 
     @ArchTest
     static final ArchRule THE_VOCABULARY_DEPENDS_ON_NO_CAPABILITY = noClasses()
@@ -94,6 +110,23 @@ class ArchitectureTest {
             classes().that().resideInAPackage(CORE + ".*.*..").should(beNamedAfterThePortTheyImplement());
 
     @ArchTest
+    static final ArchRule THE_APPLICATION_LAYER_IS_ON_TOP = noClasses()
+            .that()
+            .resideOutsideOfPackage(APPLICATION)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(APPLICATION)
+            .because("the use cases wire the capabilities together; no capability depends on a use case");
+
+    @ArchTest
+    static final ArchRule ONE_PLACE_BUILDS_A_RELEASE_ENGINE = noClasses()
+            .that()
+            .resideOutsideOfPackage(APPLICATION)
+            .should()
+            .callConstructorWhere(targetOwnerIs(ReleaseEngine.class))
+            .because("a release engine is wired from the spec and the ports in one place, ReleaseSession.engine");
+
+    @ArchTest
     static final ArchRule NO_PACKAGE_CYCLES =
             slices().matching(CORE + ".(*)..").should().beFreeOfCycles();
 
@@ -131,6 +164,15 @@ class ArchitectureTest {
                 }
             }
         }
+    }
+
+    private static DescribedPredicate<JavaConstructorCall> targetOwnerIs(Class<?> owner) {
+        return new DescribedPredicate<>("the constructor of " + owner.getSimpleName()) {
+            @Override
+            public boolean test(JavaConstructorCall call) {
+                return call.getTargetOwner().isEquivalentTo(owner);
+            }
+        };
     }
 
     private static ArchCondition<JavaClass> readTheClock() {

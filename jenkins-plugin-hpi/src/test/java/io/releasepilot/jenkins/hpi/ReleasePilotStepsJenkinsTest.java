@@ -92,11 +92,17 @@ class ReleasePilotStepsJenkinsTest {
     @Test
     void shouldRunTheOperatorStepsOutsideANode(JenkinsRule j) throws Exception {
         run(j, "releasePause environment: 'production', service: 'checkout', reason: 'budget'\n"
-                + "releaseResume 'production'\nreleaseAbort 'production'\nreleaseRollback 'production'",
+                + "releasePromote 'production'\nreleaseResume 'production'\nreleaseAbort 'production'\n"
+                + "releaseRollback 'production'",
                 Result.SUCCESS);
 
         assertThat(ScriptedOperations.calls)
-                .contains("pause production", "resume production", "abort production", "rollback production");
+                .contains(
+                        "pause production",
+                        "promote production",
+                        "resume production",
+                        "abort production",
+                        "rollback production");
     }
 
     @Test

@@ -79,6 +79,12 @@ final class ScriptedOperations implements ReleaseOperations {
     }
 
     @Override
+    public ReleaseOutcome promote(ControlRequest request, ProgressLog log) {
+        calls.add("promote " + request.environment());
+        return outcome("r", ReleaseState.PROMOTED, request.environment());
+    }
+
+    @Override
     public ReleaseOutcome pause(ControlRequest request, ProgressLog log) {
         calls.add("pause " + request.environment());
         return outcome("r", ReleaseState.PAUSED, request.environment());

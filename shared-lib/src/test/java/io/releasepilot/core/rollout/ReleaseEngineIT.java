@@ -3,6 +3,10 @@ package io.releasepilot.core.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.releasepilot.core.application.Ledger;
+import io.releasepilot.core.application.OperatorAction;
+import io.releasepilot.core.application.ReleasePorts;
+import io.releasepilot.core.application.ReleaseSession;
 import io.releasepilot.core.spec.ReleaseSpec;
 import io.releasepilot.core.spec.SpecReader;
 import io.releasepilot.core.state.Actor;
@@ -86,6 +90,16 @@ class ReleaseEngineIT {
                 Clock.systemUTC(),
                 Sleeper.SYSTEM,
                 progress::add);
+    }
+
+    /** An operator's request on the release in progress, as the CLI and the Jenkins steps make it. */
+    private void operator(OperatorAction.Operation operation, Actor actor, String reason) {
+        ReleaseSpec spec = SpecReader.read("operator.yml", bench.spec(environment, "canary", 4))
+                .value();
+        try (ReleaseSession session =
+                ReleaseSession.open(spec, environment, ReleasePorts.standard(Ledger.shared(store), Map.of()))) {
+            new OperatorAction(session).perform(operation, actor, reason);
+        }
     }
 
     private RolloutRequest request(String actor) {
@@ -236,13 +250,13 @@ class ReleaseEngineIT {
         awaitWeight(10);
         Actor bob = Actor.of("bob");
 
-        ReleaseEngine.pause(store, bench.service(), environment, bob, "looking at a dashboard");
+        operator(OperatorAction.Operation.PAUSE, bob, "looking at a dashboard");
         Thread.sleep(6_000); // longer than the step: a paused canary does not advance
         Release paused = store.inProgress(bench.service(), environment).orElseThrow();
         assertThat(paused.state()).isEqualTo(ReleaseState.PAUSED);
         assertThat(paused.weights().canary()).isEqualTo(10);
-        ReleaseEngine.resume(store, bench.service(), environment, bob, "looks fine");
-        ReleaseEngine.promote(store, bench.service(), environment, bob, "ship it");
+        operator(OperatorAction.Operation.RESUME, bob, "looks fine");
+        operator(OperatorAction.Operation.PROMOTE, bob, "ship it");
         ReleaseOutcome outcome = run.get(30, TimeUnit.SECONDS);
 
         assertThat(outcome.state()).as(outcome.report()).isEqualTo(ReleaseState.SUCCEEDED);
@@ -257,7 +271,7 @@ class ReleaseEngineIT {
         CompletableFuture<ReleaseOutcome> run = CompletableFuture.supplyAsync(() -> engine.canary(request("alice")));
         awaitWeight(10);
 
-        ReleaseEngine.abort(store, bench.service(), environment, Actor.of("bob"), "wrong build");
+        operator(OperatorAction.Operation.ABORT, Actor.of("bob"), "wrong build");
         ReleaseOutcome outcome = run.get(30, TimeUnit.SECONDS);
 
         assertThat(outcome.state()).isEqualTo(ReleaseState.ROLLED_BACK);
@@ -290,7 +304,7 @@ class ReleaseEngineIT {
                 .hasMessageContaining("alice")
                 .hasMessageContaining(bench.v2().version());
 
-        ReleaseEngine.abort(store, bench.service(), environment, Actor.of("alice"), "test over");
+        operator(OperatorAction.Operation.ABORT, Actor.of("alice"), "test over");
         assertThat(run.get(30, TimeUnit.SECONDS).state()).isEqualTo(ReleaseState.ROLLED_BACK);
     }
 

@@ -1,0 +1,143 @@
+package io.releasepilot.core.application;
+
+import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.rollout.ProgressListener;
+import io.releasepilot.core.rollout.ReleaseEngine;
+import io.releasepilot.core.rollout.ReleaseOutcome;
+import io.releasepilot.core.rollout.RolloutPlan;
+import io.releasepilot.core.spec.EnvironmentSpec;
+import io.releasepilot.core.spec.ReleaseSpec;
+import io.releasepilot.core.state.Release;
+import io.releasepilot.core.state.ReleaseStore;
+import io.releasepilot.core.traffic.TrafficRouter;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What every release use case starts from: the spec, one environment it declares (or, for the operator actions of a
+ * host that has no spec at hand, just a service and an environment), and the ports. The ledger is opened on first use
+ * and closed with the session; the router is built once. {@link #engine} is the one place that builds a {@link
+ * ReleaseEngine}.
+ */
+public final class ReleaseSession implements AutoCloseable {
+    private final @Nullable ReleaseSpec spec;
+    private final String service;
+    private final String environment;
+    private final ReleasePorts ports;
+    private @Nullable ReleaseStore store;
+    private @Nullable TrafficRouter router;
+
+    private ReleaseSession(@Nullable ReleaseSpec spec, String service, String environment, ReleasePorts ports) {
+        this.spec = spec;
+        this.service = service;
+        this.environment = environment;
+        this.ports = Objects.requireNonNull(ports, "ports");
+    }
+
+    /** A session on {@code environment}, which the spec must declare. */
+    public static ReleaseSession open(ReleaseSpec spec, String environment, ReleasePorts ports) {
+        return new ReleaseSession(spec, spec.service(), declared(spec, environment), ports);
+    }
+
+    /**
+     * A session for a host that may lack the spec (a Jenkins operator step outside a node): the service given wins
+     * over the spec's, and a spec, when there is one, must declare the environment.
+     */
+    public static ReleaseSession open(
+            @Nullable ReleaseSpec spec, @Nullable String service, String environment, ReleasePorts ports) {
+        if (spec != null) {
+            String declared = declared(spec, environment);
+            return new ReleaseSession(spec, service != null ? service : spec.service(), declared, ports);
+        }
+        if (service == null || service.isBlank()) {
+            throw new InvalidInputException("name the service, or give the spec it comes from");
+        }
+        if (environment == null || environment.isBlank()) {
+            throw new InvalidInputException("name the environment of the release");
+        }
+        return new ReleaseSession(null, service, environment, ports);
+    }
+
+    private static String declared(ReleaseSpec spec, String environment) {
+        if (environment == null || environment.isBlank()) {
+            throw new InvalidInputException("name the environment of the release (declared: "
+                    + spec.environments().stream().map(EnvironmentSpec::name).toList() + ")");
+        }
+        if (spec.environment(environment).isEmpty()) {
+            throw new InvalidInputException("environment '" + environment + "' is not declared in the spec (declared: "
+                    + spec.environments().stream().map(EnvironmentSpec::name).toList() + ")");
+        }
+        return environment;
+    }
+
+    /** The spec; a use case that needs it (routing, a rollout) fails clearly without one. */
+    public ReleaseSpec spec() {
+        if (spec == null) {
+            throw new InvalidInputException(
+                    "this needs the spec of '" + service + "' (its traffic and strategy sections)");
+        }
+        return spec;
+    }
+
+    public Optional<ReleaseSpec> specIfAny() {
+        return Optional.ofNullable(spec);
+    }
+
+    public String service() {
+        return service;
+    }
+
+    public String environment() {
+        return environment;
+    }
+
+    public ReleasePorts ports() {
+        return ports;
+    }
+
+    /** The ledger, opened on first use; fails with the host's instructions when it has none. */
+    public ReleaseStore store() {
+        if (store == null) {
+            store = ports.ledger()
+                    .open()
+                    .orElseThrow(() -> new InvalidInputException(ports.ledger().howToConfigure()));
+        }
+        return store;
+    }
+
+    /** The load balancer in front of the stable and the new version, built from the spec on first use. */
+    public TrafficRouter router() {
+        if (router == null) {
+            router = ports.routers().apply(spec());
+        }
+        return router;
+    }
+
+    /** The engine that runs this session's releases, reporting progress to {@code listener}. */
+    public ReleaseEngine engine(ProgressListener listener) {
+        ReleaseSpec releaseSpec = spec();
+        return new ReleaseEngine(
+                store(),
+                router(),
+                ports.signals().apply(releaseSpec),
+                RolloutPlan.from(releaseSpec),
+                ports.clock(),
+                ports.sleeper(),
+                listener);
+    }
+
+    /** A release's outcome as the ledger has it, with its report. */
+    public ReleaseOutcome outcome(Release release) {
+        return ReleaseEngine.outcome(store(), release);
+    }
+
+    @Override
+    public void close() {
+        if (store != null) {
+            ReleaseStore opened = store;
+            store = null;
+            ports.ledger().close(opened);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.releasepilot.core.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.spec.ReleaseSpec;
+import io.releasepilot.core.spec.SpecReader;
+import io.releasepilot.core.state.StateStoreConfig;
+import io.releasepilot.core.traffic.TrafficRouterRegistry;
+import io.releasepilot.core.traffic.TrafficRouterSettings;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+class ReleaseSessionTest {
+
+    static ReleaseSpec spec(String yaml) {
+        return SpecReader.read("release-pilot.yml", yaml).value();
+    }
+
+    static ReleaseSpec shop() {
+        return spec("""
+                service: shop
+                environments:
+                  - name: staging
+                  - name: production
+                """);
+    }
+
+    /** A ledger whose settings must never be read: proves a use case did not open it. */
+    static Ledger untouchedLedger() {
+        Supplier<StateStoreConfig> config = () -> {
+            throw new AssertionError("the ledger was opened");
+        };
+        return Ledger.postgres(config);
+    }
+
+    @Test
+    void shouldRefuseAnEnvironmentTheSpecDoesNotDeclareNamingTheDeclaredOnes() {
+        ReleasePorts ports = ReleasePorts.standard(untouchedLedger(), Map.of());
+
+        assertThatThrownBy(() -> ReleaseSession.open(shop(), "prod", ports))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("environment 'prod' is not declared in the spec (declared: [staging, production])");
+        assertThatThrownBy(() -> ReleaseSession.open(shop(), " ", ports))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("name the environment");
+    }
+
+    @Test
+    void shouldTakeTheServiceGivenOverTheSpecsAndStillCheckTheEnvironment() {
+        ReleasePorts ports = ReleasePorts.standard(untouchedLedger(), Map.of());
+
+        try (ReleaseSession session = ReleaseSession.open(shop(), "checkout", "staging", ports)) {
+            assertThat(session.service()).isEqualTo("checkout");
+            assertThat(session.environment()).isEqualTo("staging");
+        }
+        assertThatThrownBy(() -> ReleaseSession.open(shop(), "checkout", "qa", ports))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("environment 'qa' is not declared");
+    }
+
+    @Test
+    void shouldActWithoutASpecOnlyOnANamedService() {
+        ReleasePorts ports = ReleasePorts.standard(untouchedLedger(), Map.of());
+
+        try (ReleaseSession session = ReleaseSession.open(null, "checkout", "production", ports)) {
+            assertThat(session.specIfAny()).isEmpty();
+            assertThatThrownBy(session::spec)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("needs the spec of 'checkout'");
+            assertThatThrownBy(session::router).isInstanceOf(InvalidInputException.class);
+        }
+        assertThatThrownBy(() -> ReleaseSession.open(null, null, "production", ports))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("name the service");
+    }
+
+    @Test
+    void shouldFailWithTheHostsInstructionsWhenItHasNoLedger() {
+        ReleasePorts ports = ReleasePorts.standard(Ledger.none("configure the database in Manage Jenkins"), Map.of());
+
+        try (ReleaseSession session = ReleaseSession.open(shop(), "staging", ports)) {
+            assertThatThrownBy(session::store)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("configure the database in Manage Jenkins");
+            assertThatThrownBy(() -> session.engine(progress -> {}))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("configure the database in Manage Jenkins");
+        }
+    }
+
+    @Test
+    void shouldRouteThroughTheSpecsTrafficSectionUnlessTheHostReplacesIt() {
+        ReleasePorts ports = ReleasePorts.standard(untouchedLedger(), Map.of());
+        ReleaseSpec routed = spec("""
+                service: shop
+                environments:
+                  - name: staging
+                traffic:
+                  router: haproxy
+                  haproxy: { socket: /run/haproxy/admin.sock, backend: app, stable: blue, canary: green }
+                """);
+
+        try (ReleaseSession session = ReleaseSession.open(routed, "staging", ports)) {
+            assertThat(session.router().type()).isEqualTo("haproxy");
+            assertThat(session.router()).isSameAs(session.router());
+        }
+        try (ReleaseSession session = ReleaseSession.open(shop(), "staging", ports)) {
+            assertThatThrownBy(session::router)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessage("the spec has no traffic section: nothing to route");
+        }
+        ReleasePorts embedded = ports.withRouters(spec -> TrafficRouterRegistry.create(
+                new TrafficRouterSettings.Embedded(URI.create("http://127.0.0.1:1/"), Duration.ofSeconds(1))));
+        try (ReleaseSession session = ReleaseSession.open(shop(), "staging", embedded)) {
+            assertThat(session.router().type()).isEqualTo("embedded");
+        }
+    }
+}

@@ -8,7 +8,7 @@ import io.releasepilot.core.application.ReleasePorts;
 import io.releasepilot.core.application.ReleaseSession;
 import io.releasepilot.core.application.Rollout;
 import io.releasepilot.core.rollout.ReleaseOutcome;
-import io.releasepilot.core.spec.ReleaseSpec;
+import io.releasepilot.core.spec.SpecFile;
 import io.releasepilot.core.spec.SpecReader;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.AuditEntry;
@@ -17,6 +17,8 @@ import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.ReleaseStep;
 import io.releasepilot.core.state.ReleaseStore;
 import io.releasepilot.core.state.StateStoreConfig;
+import io.releasepilot.core.state.StepDetail;
+import io.releasepilot.core.state.StepKind;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import io.releasepilot.core.traffic.TrafficRouterRegistry;
 import io.releasepilot.core.traffic.TrafficRouterSettings;
@@ -26,6 +28,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -136,8 +139,8 @@ final class DemoCommand implements Callable<Integer> {
         LoadGenerator load = keep(LoadGenerator.start(frontend, 120));
         say(out, "load generator: 120 requests/s to " + frontend);
 
-        ReleaseSpec canarySpec = spec(dir, "canary", routerSection, "canary", v2.port(), v3.port());
-        ReleaseSpec blueGreenSpec = spec(dir, "blue-green", routerSection, "green", v3.port(), v3.port());
+        SpecFile canarySpec = spec(dir, "canary", routerSection, "canary", v2.port(), v3.port());
+        SpecFile blueGreenSpec = spec(dir, "blue-green", routerSection, "green", v3.port(), v3.port());
 
         say(
                 out,
@@ -222,7 +225,7 @@ final class DemoCommand implements Callable<Integer> {
             TrafficRouterSettings settings,
             LoadGenerator load,
             SampleService canary,
-            ReleaseSpec releaseSpec,
+            SpecFile releaseSpec,
             Map<String, String> env) {
         ObservedReleaseSignals signals = new ObservedReleaseSignals(
                 load, Duration.ofSeconds(2), Optional.of(canary.uri().resolve("/healthz")));
@@ -232,7 +235,7 @@ final class DemoCommand implements Callable<Integer> {
         return ReleaseSession.open(releaseSpec, ENVIRONMENT, ports);
     }
 
-    private ReleaseSpec spec(
+    private SpecFile spec(
             Path dir, String strategy, String routerSection, String canaryServer, int healthPort, int greenPort) {
         String yaml = """
                 # Written by 'release-pilot demo'. Steps last seconds instead of minutes.
@@ -281,7 +284,8 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return SpecReader.read("demo/" + strategy + ".yml", yaml).value();
+        return SpecReader.readFile("demo/" + strategy + ".yml", yaml.getBytes(StandardCharsets.UTF_8))
+                .value();
     }
 
     private static TrafficRouterSettings haproxySettings(Path socket, String canary) {
@@ -318,8 +322,11 @@ final class DemoCommand implements Callable<Integer> {
             String what = s.weights() != null
                     ? "weights " + s.weights().stable() + "/" + s.weights().canary()
                     : s.verdict() == null ? "" : s.verdict().name();
-            Object event = s.details().getOrDefault("event", s.details().getOrDefault("reason", ""));
-            out.printf("  step #%-4d %-12s %-16s %s%n", step.sequence(), s.kind(), what, event == null ? "" : event);
+            // Notes and traffic changes say what happened; a verdict's column says the rest.
+            String event = s.kind() == StepKind.NOTE || s.kind() == StepKind.TRAFFIC
+                    ? s.detail().event()
+                    : s.detail() instanceof StepDetail.Gate gate ? gate.reason() : "";
+            out.printf("  step #%-4d %-12s %-16s %s%n", step.sequence(), s.kind(), what, event);
         }
         for (AuditEntry entry : store.auditTrail(releaseId)) {
             out.printf(

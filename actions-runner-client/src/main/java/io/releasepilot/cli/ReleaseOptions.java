@@ -4,7 +4,7 @@ import io.releasepilot.core.InvalidInputException;
 import io.releasepilot.core.application.Ledger;
 import io.releasepilot.core.application.ReleasePorts;
 import io.releasepilot.core.application.ReleaseSession;
-import io.releasepilot.core.spec.ReleaseSpec;
+import io.releasepilot.core.spec.SpecFile;
 import io.releasepilot.core.spec.SpecReader;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.StateStoreConfig;
@@ -33,11 +33,12 @@ class ReleaseOptions extends FormatOption {
     String environment;
 
     /**
-     * The release session: the spec, the environment it must declare, the ledger {@code ledger} configures (from
-     * {@link LedgerOptions#config}) and the other ports.
+     * The release session: the spec (with the hash of the file's bytes, recorded with the releases it starts), the
+     * environment it must declare, the ledger {@code ledger} configures (from {@link LedgerOptions#config}) and the
+     * other ports.
      */
     ReleaseSession session(Map<String, String> env, StateStoreConfig ledger) {
-        ReleaseSpec spec = SpecReader.read(specFile).value();
+        SpecFile spec = SpecReader.readFile(specFile).value();
         if (environment == null || environment.isBlank()) {
             throw new InvalidInputException("--environment is required");
         }

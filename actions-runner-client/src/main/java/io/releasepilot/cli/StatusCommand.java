@@ -2,8 +2,10 @@ package io.releasepilot.cli;
 
 import io.releasepilot.core.application.ReleaseSession;
 import io.releasepilot.core.application.ReleaseStatus;
+import io.releasepilot.core.rollout.ReleaseReport;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseStep;
+import io.releasepilot.core.state.StepDetail;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,17 +100,25 @@ final class StatusCommand implements Callable<Integer> {
         status.put("reason", release.finishReason());
         status.put("lockHolder", release.state().active() ? release.lockHolder().describe() : null);
         status.put("router", snapshot.router().describe());
-        snapshot.latestAnalysis().ifPresent(analysis -> {
+        snapshot.latestAnalysis().ifPresent(step -> {
+            if (!(step.step().detail() instanceof StepDetail.Analysis analysis)) {
+                return;
+            }
             Map<String, @Nullable Object> latest = new LinkedHashMap<>();
-            latest.put("at", analysis.recordedAt().toString());
-            latest.put("verdict", String.valueOf(analysis.step().verdict()));
-            latest.put("values", analysis.step().details().get("values"));
-            latest.put("thresholds", analysis.step().details().get("thresholds"));
+            latest.put("at", step.recordedAt().toString());
+            latest.put("verdict", analysis.verdict().name());
+            Map<String, @Nullable Double> values = new LinkedHashMap<>();
+            // JSON has no NaN: a metric without a value is null, as the ledger keeps it.
+            analysis.values().forEach((metric, value) -> values.put(metric, value.isNaN() ? null : value));
+            latest.put("values", values);
+            // As the spec writes them ("< 1%").
+            latest.put("thresholds", analysis.thresholds());
             status.put("latestAnalysis", latest);
         });
         List<String> notes = new ArrayList<>();
         for (ReleaseStep step : snapshot.recentNotes(5)) {
-            notes.add(step.recordedAt() + " " + step.step().details());
+            notes.add(step.recordedAt() + " " + step.step().detail().event() + " "
+                    + ReleaseReport.describe(step.step().detail()));
         }
         status.put("recent", notes);
         return status;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.releasepilot.core.rollout.SignalCheck;
 import io.releasepilot.core.spec.Problem;
 import io.releasepilot.core.spec.ReleaseSpec;
+import io.releasepilot.core.spec.SpecFile;
 import io.releasepilot.core.spec.SpecReader;
 import io.releasepilot.core.spec.Validated;
 import java.io.PrintWriter;
@@ -39,12 +40,13 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Validated<ReleaseSpec> result = SpecReader.read(specFile);
+        Validated<SpecFile> read = SpecReader.readFile(specFile);
+        Validated<ReleaseSpec> result = read.map(SpecFile::spec);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Problem> warnings = result.toOptional().map(this::warnings).orElse(List.of());
         if (output.json()) {
-            out.println(json(result, warnings));
+            out.println(json(read, warnings));
         } else if (result.isValid()) {
             // A warning does not fail validation (exit 0), but it comes first and on stderr, where problems go.
             for (Problem warning : warnings) {
@@ -81,14 +83,14 @@ public final class ValidateCommand implements Callable<Integer> {
                 + " gate objective(s), " + release.rollback().triggers().size() + " rollback trigger(s)";
     }
 
-    private String json(Validated<ReleaseSpec> result, List<Problem> warnings) {
+    private String json(Validated<SpecFile> result, List<Problem> warnings) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("file", specFile.toString());
         root.put("valid", result.isValid());
         if (result.isValid()) {
-            root.put("service", result.value().service());
-            root.put("specHash", SpecReader.specHash(specFile));
+            root.put("service", result.value().spec().service());
+            root.put("specHash", result.value().hash());
         }
         add(root.putArray("problems"), result.problems());
         add(root.putArray("warnings"), warnings);

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.releasepilot.cli.actions.RunnerEnvironment;
 import io.releasepilot.core.release.ReleaseStrategy;
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.AuditAction;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.StartOptions;
+import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.StepKind;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import io.releasepilot.core.testing.LedgerDatabases;
@@ -88,7 +90,9 @@ class GateLedgerIT {
             assertThat(store.steps(release.id()))
                     .filteredOn(step -> step.step().kind() == StepKind.GATE)
                     .hasSize(3)
-                    .allSatisfy(step -> assertThat(step.step().details()).containsEntry("verdict", "FAIL"));
+                    .allSatisfy(
+                            step -> assertThat(((StepDetail.Gate) step.step().detail()).verdict())
+                                    .isEqualTo(Verdict.FAIL));
             assertThat(store.auditTrail(release.id()))
                     .filteredOn(entry -> entry.action() == AuditAction.BYPASS)
                     .singleElement()

@@ -3,10 +3,12 @@ package io.releasepilot.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.releasepilot.cli.actions.RunnerEnvironment;
+import io.releasepilot.core.spec.SpecReader;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.ReleaseStep;
 import io.releasepilot.core.state.StateStoreConfig;
+import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.StepKind;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import io.releasepilot.core.testing.ChildJvm;
@@ -18,6 +20,7 @@ import io.releasepilot.core.traffic.TrafficRouterRegistry;
 import io.releasepilot.core.traffic.TrafficSplit;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -74,8 +77,10 @@ class ReleaseCommandsIT {
                             .filter(s -> s.step().kind() == StepKind.TRAFFIC)
                             .map(s -> s.step().weights().canary()))
                     .containsExactly(10, 50, 100);
-            assertThat(steps).anySatisfy(s -> assertThat(s.step().details()).containsEntry("event", "resumed"));
-            assertThat(steps).anySatisfy(s -> assertThat(s.step().details()).containsEntry("event", "reconciled"));
+            assertThat(steps).anySatisfy(s -> assertThat(s.step().detail()).isInstanceOf(StepDetail.Resumed.class));
+            assertThat(steps).anySatisfy(s -> assertThat(s.step().detail()).isInstanceOf(StepDetail.Reconciled.class));
+            // The release records the spec it ran with: the SHA-256 of the file's bytes.
+            assertThat(finished.request().specHash()).isEqualTo(SpecReader.specHash(Files.readAllBytes(spec)));
 
             StringWriter status = new StringWriter();
             int statusExit = ReleasePilotCli.run(

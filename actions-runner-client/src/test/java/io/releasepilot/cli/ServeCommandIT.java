@@ -7,16 +7,15 @@ import io.releasepilot.core.release.ReleaseStrategy;
 import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.AuditAction;
-import io.releasepilot.core.state.NewStep;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.StateStoreConfig;
-import io.releasepilot.core.state.StepKind;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import io.releasepilot.core.testing.HaproxyProcess;
 import io.releasepilot.core.testing.LedgerDatabases;
+import io.releasepilot.core.testing.LedgerSteps;
 import io.releasepilot.core.testing.TestServices;
 import io.releasepilot.core.testing.VersionProbe;
 import io.releasepilot.core.traffic.TrafficRouterRegistry;
@@ -220,8 +219,8 @@ class ServeCommandIT {
     @Test
     void shouldExposeReleaseAndDoraMetrics() throws Exception {
         Release release = canaryAt25();
-        store.recordStep(release.id(), NewStep.verdict(1, StepKind.GATE, Verdict.PASS, Map.of()));
-        store.recordStep(release.id(), NewStep.traffic(2, TrafficSplit.canary(75), Map.of()));
+        store.recordStep(release.id(), LedgerSteps.gate(1, Verdict.PASS, Map.of()));
+        store.recordStep(release.id(), LedgerSteps.traffic(2, TrafficSplit.canary(75)));
 
         HttpResponse<String> metrics = get("/metrics");
 
@@ -355,7 +354,7 @@ class ServeCommandIT {
                 ReleaseRequest.of("sample", "production", "2.0.0", ReleaseStrategy.CANARY, Actor.of("ci")),
                 StartOptions.takeover("next test"));
         TrafficRouterRegistry.create(haproxy.settings("blue", "green")).apply(TrafficSplit.canary(25));
-        store.recordStep(release.id(), NewStep.traffic(1, TrafficSplit.canary(25), Map.of()));
+        store.recordStep(release.id(), LedgerSteps.traffic(1, TrafficSplit.canary(25)));
         return release;
     }
 

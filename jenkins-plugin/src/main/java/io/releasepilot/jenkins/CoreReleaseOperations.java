@@ -16,14 +16,15 @@ import io.releasepilot.core.gate.ReportFiles;
 import io.releasepilot.core.release.ReleaseStrategy;
 import io.releasepilot.core.rollout.HttpReleaseSignals;
 import io.releasepilot.core.spec.ReleaseSpec;
+import io.releasepilot.core.spec.SpecFile;
 import io.releasepilot.core.spec.SpecReader;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.StateStoreConfig;
+import io.releasepilot.core.state.StepDetail;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +61,7 @@ final class CoreReleaseOperations implements ReleaseOperations {
 
     @Override
     public GateOutcome gate(GateRequest request, ProgressLog log) {
-        ReleaseSpec spec = readSpec(request.workspace(), request.specPath());
+        ReleaseSpec spec = readSpec(request.workspace(), request.specPath()).spec();
         List<Path> files = new ArrayList<>();
         for (String glob : request.reports()) {
             files.addAll(ReportFiles.expand(request.workspace(), glob));
@@ -101,7 +102,7 @@ final class CoreReleaseOperations implements ReleaseOperations {
 
     /** Starts the step's release, or continues it (a finished one is only reported): see {@link Rollout#runFor}. */
     private ReleaseOutcome rollout(RolloutRequest request, ProgressLog log) throws InterruptedException {
-        ReleaseSpec spec = readSpec(request.workspace(), request.specPath());
+        SpecFile spec = readSpec(request.workspace(), request.specPath());
         String version = Texts.trimToNull(request.version());
         try (ReleaseSession session = ReleaseSession.open(spec, request.environment(), ports())) {
             if (version == null) {
@@ -121,7 +122,7 @@ final class CoreReleaseOperations implements ReleaseOperations {
 
     @Override
     public ReleaseOutcome rollback(ControlRequest request, ProgressLog log) {
-        ReleaseSpec spec = specFor(request)
+        SpecFile spec = specFor(request)
                 .orElseThrow(() -> new InvalidInputException(
                         "releaseRollback needs the spec's traffic section: run it inside node { } with "
                                 + request.specPath() + " in the workspace"));
@@ -160,7 +161,7 @@ final class CoreReleaseOperations implements ReleaseOperations {
             OperatorAction.Operation operation,
             @Nullable ReleaseState whileActive,
             ProgressLog log) {
-        Optional<ReleaseSpec> spec = specFor(request);
+        Optional<SpecFile> spec = specFor(request);
         if (request.service() == null && spec.isEmpty()) {
             throw new InvalidInputException("name the service (service: 'checkout') or run the step inside node { }"
                     + " with " + request.specPath() + " in the workspace");
@@ -178,7 +179,7 @@ final class CoreReleaseOperations implements ReleaseOperations {
 
     @Override
     public ReleaseOutcome stopForBuildAbort(RolloutRequest request, String reason, ProgressLog log) {
-        ReleaseSpec spec = readSpec(request.workspace(), request.specPath());
+        SpecFile spec = readSpec(request.workspace(), request.specPath());
         try (ReleaseSession session = ReleaseSession.open(spec, request.environment(), ports())) {
             Rollout.Stopped stopped = new Rollout(session)
                     .stopFor(
@@ -205,12 +206,16 @@ final class CoreReleaseOperations implements ReleaseOperations {
     /** Adds the finished build to the release it acted on while that release is still in progress. */
     @Override
     public void recordBuild(BuildRecord record) {
-        Map<String, @Nullable Object> details = new LinkedHashMap<>();
-        details.put("build", record.context().buildId());
-        details.put("buildUrl", record.context().buildUrl());
-        details.put("actor", record.context().actor());
-        details.put("result", record.result());
-        new ReleaseNote(ledger()).addIfActive(record.releaseId(), BUILD_NOTE, details);
+        new ReleaseNote(ledger())
+                .addIfActive(
+                        record.releaseId(),
+                        new StepDetail.HostNote(
+                                BUILD_NOTE,
+                                record.context().buildId(),
+                                record.context().buildUrl(),
+                                null,
+                                record.context().actor(),
+                                record.result()));
     }
 
     // ------------------------------------------------------------------------------------------------ glue
@@ -241,16 +246,17 @@ final class CoreReleaseOperations implements ReleaseOperations {
                 : ports.withPrometheus(URI.create(settings.prometheusUrl()), env);
     }
 
-    private static ReleaseSpec readSpec(Path workspace, String specPath) {
+    /** The spec and the hash of the bytes it was read from, which the ledger records with the releases it starts. */
+    private static SpecFile readSpec(Path workspace, String specPath) {
         Path file = workspace.resolve(specPath);
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException("no spec at " + specPath + " in the workspace; check out the repository "
                     + "first or pass spec: 'path/to/release-pilot.yml'");
         }
-        return SpecReader.read(file).value();
+        return SpecReader.readFile(file).value();
     }
 
-    private Optional<ReleaseSpec> specFor(ControlRequest request) {
+    private Optional<SpecFile> specFor(ControlRequest request) {
         return request.workspace() == null
                 ? Optional.empty()
                 : Optional.of(readSpec(request.workspace(), request.specPath()));
@@ -262,11 +268,7 @@ final class CoreReleaseOperations implements ReleaseOperations {
                 STEP_NOTE,
                 request.releaseId(),
                 request.context().buildUrl(),
-                Map.of(
-                        "build",
-                        request.context().buildId(),
-                        "buildUrl",
-                        request.context().buildUrl()));
+                request.context().buildId());
     }
 
     private static ReleaseStrategy strategy(RolloutRequest request) {

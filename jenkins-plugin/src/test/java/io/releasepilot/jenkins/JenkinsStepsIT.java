@@ -7,12 +7,14 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.releasepilot.core.release.ReleaseStrategy;
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.AuditAction;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.StateStoreConfig;
+import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.StepKind;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import io.releasepilot.core.testing.LedgerDatabases;
@@ -213,7 +215,10 @@ class JenkinsStepsIT {
         assertThat(ledger.steps(running.id()))
                 .filteredOn(s -> s.step().kind() == StepKind.GATE)
                 .hasSize(2)
-                .allSatisfy(s -> assertThat(s.step().details()).containsEntry("verdict", "FAIL"));
+                .allSatisfy(s -> assertThat(s.step().detail())
+                        .isInstanceOfSatisfying(
+                                StepDetail.Gate.class,
+                                gate -> assertThat(gate.verdict()).isEqualTo(Verdict.FAIL)));
         assertThat(ledger.auditTrail(running.id()))
                 .filteredOn(e -> e.action() == AuditAction.BYPASS)
                 .singleElement()
@@ -277,9 +282,13 @@ class JenkinsStepsIT {
         assertThat(release.request().actor().name()).isEqualTo("alice");
         assertThat(release.request().actor().ciRunUrl()).isEqualTo("https://ci.example.com/job/checkout-deploy/42/");
         assertThat(ledger.steps(release.id()))
-                .anySatisfy(s -> assertThat(s.step().details())
-                        .containsEntry("event", CoreReleaseOperations.STEP_NOTE)
-                        .containsEntry("stepReleaseId", execution.releaseId()));
+                .anySatisfy(s -> assertThat(s.step().detail())
+                        .isInstanceOfSatisfying(StepDetail.HostNote.class, note -> {
+                            assertThat(note.event()).isEqualTo(CoreReleaseOperations.STEP_NOTE);
+                            assertThat(note.hostReleaseId()).isEqualTo(execution.releaseId());
+                        }));
+        // The release records the spec it ran with.
+        assertThat(release.request().specHash()).matches("[0-9a-f]{64}");
 
         // The finished release is left alone by the RunListener: no error, nothing written.
         int steps = ledger.steps(release.id()).size();
@@ -349,10 +358,12 @@ class JenkinsStepsIT {
         ops.finish(Result.SUCCESS);
         new ReleaseRunListener(new CoreHost()).onCompleted(ops, new FakeTaskListener());
         assertThat(ledger.steps(release().id()))
-                .anySatisfy(s -> assertThat(s.step().details())
-                        .containsEntry("event", CoreReleaseOperations.BUILD_NOTE)
-                        .containsEntry("actor", "bob")
-                        .containsEntry("result", "SUCCESS"));
+                .anySatisfy(s -> assertThat(s.step().detail())
+                        .isInstanceOfSatisfying(StepDetail.HostNote.class, note -> {
+                            assertThat(note.event()).isEqualTo(CoreReleaseOperations.BUILD_NOTE);
+                            assertThat(note.actor()).isEqualTo("bob");
+                            assertThat(note.result()).isEqualTo("SUCCESS");
+                        }));
 
         assertThat(operatorStep(new ReleaseResumeStep(ENVIRONMENT), ops, new FakeTaskListener())
                         .value())

@@ -8,18 +8,17 @@ import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseStore;
+import io.releasepilot.core.state.RollbackCause;
 import io.releasepilot.core.state.StartOptions;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Roll back by hand, now, without a running engine: the release in progress, if any, is rolled back at once (audited,
  * through {@link Rollback}); otherwise the last successful release is left for the release before it: a ROLLBACK
- * release is recorded and all traffic returns to the stable side, which serves that earlier version.
+ * release is recorded (with the hash of the session's spec file) and all traffic returns to the stable side, which
+ * serves that earlier version.
  */
 public final class ManualRollback {
 
@@ -71,20 +70,17 @@ public final class ManualRollback {
                         null,
                         ReleaseStrategy.ROLLBACK,
                         actor,
-                        null,
+                        session.specHash(),
                         last.id(),
                         last.id()),
                 StartOptions.failFast());
-        Map<String, @Nullable Object> details = new LinkedHashMap<>();
-        details.put("manual", true);
-        details.put("from", last.version());
-        details.put("to", previous.version());
+        RollbackCause cause = new RollbackCause.Operator(last.version(), previous.version());
         Release rolledBack = new Rollback(store, session.router())
                 .perform(
                         started.id(),
                         actor,
                         reason + " (from " + last.version() + " back to " + previous.version() + ")",
-                        details);
+                        cause);
         return new RolledBack(session.outcome(rolledBack), last);
     }
 
@@ -92,8 +88,7 @@ public final class ManualRollback {
     ReleaseOutcome rollBack(Release running, Actor actor, String reason) {
         ReleaseStore store = session.store();
         store.requestRollback(running.id(), actor, reason);
-        Map<String, @Nullable Object> details = new LinkedHashMap<>();
-        details.put("manual", true);
-        return session.outcome(new Rollback(store, session.router()).perform(running.id(), actor, reason, details));
+        return session.outcome(new Rollback(store, session.router())
+                .perform(running.id(), actor, reason, RollbackCause.Operator.ofReleaseInProgress()));
     }
 }

@@ -1,13 +1,10 @@
 package io.releasepilot.core.application;
 
 import io.releasepilot.core.InvalidInputException;
-import io.releasepilot.core.rollout.ReleaseEngine;
 import io.releasepilot.core.state.NewStep;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseStore;
-import io.releasepilot.core.state.StepKind;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.releasepilot.core.state.StepDetail;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,12 +23,12 @@ public final class ReleaseNote {
     }
 
     /**
-     * Records a NOTE with {@code event} and {@code details} on the release while it is in progress or paused.
+     * Records the host's {@code note} on the release while it is in progress or paused.
      *
      * @param releaseId the release id as the host kept it (null, or not an id, when the host run released nothing)
      * @return whether the note was written
      */
-    public boolean addIfActive(@Nullable String releaseId, String event, Map<String, @Nullable Object> details) {
+    public boolean addIfActive(@Nullable String releaseId, StepDetail.HostNote note) {
         ReleaseStore store = ledger.open().orElseThrow(() -> new InvalidInputException(ledger.howToConfigure()));
         try {
             Optional<UUID> id = parse(releaseId);
@@ -39,13 +36,8 @@ public final class ReleaseNote {
             if (release.isEmpty() || !release.get().state().active()) {
                 return false;
             }
-            Map<String, @Nullable Object> note = new LinkedHashMap<>();
-            note.put(ReleaseEngine.EVENT, event);
-            note.putAll(details);
             try {
-                store.recordStep(
-                        id.get(),
-                        new NewStep(Math.max(release.get().currentStep(), 0), StepKind.NOTE, null, null, note));
+                store.recordStep(id.get(), new NewStep(release.get().currentStep(), note));
                 return true;
             } catch (InvalidInputException e) {
                 // It ended in between: see above.

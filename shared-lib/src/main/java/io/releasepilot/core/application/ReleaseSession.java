@@ -7,6 +7,7 @@ import io.releasepilot.core.rollout.ReleaseOutcome;
 import io.releasepilot.core.rollout.RolloutPlan;
 import io.releasepilot.core.spec.EnvironmentSpec;
 import io.releasepilot.core.spec.ReleaseSpec;
+import io.releasepilot.core.spec.SpecFile;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseStore;
 import io.releasepilot.core.traffic.TrafficRouter;
@@ -16,28 +17,45 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What every release use case starts from: the spec, one environment it declares (or, for the operator actions of a
- * host that has no spec at hand, just a service and an environment), and the ports. The ledger is opened on first use
+ * host that has no spec at hand, just a service and an environment), and the ports. A spec read from its file ({@link
+ * SpecFile}) comes with the SHA-256 of its bytes, which every release the session starts records. The ledger is opened on first use
  * and closed with the session; the router is built once. {@link #engine} is the one place that builds a {@link
  * ReleaseEngine}.
  */
 public final class ReleaseSession implements AutoCloseable {
     private final @Nullable ReleaseSpec spec;
+    private final @Nullable String specHash;
     private final String service;
     private final String environment;
     private final ReleasePorts ports;
     private @Nullable ReleaseStore store;
     private @Nullable TrafficRouter router;
 
-    private ReleaseSession(@Nullable ReleaseSpec spec, String service, String environment, ReleasePorts ports) {
+    private ReleaseSession(
+            @Nullable ReleaseSpec spec,
+            @Nullable String specHash,
+            String service,
+            String environment,
+            ReleasePorts ports) {
         this.spec = spec;
+        this.specHash = specHash;
         this.service = service;
         this.environment = environment;
         this.ports = Objects.requireNonNull(ports, "ports");
     }
 
-    /** A session on {@code environment}, which the spec must declare. */
+    /** A session on {@code environment}, which the spec must declare; its releases record the file's hash. */
+    public static ReleaseSession open(SpecFile spec, String environment, ReleasePorts ports) {
+        return new ReleaseSession(
+                spec.spec(), spec.hash(), spec.spec().service(), declared(spec.spec(), environment), ports);
+    }
+
+    /**
+     * A session on {@code environment} for a spec that was not read from a file (a test's, say): its releases record
+     * no spec hash.
+     */
     public static ReleaseSession open(ReleaseSpec spec, String environment, ReleasePorts ports) {
-        return new ReleaseSession(spec, spec.service(), declared(spec, environment), ports);
+        return new ReleaseSession(spec, null, spec.service(), declared(spec, environment), ports);
     }
 
     /**
@@ -45,10 +63,15 @@ public final class ReleaseSession implements AutoCloseable {
      * over the spec's, and a spec, when there is one, must declare the environment.
      */
     public static ReleaseSession open(
-            @Nullable ReleaseSpec spec, @Nullable String service, String environment, ReleasePorts ports) {
+            @Nullable SpecFile spec, @Nullable String service, String environment, ReleasePorts ports) {
         if (spec != null) {
-            String declared = declared(spec, environment);
-            return new ReleaseSession(spec, service != null ? service : spec.service(), declared, ports);
+            String declared = declared(spec.spec(), environment);
+            return new ReleaseSession(
+                    spec.spec(),
+                    spec.hash(),
+                    service != null ? service : spec.spec().service(),
+                    declared,
+                    ports);
         }
         if (service == null || service.isBlank()) {
             throw new InvalidInputException("name the service, or give the spec it comes from");
@@ -56,7 +79,7 @@ public final class ReleaseSession implements AutoCloseable {
         if (environment == null || environment.isBlank()) {
             throw new InvalidInputException("name the environment of the release");
         }
-        return new ReleaseSession(null, service, environment, ports);
+        return new ReleaseSession(null, null, service, environment, ports);
     }
 
     private static String declared(ReleaseSpec spec, String environment) {
@@ -82,6 +105,11 @@ public final class ReleaseSession implements AutoCloseable {
 
     public Optional<ReleaseSpec> specIfAny() {
         return Optional.ofNullable(spec);
+    }
+
+    /** SHA-256 of the spec file the session was opened with, recorded with every release it starts; null without. */
+    public @Nullable String specHash() {
+        return specHash;
     }
 
     public String service() {

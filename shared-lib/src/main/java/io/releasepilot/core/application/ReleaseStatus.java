@@ -6,6 +6,7 @@ import io.releasepilot.core.state.DeploymentRecord;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseStep;
 import io.releasepilot.core.state.ReleaseStore;
+import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.StepKind;
 import io.releasepilot.core.traffic.RouterState;
 import java.time.Instant;
@@ -54,11 +55,11 @@ public final class ReleaseStatus {
             steps = List.copyOf(steps);
         }
 
-        /** The latest ANALYSIS step, if any. */
+        /** The latest step whose detail is a {@link StepDetail.Analysis}, if any. */
         public Optional<ReleaseStep> latestAnalysis() {
             ReleaseStep latest = null;
             for (ReleaseStep step : steps) {
-                if (step.step().kind() == StepKind.ANALYSIS) {
+                if (step.step().detail() instanceof StepDetail.Analysis) {
                     latest = step;
                 }
             }

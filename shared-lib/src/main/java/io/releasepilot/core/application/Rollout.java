@@ -13,10 +13,9 @@ import io.releasepilot.core.state.NewStep;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.ReleaseStore;
-import io.releasepilot.core.state.StepKind;
+import io.releasepilot.core.state.StepDetail;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -104,7 +103,7 @@ public final class Rollout {
                 request.version(),
                 request.actor(),
                 request.commitSha(),
-                null,
+                session.specHash(),
                 request.takeover());
         ReleaseEngine engine = session.engine(listener);
         return strategy == ReleaseStrategy.CANARY ? engine.canary(core) : engine.blueGreen(core);
@@ -207,9 +206,9 @@ public final class Rollout {
                 && run.url().equals(release.request().actor().ciRunUrl());
     }
 
-    private static void note(ReleaseStore store, UUID releaseId, int step, Map<String, @Nullable Object> details) {
+    private static void note(ReleaseStore store, UUID releaseId, int step, StepDetail.HostNote note) {
         try {
-            store.recordStep(releaseId, new NewStep(Math.max(step, 0), StepKind.NOTE, null, null, details));
+            store.recordStep(releaseId, new NewStep(Math.max(step, 0), note));
         } catch (InvalidInputException e) {
             // The release ended before its first report (e.g. rolled back at once); nothing left to tie.
         }

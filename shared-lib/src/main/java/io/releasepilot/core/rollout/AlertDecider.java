@@ -3,6 +3,7 @@ package io.releasepilot.core.rollout;
 import io.releasepilot.core.InvalidInputException;
 import io.releasepilot.core.rollout.AlertNotification.Alert;
 import io.releasepilot.core.state.Release;
+import io.releasepilot.core.state.RollbackCause;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -97,7 +98,7 @@ public final class AlertDecider {
      *
      * @param releaseId the release to roll back (ROLLBACK only)
      * @param reason the ledger reason (ROLLBACK) or the note for the caller
-     * @param details values behind the decision, for the ledger
+     * @param cause the alerts behind the decision, for the ledger (ROLLBACK only)
      * @param newAlertKeys keys of the alerts not handled before (ROLLBACK only; to record once it is done)
      */
     public record AlertDecision(
@@ -105,16 +106,15 @@ public final class AlertDecider {
             AlertTarget target,
             @Nullable UUID releaseId,
             String reason,
-            Map<String, @Nullable Object> details,
+            RollbackCause.@Nullable Alerts cause,
             List<String> newAlertKeys) {
         public AlertDecision {
             Objects.requireNonNull(action, "action");
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(reason, "reason");
-            details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
             newAlertKeys = List.copyOf(newAlertKeys);
-            if ((action == Action.ROLLBACK) != (releaseId != null)) {
-                throw new IllegalArgumentException("a release id goes with ROLLBACK and only with it");
+            if ((action == Action.ROLLBACK) != (releaseId != null) || (action == Action.ROLLBACK) != (cause != null)) {
+                throw new IllegalArgumentException("a release id and a cause go with ROLLBACK and only with it");
             }
         }
     }
@@ -175,7 +175,7 @@ public final class AlertDecider {
                     target,
                     null,
                     "alert " + names + " of group " + target.groupKey() + " was already handled: nothing new",
-                    Map.of(),
+                    null,
                     List.of());
         }
         if (inProgress.isEmpty()) {
@@ -185,11 +185,11 @@ public final class AlertDecider {
                     null,
                     "alert " + names + ": no release of " + target.service() + " in " + target.environment()
                             + " is in progress, nothing to roll back",
-                    Map.of(),
+                    null,
                     List.of());
         }
         Release release = inProgress.get();
-        return new AlertDecision(Action.ROLLBACK, target, release.id(), reason(target), details(target), newKeys);
+        return new AlertDecision(Action.ROLLBACK, target, release.id(), reason(target), cause(target), newKeys);
     }
 
     /** The key the ledger records for one alert of one group. */
@@ -222,25 +222,17 @@ public final class AlertDecider {
         return reason.append(String.join("; ", parts)).toString();
     }
 
-    private static Map<String, @Nullable Object> details(AlertTarget target) {
-        Map<String, @Nullable Object> details = new LinkedHashMap<>();
-        details.put("trigger", "alertmanager");
-        details.put("groupKey", target.groupKey());
-        List<Map<String, Object>> alerts = new ArrayList<>();
+    private static RollbackCause.Alerts cause(AlertTarget target) {
+        List<RollbackCause.FiredAlert> alerts = new ArrayList<>();
         for (Alert alert : target.alerts()) {
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("alertname", alert.name());
-            one.put("labels", new TreeMap<>(alert.labels()));
-            one.put("startsAt", alert.startsAt());
-            one.put("fingerprint", alert.fingerprint());
-            String summary = alert.annotations().get("summary");
-            if (summary != null) {
-                one.put("summary", summary);
-            }
-            alerts.add(one);
+            alerts.add(new RollbackCause.FiredAlert(
+                    alert.name(),
+                    alert.labels(),
+                    alert.startsAt(),
+                    alert.fingerprint(),
+                    alert.annotations().get("summary")));
         }
-        details.put("alerts", alerts);
-        return details;
+        return new RollbackCause.Alerts(target.groupKey(), alerts);
     }
 
     private static @Nullable String label(Alert alert, AlertNotification notification, String name) {

@@ -67,7 +67,8 @@ public final class AlertReceiver {
                 if (decision.action() == Action.ROLLBACK) {
                     var releaseId = Objects.requireNonNull(decision.releaseId());
                     store.requestRollback(releaseId, ACTOR, decision.reason());
-                    Release release = rollback.perform(releaseId, ACTOR, decision.reason(), decision.details());
+                    Release release = rollback.perform(
+                            releaseId, ACTOR, decision.reason(), Objects.requireNonNull(decision.cause()));
                     store.recordHandledAlerts(releaseId, target.groupKey(), decision.newAlertKeys());
                     rolledBack.add(release);
                 }

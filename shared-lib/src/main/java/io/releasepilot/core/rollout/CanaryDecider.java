@@ -48,8 +48,9 @@ public final class CanaryDecider {
         return steps;
     }
 
+    /** Decides on {@code in}; step numbers are 1-based, 0 before the first step (see {@link CanaryInput}). */
     public CanaryDecision decide(CanaryInput in) {
-        if (in.currentStep() < -1 || in.currentStep() >= steps.size()) {
+        if (in.currentStep() < 0 || in.currentStep() > steps.size()) {
             throw new InvalidInputException(
                     "canary step " + in.currentStep() + " does not exist (" + steps.size() + " steps)");
         }
@@ -60,15 +61,16 @@ public final class CanaryDecider {
         if (in.triggers().action() == TriggerAction.ROLLBACK) {
             return rollBack("rollback trigger fired: " + in.triggers().reason(), notes);
         }
-        if (in.currentStep() >= 0 && in.verdict() == Verdict.FAIL) {
+        if (in.currentStep() >= 1 && in.verdict() == Verdict.FAIL) {
             return rollBack(
-                    "analysis failed at step " + (in.currentStep() + 1) + " (" + weight(in.currentStep()) + " %)",
+                    "analysis failed at step " + in.currentStep() + " ("
+                            + step(in.currentStep()).weight() + " %)",
                     notes);
         }
         if (in.operator().promoteRequested()) {
             List<RolloutEffect> effects = new ArrayList<>(notes);
             effects.add(new RolloutEffect.SetWeights(TrafficSplit.ALL_CANARY));
-            effects.add(new RolloutEffect.AdvanceStep(steps.size() - 1, 100));
+            effects.add(new RolloutEffect.AdvanceStep(steps.size(), 100));
             effects.add(new RolloutEffect.Complete("promoted by an operator"));
             return new CanaryDecision(effects, CanaryPhase.COMPLETED, "promoted by an operator");
         }
@@ -77,10 +79,10 @@ public final class CanaryDecider {
             effects.add(new RolloutEffect.Pause("paused by an operator"));
             return new CanaryDecision(effects, CanaryPhase.PAUSED, "paused by an operator");
         }
-        if (in.currentStep() == -1) {
-            return advance(0, notes, "canary starts");
+        if (in.currentStep() == 0) {
+            return advance(1, notes, "canary starts");
         }
-        CanaryStep step = steps.get(in.currentStep());
+        CanaryStep step = step(in.currentStep());
         Duration elapsed = Duration.between(in.stepStartedAt(), in.now());
         if (elapsed.compareTo(step.duration()) < 0) {
             List<RolloutEffect> effects = new ArrayList<>(notes);
@@ -89,10 +91,10 @@ public final class CanaryDecider {
             return new CanaryDecision(
                     effects,
                     CanaryPhase.PROGRESSING,
-                    "step " + (in.currentStep() + 1) + " (" + step.weight() + " %) runs " + seconds(left) + " more");
+                    "step " + in.currentStep() + " (" + step.weight() + " %) runs " + seconds(left) + " more");
         }
         if (in.verdict() == Verdict.INCONCLUSIVE) {
-            String reason = "analysis of step " + (in.currentStep() + 1) + " is inconclusive (missing data); "
+            String reason = "analysis of step " + in.currentStep() + " is inconclusive (missing data); "
                     + "resume, promote or abort";
             List<RolloutEffect> effects = new ArrayList<>(notes);
             effects.add(new RolloutEffect.Notify(reason));
@@ -101,24 +103,24 @@ public final class CanaryDecider {
         }
         if (in.verdict() == Verdict.WARNING) {
             notes.add(new RolloutEffect.Notify(
-                    "analysis of step " + (in.currentStep() + 1) + " passed with warnings; continuing"));
+                    "analysis of step " + in.currentStep() + " passed with warnings; continuing"));
         }
-        if (in.currentStep() == steps.size() - 1) {
+        if (in.currentStep() == steps.size()) {
             List<RolloutEffect> effects = new ArrayList<>(notes);
             effects.add(new RolloutEffect.Complete("all steps passed"));
             return new CanaryDecision(effects, CanaryPhase.COMPLETED, "all steps passed");
         }
-        return advance(in.currentStep() + 1, notes, "step " + (in.currentStep() + 1) + " passed");
+        return advance(in.currentStep() + 1, notes, "step " + in.currentStep() + " passed");
     }
 
     private CanaryDecision advance(int next, List<RolloutEffect> notes, String why) {
-        CanaryStep step = steps.get(next);
+        CanaryStep step = step(next);
         List<RolloutEffect> effects = new ArrayList<>(notes);
         effects.add(new RolloutEffect.SetWeights(TrafficSplit.canary(step.weight())));
         effects.add(new RolloutEffect.AdvanceStep(next, step.weight()));
         effects.add(new RolloutEffect.Wait(step.duration()));
         return new CanaryDecision(
-                effects, CanaryPhase.PROGRESSING, why + "; step " + (next + 1) + " at " + step.weight() + " %");
+                effects, CanaryPhase.PROGRESSING, why + "; step " + next + " at " + step.weight() + " %");
     }
 
     private static CanaryDecision rollBack(String reason, List<RolloutEffect> notes) {
@@ -136,8 +138,9 @@ public final class CanaryDecider {
         return notes;
     }
 
-    private int weight(int step) {
-        return steps.get(step).weight();
+    /** Step {@code number} (1-based) of the list. */
+    private CanaryStep step(int number) {
+        return steps.get(number - 1);
     }
 
     /** {@code 4s} rather than ISO-8601's {@code PT3.999138781S}: these reasons are read by people. */

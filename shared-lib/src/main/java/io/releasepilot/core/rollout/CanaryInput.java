@@ -7,8 +7,9 @@ import java.util.Objects;
 /**
  * Everything the canary decider needs at one evaluation, as the engine reads it from the ledger.
  *
- * @param currentStep 0-based index of the step whose weight is in effect, or -1 before the first step
- * @param stepStartedAt when that step's weight was applied (ignored while {@code currentStep} is -1)
+ * @param currentStep the 1-based number of the step whose weight is in effect, 0 before the first step: the number the
+ *     ledger records as {@code Release.currentStep} and people see, so nothing converts it
+ * @param stepStartedAt when that step's weight was applied (ignored while {@code currentStep} is 0)
  * @param verdict the latest analysis of the current step
  * @param operator pause / promote / abort requests
  * @param triggers the latest rollback-trigger decision

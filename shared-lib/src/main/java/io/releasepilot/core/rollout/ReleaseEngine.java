@@ -18,13 +18,16 @@ import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.AuditAction;
 import io.releasepilot.core.state.AuditEntry;
 import io.releasepilot.core.state.EnvironmentLockedException;
+import io.releasepilot.core.state.JudgeSummary;
 import io.releasepilot.core.state.NewStep;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.ReleaseStep;
 import io.releasepilot.core.state.ReleaseStore;
+import io.releasepilot.core.state.RollbackCause;
 import io.releasepilot.core.state.StartOptions;
+import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.StepKind;
 import io.releasepilot.core.traffic.ExternalCommand;
 import io.releasepilot.core.traffic.RouterState;
@@ -33,7 +36,6 @@ import io.releasepilot.core.traffic.TrafficSplit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,12 +56,6 @@ import org.jspecify.annotations.Nullable;
  * {@link ReleaseOutcome}; it never exits the process.
  */
 public final class ReleaseEngine {
-    /** Ledger detail key of the event a NOTE step records. */
-    public static final String EVENT = "event";
-
-    /** The NOTE event of a release that promotes without any signal ({@link SignalCheck}). */
-    public static final String NO_SIGNAL = "no-signal";
-
     private final ReleaseStore store;
     private final TrafficRouter router;
     private final ReleaseSignals signals;
@@ -117,10 +113,10 @@ public final class ReleaseEngine {
             return outcome(release);
         }
         try {
-            Optional<Map<String, @Nullable Object>> unfinished = unfinishedRollback(store.steps(release.id()));
+            Optional<StepDetail.RollbackStarted> unfinished = unfinishedRollback(store.steps(release.id()));
             if (unfinished.isPresent()) {
                 // The previous run died inside a rollback: finish it rather than re-apply the weights it left.
-                Object reason = unfinished.get().get("reason");
+                String reason = unfinished.get().reason();
                 emit(
                         release.id(),
                         release.currentStep(),
@@ -132,8 +128,8 @@ public final class ReleaseEngine {
                         .perform(
                                 release.id(),
                                 actor,
-                                reason == null ? "rollback interrupted and finished by a rerun" : reason.toString(),
-                                unfinished.get()));
+                                reason.isEmpty() ? "rollback interrupted and finished by a rerun" : reason,
+                                unfinished.get().cause()));
             }
             reconcile(release);
             return release.request().strategy() == ReleaseStrategy.BLUE_GREEN
@@ -166,11 +162,10 @@ public final class ReleaseEngine {
                         request.environment(),
                         request.actor(),
                         "continue release " + release.id() + " from step " + release.currentStep());
-                note(
+                record(
                         taken.id(),
                         taken.currentStep(),
-                        "resumed",
-                        Map.of("by", request.actor().name(), "takeover", true));
+                        new StepDetail.Resumed(request.actor().name(), true));
                 return taken;
             }
             if (same
@@ -179,11 +174,10 @@ public final class ReleaseEngine {
                             .name()
                             .equals(request.actor().name())
                     && holderStopped(release)) {
-                note(
+                record(
                         release.id(),
                         release.currentStep(),
-                        "resumed",
-                        Map.of("by", request.actor().name(), "takeover", false));
+                        new StepDetail.Resumed(request.actor().name(), false));
                 return release;
             }
             if (same || !request.takeover()) {
@@ -248,11 +242,10 @@ public final class ReleaseEngine {
             return;
         }
         RouterState applied = router.apply(expected);
-        Map<String, @Nullable Object> details = new LinkedHashMap<>();
-        details.put("found", found.split().stable() + "/" + found.split().canary());
-        details.put("applied", applied.split().stable() + "/" + applied.split().canary());
-        details.put("router", applied.routerType());
-        note(release.id(), release.currentStep(), "reconciled", details);
+        record(
+                release.id(),
+                release.currentStep(),
+                new StepDetail.Reconciled(found.split(), applied.split(), applied.routerType()));
         emit(
                 release.id(),
                 release.currentStep(),
@@ -262,11 +255,10 @@ public final class ReleaseEngine {
                 "router reconciled with the ledger: found " + found.split() + ", re-applied " + expected);
     }
 
-    private static Optional<Map<String, @Nullable Object>> unfinishedRollback(List<ReleaseStep> steps) {
+    private static Optional<StepDetail.RollbackStarted> unfinishedRollback(List<ReleaseStep> steps) {
         for (int i = steps.size() - 1; i >= 0; i--) {
-            Map<String, @Nullable Object> details = steps.get(i).step().details();
-            if ("rollback-started".equals(details.get(EVENT))) {
-                return Optional.of(details);
+            if (steps.get(i).step().detail() instanceof StepDetail.RollbackStarted started) {
+                return Optional.of(started);
             }
         }
         return Optional.empty();
@@ -324,14 +316,11 @@ public final class ReleaseEngine {
         ReleaseOutcome run() throws InterruptedException {
             noSignal = signalCheck().orElse(null);
             if (noSignal != null) {
-                boolean noted = store.steps(id).stream()
-                        .anyMatch(step -> NO_SIGNAL.equals(step.step().details().get(EVENT)));
+                // Once per release: a resumed run finds the note of the run before it.
+                boolean noted =
+                        store.steps(id).stream().anyMatch(step -> step.step().detail() instanceof StepDetail.NoSignal);
                 if (!noted) {
-                    note(
-                            id,
-                            started.currentStep(),
-                            NO_SIGNAL,
-                            Map.of("reason", noSignal.reason(), "hint", noSignal.hint()));
+                    record(id, started.currentStep(), new StepDetail.NoSignal(noSignal.reason(), noSignal.hint()));
                 }
                 progress(started, Duration.ZERO, "WARNING: " + noSignal.reason() + " (" + noSignal.hint() + ")");
             }
@@ -396,13 +385,7 @@ public final class ReleaseEngine {
             }
             if (lastAnalysis != null && now.isBefore(lastAnalysis.plus(plan.analysisInterval()))) {
                 if (probe.isPresent() && healthFailures > 0) {
-                    store.recordStep(
-                            id,
-                            NewStep.verdict(
-                                    Math.max(current.currentStep(), 0),
-                                    StepKind.HEALTH_CHECK,
-                                    Verdict.FAIL,
-                                    Map.of("consecutiveFailures", healthFailures, "at", now.toString())));
+                    record(id, current.currentStep(), new StepDetail.HealthCheck(healthFailures, now));
                 }
                 return Optional.empty();
             }
@@ -419,24 +402,25 @@ public final class ReleaseEngine {
             health.ifPresent(observations::add);
             GateVerdict analysis = CanaryStep.analysis(criteria, observations);
             Verdict verdict = analysis.verdict();
-            Map<String, @Nullable Object> details = new LinkedHashMap<>();
             Optional<JudgeResult> judged = judge(current, now);
             if (judged.isPresent()) {
                 verdict = Verdict.worse(verdict, judged.get().verdict());
-                details.put("judge", judgeDetails(judged.get()));
             }
-            details.put("at", now.toString());
-            details.put("values", jsonValues(latest));
-            Map<String, @Nullable Object> thresholds = new LinkedHashMap<>();
+            Map<String, String> thresholds = new LinkedHashMap<>();
             for (Objective criterion : criteria) {
                 // As the user wrote them ("< 1%"), not in query units ("< 0.01").
                 thresholds.put(criterion.name(), GateEvaluator.thresholds(criterion));
             }
-            details.put("thresholds", thresholds);
-            details.put("verdict", verdict.name());
-            details.put("version", current.version());
-            store.recordStep(
-                    id, NewStep.verdict(Math.max(current.currentStep(), 0), StepKind.ANALYSIS, verdict, details));
+            record(
+                    id,
+                    current.currentStep(),
+                    new StepDetail.Analysis(
+                            now,
+                            current.version(),
+                            latest,
+                            thresholds,
+                            verdict,
+                            judged.map(ReleaseEngine::judgeSummary).orElse(null)));
             return Optional.of(verdict);
         }
 
@@ -483,37 +467,26 @@ public final class ReleaseEngine {
             history.removeIf(sample -> sample.at().isBefore(oldest));
         }
 
-        /** Applies one weight change: intent in the ledger, the router, then the applied step and progress. */
+        /**
+         * Applies one weight change: the intent in the ledger, the router, then the applied step, which also moves the
+         * release's progress to {@code ledgerStep} and the weights (one write, one event; nothing else records it).
+         */
         void setWeights(int ledgerStep, TrafficSplit split, String why) {
-            Map<String, @Nullable Object> intent = new LinkedHashMap<>();
-            intent.put("stable", split.stable());
-            intent.put("canary", split.canary());
-            intent.put("reason", why);
-            note(id, ledgerStep, "traffic-intent", intent);
+            record(id, ledgerStep, new StepDetail.TrafficIntent(split, why));
             RouterState state = router.apply(split);
-            Map<String, @Nullable Object> applied = new LinkedHashMap<>();
-            applied.put(EVENT, "traffic-applied");
-            applied.put("router", state.routerType());
-            applied.put("readBack", state.split().stable() + "/" + state.split().canary());
-            applied.put("reason", why);
-            store.recordStep(id, NewStep.traffic(ledgerStep, split, applied));
-            store.updateProgress(id, ledgerStep, split);
+            record(id, ledgerStep, new StepDetail.TrafficApplied(split, state.routerType(), state.split(), why));
         }
 
         ReleaseOutcome rollBack(String reason) {
-            Map<String, @Nullable Object> details = new LinkedHashMap<>();
-            details.put(
-                    "trigger",
+            RollbackCause cause = new RollbackCause.Triggers(
                     lastTriggers.criticalFiring().stream()
                             .map(e -> e.rule().name())
-                            .toList());
-            details.put(
-                    "evaluations",
+                            .toList(),
                     lastTriggers.criticalFiring().stream()
                             .map(RuleEvaluation::explanation)
-                            .toList());
-            details.put("values", jsonValues(latest));
-            Release release = new Rollback(store, router).perform(id, actor, reason, details);
+                            .toList(),
+                    latest);
+            Release release = new Rollback(store, router).perform(id, actor, reason, cause);
             return finished(release);
         }
 
@@ -530,7 +503,7 @@ public final class ReleaseEngine {
                 return;
             }
             lastNotice = key;
-            note(id, Math.max(current.currentStep(), 0), "notify", Map.of("message", message));
+            record(id, current.currentStep(), new StepDetail.Notice(message));
             emit(id, current.currentStep(), weight(current), Duration.ZERO, latest, message);
         }
 
@@ -578,19 +551,15 @@ public final class ReleaseEngine {
 
         @Override
         Optional<ReleaseOutcome> tick(Release current, Instant now) {
-            int step = current.currentStep() - 1;
-            List<Objective> criteria = step >= 0 && step < plan.steps().size()
-                    ? plan.steps().get(step).criteria()
+            // The ledger's step number is the decider's (1-based, 0 before the first step); only the list is 0-based.
+            int step = current.currentStep();
+            List<Objective> criteria = step >= 1 && step <= plan.steps().size()
+                    ? plan.steps().get(step - 1).criteria()
                     : List.of();
             measure(current, now, criteria).ifPresent(v -> verdict = v);
             TriggerDecision decision = triggers(now);
-            CanaryDecision next = decider.decide(new CanaryInput(
-                    Math.min(step, plan.steps().size() - 1),
-                    stepStartedAt,
-                    verdict,
-                    operatorState(current),
-                    decision,
-                    now));
+            CanaryDecision next = decider.decide(
+                    new CanaryInput(step, stepStartedAt, verdict, operatorState(current), decision, now));
             changed = false;
             List<RolloutEffect> effects = next.effects();
             for (int i = 0; i < effects.size(); i++) {
@@ -601,16 +570,17 @@ public final class ReleaseEngine {
                         continue; // Rollback.perform moves the traffic itself, with its own ledger records.
                     }
                     int ledgerStep = following instanceof RolloutEffect.AdvanceStep advance
-                            ? advance.step() + 1
+                            ? advance.step()
                             : current.currentStep();
                     setWeights(ledgerStep, set.split(), next.reason());
                     changed = true;
                 } else if (effect instanceof RolloutEffect.AdvanceStep advance) {
-                    current = store.updateProgress(id, advance.step() + 1, TrafficSplit.canary(advance.weight()));
+                    // The SetWeights before it recorded this step and weight as the release's progress.
+                    current = current.withProgress(advance.step(), TrafficSplit.canary(advance.weight()));
                     stepStartedAt = clock.instant();
                     verdict = Verdict.INCONCLUSIVE;
                     lastAnalysis = null;
-                    progress(current, plan.steps().get(advance.step()).duration(), next.reason());
+                    progress(current, plan.steps().get(advance.step() - 1).duration(), next.reason());
                 } else if (effect instanceof RolloutEffect.Complete complete) {
                     return Optional.of(finished(store.finish(id, ReleaseState.SUCCEEDED, actor, complete.reason())));
                 } else if (effect instanceof RolloutEffect.RollBack back) {
@@ -663,16 +633,17 @@ public final class ReleaseEngine {
             super(release, actor);
             this.phaseStartedAt = release.startedAt();
             for (ReleaseStep step : store.steps(id)) {
-                Map<String, @Nullable Object> details = step.step().details();
-                if ("phase".equals(details.get(EVENT))) {
-                    phase = CutoverPhase.valueOf(String.valueOf(details.get("phase")));
+                StepDetail detail = step.step().detail();
+                if (detail instanceof StepDetail.Phase recorded) {
+                    phase = CutoverPhase.valueOf(recorded.phase());
                     phaseStartedAt = step.recordedAt();
-                } else if ("hook".equals(details.get(EVENT))) {
-                    HookResult result = HookResult.valueOf(String.valueOf(details.get("result")));
-                    switch (String.valueOf(details.get("hook"))) {
-                        case "deploy" -> deploy = result;
-                        case "smoke-checks" -> smoke = result;
-                        default -> retire = result;
+                } else if (detail instanceof StepDetail.SmokeChecks checks) {
+                    smoke = result(checks.succeeded());
+                } else if (detail instanceof StepDetail.Hook hook) {
+                    if ("deploy".equals(hook.name())) {
+                        deploy = result(hook.succeeded());
+                    } else {
+                        retire = result(hook.succeeded());
                     }
                 }
             }
@@ -731,9 +702,10 @@ public final class ReleaseEngine {
                 // Recorded after the phase's effects: a crash in between repeats them (hooks re-run, weights re-set).
                 phase = next.nextPhase();
                 phaseStartedAt = clock.instant();
-                note(id, ledgerStep, "phase", Map.of("phase", phase.name(), "reason", next.reason()));
+                record(id, ledgerStep, new StepDetail.Phase(phase.name(), next.reason()));
                 Release now2 = store.find(id).orElse(current);
-                if (now2.state().active()) {
+                // A weight change of this tick already moved the progress to this phase; else this is its one write.
+                if (now2.state().active() && now2.currentStep() != ledgerStep) {
                     store.updateProgress(id, ledgerStep, now2.weights());
                 }
                 progress(now2, Duration.ZERO, phase + ": " + next.reason());
@@ -743,14 +715,14 @@ public final class ReleaseEngine {
         }
 
         private HookResult hook(String name, Optional<RolloutPlan.Hook> hook, Release current) {
-            Map<String, @Nullable Object> details = new LinkedHashMap<>();
-            details.put("hook", name);
             HookResult result;
+            List<String> command = hook.map(RolloutPlan.Hook::command).orElse(List.of());
+            Integer exitCode = null;
+            String output;
             if (hook.isEmpty()) {
                 result = HookResult.SUCCEEDED;
-                details.put("output", "no " + name + " hook configured");
+                output = "no " + name + " hook configured";
             } else {
-                details.put("command", hook.get().command());
                 try {
                     ExternalCommand.Result run = ExternalCommand.run(
                             hook.get().command(),
@@ -760,21 +732,23 @@ public final class ReleaseEngine {
                                     "RP_VERSION", current.version()),
                             hook.get().timeout());
                     result = run.succeeded() ? HookResult.SUCCEEDED : HookResult.FAILED;
-                    details.put("exitCode", run.exitCode());
-                    details.put("output", run.quotedOutput());
+                    exitCode = run.exitCode();
+                    output = run.quotedOutput();
                 } catch (ReleasePilotException e) {
                     result = HookResult.FAILED;
-                    details.put("output", e.getMessage());
+                    output = String.valueOf(e.getMessage());
                 }
             }
-            details.put("result", result.name());
-            note(id, phase.ordinal(), "hook", details);
+            record(
+                    id,
+                    phase.ordinal(),
+                    new StepDetail.Hook(name, command, exitCode, output, result == HookResult.SUCCEEDED));
             progress(current, Duration.ZERO, name + " hook " + result);
             return result;
         }
 
         private HookResult smokeChecks(Release current) {
-            List<Map<String, @Nullable Object>> checks = new ArrayList<>();
+            List<StepDetail.SmokeChecks.Check> checks = new ArrayList<>();
             boolean all = true;
             for (RolloutPlan.SmokeCheck check : plan.smokeChecks()) {
                 boolean ok = ReleaseSignals.healthy(
@@ -782,18 +756,10 @@ public final class ReleaseEngine {
                                 SMOKE_CHECK, check.url(), check.expectStatus(), check.timeout())),
                         SMOKE_CHECK);
                 all &= ok;
-                Map<String, @Nullable Object> one = new LinkedHashMap<>();
-                one.put("url", check.url().toString());
-                one.put("expectStatus", check.expectStatus());
-                one.put("passed", ok);
-                checks.add(one);
+                checks.add(new StepDetail.SmokeChecks.Check(check.url().toString(), check.expectStatus(), ok));
             }
             HookResult result = all ? HookResult.SUCCEEDED : HookResult.FAILED;
-            Map<String, @Nullable Object> details = new LinkedHashMap<>();
-            details.put("hook", "smoke-checks");
-            details.put("checks", checks);
-            details.put("result", result.name());
-            note(id, phase.ordinal(), "hook", details);
+            record(id, phase.ordinal(), new StepDetail.SmokeChecks(checks, all));
             progress(current, Duration.ZERO, "smoke checks " + result);
             return result;
         }
@@ -807,29 +773,23 @@ public final class ReleaseEngine {
     /** How far back the canary judge reads samples. */
     static final Duration JUDGE_WINDOW = Duration.ofMinutes(10);
 
-    private static Map<String, @Nullable Object> judgeDetails(JudgeResult result) {
-        Map<String, @Nullable Object> details = new LinkedHashMap<>();
-        details.put("verdict", result.verdict().name());
-        details.put("score", result.score());
-        details.put("reason", result.reason());
-        List<Map<String, @Nullable Object>> metrics = new ArrayList<>();
+    private static JudgeSummary judgeSummary(JudgeResult result) {
+        List<JudgeSummary.Metric> metrics = new ArrayList<>();
         for (MetricComparison comparison : result.metrics()) {
-            Map<String, @Nullable Object> metric = new LinkedHashMap<>();
-            metric.put("metric", comparison.metric());
-            metric.put("canaryMedian", finite(comparison.canaryMedian()));
-            metric.put("baselineMedian", finite(comparison.baselineMedian()));
-            metric.put("effectSize", finite(comparison.effectSize()));
-            metric.put("pValue", finite(comparison.pValue()));
-            metric.put("verdict", comparison.verdict().name());
-            metric.put("explanation", comparison.explanation());
-            metrics.add(metric);
+            metrics.add(new JudgeSummary.Metric(
+                    comparison.metric(),
+                    comparison.canaryMedian(),
+                    comparison.baselineMedian(),
+                    comparison.effectSize(),
+                    comparison.pValue(),
+                    comparison.verdict(),
+                    comparison.explanation()));
         }
-        details.put("metrics", metrics);
-        return details;
+        return new JudgeSummary(result.verdict(), result.score(), result.reason(), metrics);
     }
 
-    private static @Nullable Double finite(double value) {
-        return Double.isFinite(value) ? value : null;
+    private static HookResult result(boolean succeeded) {
+        return succeeded ? HookResult.SUCCEEDED : HookResult.FAILED;
     }
 
     /**
@@ -859,38 +819,16 @@ public final class ReleaseEngine {
     static List<MetricSample> historyFrom(List<ReleaseStep> steps) {
         List<MetricSample> history = new ArrayList<>();
         for (ReleaseStep step : steps) {
-            if (step.step().kind() != StepKind.ANALYSIS) {
-                continue;
-            }
-            Map<String, @Nullable Object> details = step.step().details();
-            Instant at;
-            try {
-                at = details.get("at") == null ? step.recordedAt() : Instant.parse(String.valueOf(details.get("at")));
-            } catch (DateTimeParseException e) {
-                at = step.recordedAt();
-            }
-            if (details.get("values") instanceof Map<?, ?> values) {
-                for (Map.Entry<?, ?> value : values.entrySet()) {
-                    double number = value.getValue() instanceof Number n ? n.doubleValue() : Double.NaN;
-                    history.add(new MetricSample(String.valueOf(value.getKey()), at, number));
-                }
+            if (step.step().detail() instanceof StepDetail.Analysis analysis) {
+                analysis.values()
+                        .forEach((metric, value) -> history.add(new MetricSample(metric, analysis.at(), value)));
             }
         }
         return history;
     }
 
-    private static Map<String, @Nullable Object> jsonValues(Map<String, Double> values) {
-        Map<String, @Nullable Object> json = new LinkedHashMap<>();
-        // JSON has no NaN or infinity: a value without a number is null.
-        values.forEach((name, value) -> json.put(name, Double.isFinite(value) ? value : null));
-        return json;
-    }
-
-    private void note(UUID releaseId, int step, String event, Map<String, ?> details) {
-        Map<String, @Nullable Object> all = new LinkedHashMap<>();
-        all.put(EVENT, event);
-        all.putAll(details);
-        store.recordStep(releaseId, new NewStep(Math.max(step, 0), StepKind.NOTE, null, null, all));
+    private void record(UUID releaseId, int step, StepDetail detail) {
+        store.recordStep(releaseId, new NewStep(step, detail));
     }
 
     private void emit(UUID release, int step, int canary, Duration left, Map<String, Double> values, String message) {

@@ -16,7 +16,11 @@ public sealed interface RolloutEffect {
         }
     }
 
-    /** Record that step {@code step} (0-based) starts now, with the canary at {@code weight} percent. */
+    /**
+     * Step {@code step} (1-based, the number the ledger records) starts now, with the canary at {@code weight} percent.
+     * It always follows the {@link SetWeights} that moves traffic there, and recording that weight change records the
+     * step as the release's progress: this effect writes nothing more.
+     */
     record AdvanceStep(int step, int weight) implements RolloutEffect {}
 
     /** Nothing to do yet; decide again after at most {@code timeLeft} (the engine also re-evaluates each interval). */

@@ -34,6 +34,14 @@ public final class SpecReader {
 
     /** Reads and validates the spec file at {@code file}; the problems name the file as given. */
     public static Validated<ReleaseSpec> read(Path file) {
+        return readFile(file).map(SpecFile::spec);
+    }
+
+    /**
+     * As {@link #read(Path)}, with the SHA-256 of the bytes read: the one read of the file both the spec and the hash
+     * the ledger records come from.
+     */
+    public static Validated<SpecFile> readFile(Path file) {
         String name = file.toString();
         try {
             if (Files.isDirectory(file)) {
@@ -51,7 +59,7 @@ public final class SpecReader {
             if (bytes.length > MAX_BYTES) {
                 return tooLarge(name, bytes.length);
             }
-            return read(name, bytes);
+            return readFile(name, bytes);
         } catch (NoSuchFileException missing) {
             return fileProblem(
                     name, "no such file", "create it (see docs/release-pilot.example.yml) or pass --spec FILE");
@@ -68,11 +76,16 @@ public final class SpecReader {
 
     /** Validates spec bytes (UTF-8); {@code name} is the file name used in problems. */
     public static Validated<ReleaseSpec> read(String name, byte[] content) {
+        return readFile(name, content).map(SpecFile::spec);
+    }
+
+    /** As {@link #read(String, byte[])}, with the SHA-256 of {@code content}. */
+    public static Validated<SpecFile> readFile(String name, byte[] content) {
         List<Problem> problems = new ArrayList<>();
         try {
             ReleaseSpec spec = parse(name, content, problems);
             if (spec != null && problems.isEmpty()) {
-                return Validated.valid(spec);
+                return Validated.valid(new SpecFile(spec, specHash(content)));
             }
         } catch (RuntimeException | StackOverflowError unexpected) {
             // the contract is "never throws for bad input": a bug in the reader still becomes a problem, not a trace
@@ -280,7 +293,7 @@ public final class SpecReader {
         return found > 0;
     }
 
-    private static Validated<ReleaseSpec> tooLarge(String name, long size) {
+    private static <T> Validated<T> tooLarge(String name, long size) {
         return Validated.invalid(List.of(new Problem(
                 name,
                 1,
@@ -290,7 +303,7 @@ public final class SpecReader {
                 "is this the right file? a release-pilot.yml is a few kilobytes")));
     }
 
-    private static Validated<ReleaseSpec> fileProblem(String name, String message, String hint) {
+    private static <T> Validated<T> fileProblem(String name, String message, String hint) {
         return Validated.invalid(List.of(new Problem(name, 0, 0, "", message, hint)));
     }
 }

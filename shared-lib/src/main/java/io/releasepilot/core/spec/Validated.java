@@ -3,6 +3,7 @@ package io.releasepilot.core.spec;
 import io.releasepilot.core.InvalidInputException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -44,6 +45,11 @@ public final class Validated<T> {
     public T value() {
         return value.orElseThrow(() -> new InvalidInputException(problems.size() + " problem(s) in the spec:\n"
                 + problems.stream().map(Problem::render).collect(Collectors.joining("\n"))));
+    }
+
+    /** This result with {@code mapper} applied to its value; the same problems when invalid. */
+    public <R> Validated<R> map(Function<? super T, ? extends R> mapper) {
+        return isValid() ? valid(mapper.apply(value.get())) : invalid(problems);
     }
 
     /** The value if valid. */

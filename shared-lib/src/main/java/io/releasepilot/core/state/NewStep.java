@@ -2,45 +2,41 @@ package io.releasepilot.core.state;
 
 import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.traffic.TrafficSplit;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A step to append to a release's ledger.
  *
- * @param stepIndex the strategy step it belongs to (e.g. canary step 2)
- * @param kind traffic change, gate verdict, analysis, health check or note
- * @param weights for TRAFFIC: the weights set
- * @param verdict for GATE, ANALYSIS, HEALTH_CHECK: the verdict
- * @param details the values behind it (measured value, threshold, source, …), JSON-compatible, stored as JSONB
+ * <p><b>Step numbers.</b> {@code stepIndex} uses the same convention as {@link Release#currentStep()} and the canary
+ * decider: the 1-based number of the canary step whose weight is in effect (step 1 is the first weight), 0 before the
+ * first; for a blue-green release the ordinal of the cutover phase reached. It is the number people see in progress
+ * lines, reports and {@code status}; nothing converts it.
+ *
+ * @param stepIndex the step number it belongs to (see above)
+ * @param detail what happened; it fixes the step's kind, verdict and (for traffic) weights
  */
-public record NewStep(
-        int stepIndex,
-        StepKind kind,
-        @Nullable TrafficSplit weights,
-        @Nullable Verdict verdict,
-        Map<String, @Nullable Object> details) {
+public record NewStep(int stepIndex, StepDetail detail) {
 
     public NewStep {
         if (stepIndex < 0) {
             throw new io.releasepilot.core.InvalidInputException("step index must not be negative, was " + stepIndex);
         }
-        Objects.requireNonNull(kind, "kind");
-        if (kind == StepKind.TRAFFIC && weights == null) {
-            throw new io.releasepilot.core.InvalidInputException("a TRAFFIC step needs the weights it set");
-        }
-        details = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(details, "details")));
+        Objects.requireNonNull(detail, "detail");
     }
 
-    public static NewStep traffic(int stepIndex, TrafficSplit weights, Map<String, @Nullable Object> details) {
-        return new NewStep(stepIndex, StepKind.TRAFFIC, weights, null, details);
+    /** Traffic change, gate verdict, analysis, health check or note: decided by the detail. */
+    public StepKind kind() {
+        return detail.kind();
     }
 
-    public static NewStep verdict(
-            int stepIndex, StepKind kind, Verdict verdict, Map<String, @Nullable Object> details) {
-        return new NewStep(stepIndex, kind, null, verdict, details);
+    /** For TRAFFIC: the weights set (the release's progress moves to them); else null. */
+    public @Nullable TrafficSplit weights() {
+        return detail instanceof StepDetail.TrafficApplied applied ? applied.weights() : null;
+    }
+
+    /** For GATE, ANALYSIS, HEALTH_CHECK and a rollback's start: the verdict; else null. */
+    public @Nullable Verdict verdict() {
+        return detail.verdict();
     }
 }

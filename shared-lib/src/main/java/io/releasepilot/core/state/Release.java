@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param id release id
  * @param request what was started
  * @param state where it is
- * @param currentStep index of the step reached (0 before the first)
+ * @param currentStep the step reached: the 1-based number of the canary step whose weight is in effect, 0 before the
+ *     first; for blue-green the ordinal of the cutover phase reached (the convention of {@link NewStep})
  * @param weights router weights last set, null before any were set
  * @param startedAt when it started
  * @param finishedAt when it reached a final state
@@ -53,5 +54,10 @@ public record Release(
 
     public Optional<TrafficSplit> lastWeights() {
         return Optional.ofNullable(weights);
+    }
+
+    /** This release with its progress moved to {@code step} and {@code weights}. */
+    public Release withProgress(int step, @Nullable TrafficSplit weights) {
+        return new Release(id, request, state, step, weights, startedAt, finishedAt, finishReason, lockHolder);
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.releasepilot.core.InvalidInputException;
 import io.releasepilot.core.release.ReleaseStrategy;
 import io.releasepilot.core.release.Verdict;
-import io.releasepilot.core.rollout.ReleaseEngine;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.AuditAction;
 import io.releasepilot.core.state.LockHolder;
@@ -15,6 +14,7 @@ import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.ReleaseStep;
+import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.StepKind;
 import io.releasepilot.core.traffic.RouterState;
 import io.releasepilot.core.traffic.TrafficSplit;
@@ -43,6 +43,10 @@ class ApplicationValuesTest {
                 null,
                 null,
                 new LockHolder(id, "2.0.0", actor, AT));
+    }
+
+    private static StepDetail.Analysis analysis(Verdict verdict) {
+        return new StepDetail.Analysis(AT, "2.0.0", Map.of(), Map.of(), verdict, null);
     }
 
     private static ReleaseStep step(long sequence, NewStep step) {
@@ -78,16 +82,18 @@ class ApplicationValuesTest {
 
     @Test
     void shouldTieARunWithANoteThatNamesTheRun() {
-        HostRun run = new HostRun("jenkins-step", "step-1", "https://ci/job/1/", Map.of("build", "job#1"));
-        HostRun other = new HostRun("jenkins-step", "step-2", "https://ci/job/2/", Map.of());
+        HostRun run = new HostRun("jenkins-step", "step-1", "https://ci/job/1/", "job#1");
+        HostRun other = new HostRun("jenkins-step", "step-2", "https://ci/job/2/", "job#2");
 
-        ReleaseStep tie = step(1, new NewStep(0, StepKind.NOTE, null, null, run.tie()));
-        ReleaseStep unrelated = step(2, new NewStep(0, StepKind.NOTE, null, null, Map.of(ReleaseEngine.EVENT, "x")));
+        ReleaseStep tie = step(1, new NewStep(0, run.tie()));
+        ReleaseStep unrelated = step(
+                2,
+                new NewStep(
+                        0,
+                        new StepDetail.HostNote("jenkins-build", "job#1", "https://ci/job/1/", "step-1", null, null)));
 
         assertThat(run.tie())
-                .containsEntry(ReleaseEngine.EVENT, "jenkins-step")
-                .containsEntry(HostRun.ID, "step-1")
-                .containsEntry("build", "job#1");
+                .isEqualTo(new StepDetail.HostNote("jenkins-step", "job#1", "https://ci/job/1/", "step-1", null, null));
         assertThat(run.tiedRun(tie)).contains("step-1");
         // Another run of the same host reads the same tie, and so knows the release is not its own.
         assertThat(other.tiedRun(tie)).contains("step-1");
@@ -97,13 +103,16 @@ class ApplicationValuesTest {
     @Test
     void shouldPickTheLatestAnalysisAndTheRecentNotesOfASnapshot() {
         List<ReleaseStep> steps = new ArrayList<>();
-        steps.add(step(1, NewStep.verdict(1, StepKind.ANALYSIS, Verdict.PASS, Map.of("values", Map.of()))));
+        steps.add(step(1, new NewStep(1, analysis(Verdict.PASS))));
         for (int i = 0; i < 6; i++) {
-            steps.add(step(10 + i, new NewStep(1, StepKind.NOTE, null, null, Map.of("n", i))));
+            steps.add(step(10 + i, new NewStep(1, new StepDetail.Notice("n" + i))));
         }
-        steps.add(step(20, NewStep.traffic(2, TrafficSplit.canary(25), Map.of())));
-        steps.add(step(21, NewStep.verdict(2, StepKind.ANALYSIS, Verdict.FAIL, Map.of())));
-        steps.add(step(22, NewStep.verdict(2, StepKind.GATE, Verdict.PASS, Map.of())));
+        steps.add(step(
+                20, new NewStep(2, new StepDetail.TrafficApplied(TrafficSplit.canary(25), "haproxy", null, "step 2"))));
+        steps.add(step(21, new NewStep(2, analysis(Verdict.FAIL))));
+        steps.add(step(22, new NewStep(2, new StepDetail.Gate(Verdict.PASS, 100, "all passed", Map.of(), List.of()))));
+        // An analysis row this version cannot read is not the latest analysis.
+        steps.add(step(23, new NewStep(2, new StepDetail.Unrecognised(StepKind.ANALYSIS, Verdict.PASS, "", "{}"))));
         ReleaseStatus.RouterReading reading = new ReleaseStatus.RouterReading(
                 Optional.of(RouterState.serving("haproxy", TrafficSplit.canary(25), "ok")), Optional.empty());
 
@@ -120,7 +129,9 @@ class ApplicationValuesTest {
     void shouldNeedALedgerToNoteABuildOnARelease() {
         ReleaseNote note = new ReleaseNote(Ledger.none("configure the database"));
 
-        assertThatThrownBy(() -> note.addIfActive(UUID.randomUUID().toString(), "jenkins-build", Map.of()))
+        assertThatThrownBy(() -> note.addIfActive(
+                        UUID.randomUUID().toString(),
+                        new StepDetail.HostNote("jenkins-build", "ops#3", "https://ci/ops/3/", null, "ci", "SUCCESS")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("configure the database");
     }

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.releasepilot.core.InvalidInputException;
 import io.releasepilot.core.spec.ReleaseSpec;
+import io.releasepilot.core.spec.SpecFile;
 import io.releasepilot.core.spec.SpecReader;
 import io.releasepilot.core.state.StateStoreConfig;
 import io.releasepilot.core.traffic.TrafficRouterRegistry;
 import io.releasepilot.core.traffic.TrafficRouterSettings;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -21,13 +23,21 @@ class ReleaseSessionTest {
         return SpecReader.read("release-pilot.yml", yaml).value();
     }
 
+    private static final String SHOP = """
+            service: shop
+            environments:
+              - name: staging
+              - name: production
+            """;
+
     static ReleaseSpec shop() {
-        return spec("""
-                service: shop
-                environments:
-                  - name: staging
-                  - name: production
-                """);
+        return spec(SHOP);
+    }
+
+    /** The shop spec as a host reads it from its file, with the hash of its bytes. */
+    static SpecFile shopFile() {
+        return SpecReader.readFile("release-pilot.yml", SHOP.getBytes(StandardCharsets.UTF_8))
+                .value();
     }
 
     /** A ledger whose settings must never be read: proves a use case did not open it. */
@@ -54,13 +64,27 @@ class ReleaseSessionTest {
     void shouldTakeTheServiceGivenOverTheSpecsAndStillCheckTheEnvironment() {
         ReleasePorts ports = ReleasePorts.standard(untouchedLedger(), Map.of());
 
-        try (ReleaseSession session = ReleaseSession.open(shop(), "checkout", "staging", ports)) {
+        try (ReleaseSession session = ReleaseSession.open(shopFile(), "checkout", "staging", ports)) {
             assertThat(session.service()).isEqualTo("checkout");
             assertThat(session.environment()).isEqualTo("staging");
         }
-        assertThatThrownBy(() -> ReleaseSession.open(shop(), "checkout", "qa", ports))
+        assertThatThrownBy(() -> ReleaseSession.open(shopFile(), "checkout", "qa", ports))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("environment 'qa' is not declared");
+    }
+
+    @Test
+    void shouldRecordTheHashOfTheSpecFileItWasOpenedWith() {
+        ReleasePorts ports = ReleasePorts.standard(untouchedLedger(), Map.of());
+
+        try (ReleaseSession fromFile = ReleaseSession.open(shopFile(), "staging", ports);
+                ReleaseSession fromFileForService = ReleaseSession.open(shopFile(), "checkout", "staging", ports);
+                ReleaseSession fromSpec = ReleaseSession.open(shop(), "staging", ports)) {
+            assertThat(fromFile.specHash())
+                    .isEqualTo(SpecReader.specHash(SHOP.getBytes(StandardCharsets.UTF_8)))
+                    .isEqualTo(fromFileForService.specHash());
+            assertThat(fromSpec.specHash()).isNull();
+        }
     }
 
     @Test

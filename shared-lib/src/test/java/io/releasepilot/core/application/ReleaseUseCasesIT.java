@@ -7,16 +7,19 @@ import io.releasepilot.core.InvalidInputException;
 import io.releasepilot.core.gate.junit.JunitGateSource;
 import io.releasepilot.core.release.ReleaseStrategy;
 import io.releasepilot.core.release.Verdict;
-import io.releasepilot.core.rollout.ReleaseEngine;
 import io.releasepilot.core.rollout.Sleeper;
 import io.releasepilot.core.spec.ReleaseSpec;
+import io.releasepilot.core.spec.SpecFile;
+import io.releasepilot.core.spec.SpecReader;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.AuditAction;
 import io.releasepilot.core.state.NewStep;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
+import io.releasepilot.core.state.RollbackCause;
 import io.releasepilot.core.state.StartOptions;
+import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.StepKind;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import io.releasepilot.core.testing.LedgerDatabases;
@@ -27,6 +30,7 @@ import io.releasepilot.core.traffic.TrafficSplit;
 import io.releasepilot.core.traffic.embedded.EmbeddedProxy;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -86,8 +90,18 @@ class ReleaseUseCasesIT {
         proxy.close();
     }
 
+    private String yaml(String extra) {
+        return "service: " + service + "\nenvironments:\n  - name: staging\n" + extra;
+    }
+
     private ReleaseSpec spec(String extra) {
-        return ReleaseSessionTest.spec("service: " + service + "\nenvironments:\n  - name: staging\n" + extra);
+        return ReleaseSessionTest.spec(yaml(extra));
+    }
+
+    /** The spec as a host reads it: with the hash of its bytes, which the releases of the session record. */
+    private SpecFile specFile(String extra) {
+        return SpecReader.readFile("release-pilot.yml", yaml(extra).getBytes(StandardCharsets.UTF_8))
+                .value();
     }
 
     private ReleasePorts ports() {
@@ -97,7 +111,7 @@ class ReleaseUseCasesIT {
     }
 
     private ReleaseSession session(String extra) {
-        return ReleaseSession.open(spec(extra), "staging", ports());
+        return ReleaseSession.open(specFile(extra), "staging", ports());
     }
 
     private Release start(String version, Actor actor, ReleaseStrategy strategy, UUID previous) {
@@ -196,6 +210,22 @@ class ReleaseUseCasesIT {
             assertThat(second.outcome().state()).isEqualTo(ReleaseState.ROLLED_BACK);
             assertThat(second.outcome().reason()).isEqualTo("bad data (from 2.0.1 back to 1.0.0)");
             assertThat(router.current().split()).isEqualTo(TrafficSplit.ALL_STABLE);
+            // The ROLLBACK release records the spec the operator ran with, and both rollbacks their operator cause.
+            assertThat(store.find(second.outcome().releaseId())
+                            .orElseThrow()
+                            .request()
+                            .specHash())
+                    .isEqualTo(specFile("").hash());
+            assertThat(store.steps(running.id()))
+                    .extracting(s -> s.step().detail())
+                    .filteredOn(StepDetail.RollbackStarted.class::isInstance)
+                    .extracting(d -> ((StepDetail.RollbackStarted) d).cause())
+                    .containsExactly(RollbackCause.Operator.ofReleaseInProgress());
+            assertThat(store.steps(second.outcome().releaseId()))
+                    .extracting(s -> s.step().detail())
+                    .filteredOn(StepDetail.RollbackStarted.class::isInstance)
+                    .extracting(d -> ((StepDetail.RollbackStarted) d).cause())
+                    .containsExactly(new RollbackCause.Operator("2.0.1", "1.0.0"));
         }
     }
 
@@ -226,7 +256,7 @@ class ReleaseUseCasesIT {
 
     @Test
     void shouldFindAHostRunsOwnReleaseByItsTieOrItsUrlAndStopItAsTheSpecSays() {
-        HostRun run = new HostRun("jenkins-step", "step-1", "https://ci/job/1/", Map.of("build", "job#1"));
+        HostRun run = new HostRun("jenkins-step", "step-1", "https://ci/job/1/", "job#1");
         List<String> log = new ArrayList<>();
         try (ReleaseSession session = session("rollback:\n  onAbort: leave\n")) {
             Rollout rollout = new Rollout(session);
@@ -242,17 +272,12 @@ class ReleaseUseCasesIT {
             // Tied to another run of the same build: not this run's.
             store.recordStep(
                     untied.id(),
-                    new NewStep(
-                            0,
-                            StepKind.NOTE,
-                            null,
-                            null,
-                            Map.of(ReleaseEngine.EVENT, "jenkins-step", HostRun.ID, "step-0")));
+                    new NewStep(0, new StepDetail.HostNote("jenkins-step", "job#1", run.url(), "step-0", null, null)));
             assertThat(rollout.own(run, ReleaseStrategy.CANARY, "2.0.0")).isEmpty();
             store.finish(untied.id(), ReleaseState.ABORTED, Actor.of("ci"), "test over");
 
             Release tied = start("2.0.0", Actor.of("someone"), ReleaseStrategy.CANARY, null);
-            store.recordStep(tied.id(), new NewStep(0, StepKind.NOTE, null, null, run.tie()));
+            store.recordStep(tied.id(), new NewStep(0, run.tie()));
             assertThat(rollout.own(run, ReleaseStrategy.CANARY, "2.0.0"))
                     .map(Release::id)
                     .contains(tied.id());
@@ -285,19 +310,18 @@ class ReleaseUseCasesIT {
     void shouldNoteAHostBuildOnlyOnAReleaseStillInProgress() {
         Release running = start("2.0.0", Actor.of("ci"), ReleaseStrategy.CANARY, null);
         ReleaseNote note = new ReleaseNote(Ledger.shared(store));
-        Map<String, Object> build = Map.of("build", "ops#3", "result", "SUCCESS");
+        StepDetail.HostNote build =
+                new StepDetail.HostNote("jenkins-build", "ops#3", "https://ci/ops/3/", null, "ci", "SUCCESS");
 
-        assertThat(note.addIfActive(running.id().toString(), "jenkins-build", build))
-                .isTrue();
-        assertThat(note.addIfActive("not-an-id", "jenkins-build", build)).isFalse();
-        assertThat(note.addIfActive(null, "jenkins-build", build)).isFalse();
+        assertThat(note.addIfActive(running.id().toString(), build)).isTrue();
+        assertThat(note.addIfActive("not-an-id", build)).isFalse();
+        assertThat(note.addIfActive(null, build)).isFalse();
         store.finish(running.id(), ReleaseState.ABORTED, Actor.of("ci"), "test over");
-        assertThat(note.addIfActive(running.id().toString(), "jenkins-build", build))
-                .isFalse();
+        assertThat(note.addIfActive(running.id().toString(), build)).isFalse();
 
         assertThat(store.steps(running.id()))
-                .filteredOn(s -> "jenkins-build".equals(s.step().details().get(ReleaseEngine.EVENT)))
-                .singleElement()
-                .satisfies(s -> assertThat(s.step().details()).containsEntry("build", "ops#3"));
+                .extracting(s -> s.step().detail())
+                .filteredOn(StepDetail.HostNote.class::isInstance)
+                .containsExactly(build);
     }
 }

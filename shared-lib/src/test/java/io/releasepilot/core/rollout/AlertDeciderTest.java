@@ -41,7 +41,8 @@ class AlertDeciderTest {
         assertThat(decision.releaseId()).isEqualTo(release.id());
         assertThat(decision.reason())
                 .contains("ErrorRateHigh", "2024-05-01T10:00:00Z", "error rate 3 %", "environment=production");
-        assertThat(decision.details()).containsEntry("groupKey", "{}:{alertname=\"ErrorRateHigh\"}");
+        assertThat(decision.cause()).isNotNull();
+        assertThat(decision.cause().groupKey()).isEqualTo("{}:{alertname=\"ErrorRateHigh\"}");
         assertThat(decision.newAlertKeys()).hasSize(1);
     }
 

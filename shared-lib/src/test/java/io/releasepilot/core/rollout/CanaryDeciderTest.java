@@ -57,106 +57,107 @@ class CanaryDeciderTest {
     static Stream<Arguments> cases() {
         Duration m = Duration.ofMinutes(1);
         return Stream.of(
-                // description, input, expected phase, expected split (or null), expected step advanced to (or -1)
+                // description, input, expected phase, expected split (or null), expected step number advanced to (or
+                // -1)
                 Arguments.of(
                         "start sets 5 %",
-                        input(-1, Duration.ZERO, Verdict.INCONCLUSIVE, OperatorState.NONE, TriggerAction.NONE),
+                        input(0, Duration.ZERO, Verdict.INCONCLUSIVE, OperatorState.NONE, TriggerAction.NONE),
                         CanaryPhase.PROGRESSING,
                         TrafficSplit.canary(5),
-                        0),
+                        1),
                 Arguments.of(
                         "mid-step PASS waits",
-                        input(0, m.multipliedBy(3), Verdict.PASS, OperatorState.NONE, TriggerAction.NONE),
+                        input(1, m.multipliedBy(3), Verdict.PASS, OperatorState.NONE, TriggerAction.NONE),
                         CanaryPhase.PROGRESSING,
                         null,
                         -1),
                 Arguments.of(
                         "mid-step INCONCLUSIVE waits",
-                        input(0, m, Verdict.INCONCLUSIVE, OperatorState.NONE, TriggerAction.NONE),
+                        input(1, m, Verdict.INCONCLUSIVE, OperatorState.NONE, TriggerAction.NONE),
                         CanaryPhase.PROGRESSING,
                         null,
                         -1),
                 Arguments.of(
                         "step end PASS advances to 25 %",
-                        input(0, m.multipliedBy(10), Verdict.PASS, OperatorState.NONE, TriggerAction.NONE),
+                        input(1, m.multipliedBy(10), Verdict.PASS, OperatorState.NONE, TriggerAction.NONE),
                         CanaryPhase.PROGRESSING,
                         TrafficSplit.canary(25),
-                        1),
-                Arguments.of(
-                        "step end WARNING advances too",
-                        input(1, m.multipliedBy(30), Verdict.WARNING, OperatorState.NONE, TriggerAction.NONE),
-                        CanaryPhase.PROGRESSING,
-                        TrafficSplit.canary(75),
                         2),
                 Arguments.of(
-                        "75 % passes to 100 %",
-                        input(2, m.multipliedBy(61), Verdict.PASS, OperatorState.NONE, TriggerAction.NONE),
+                        "step end WARNING advances too",
+                        input(2, m.multipliedBy(30), Verdict.WARNING, OperatorState.NONE, TriggerAction.NONE),
                         CanaryPhase.PROGRESSING,
-                        TrafficSplit.canary(100),
+                        TrafficSplit.canary(75),
                         3),
                 Arguments.of(
+                        "75 % passes to 100 %",
+                        input(3, m.multipliedBy(61), Verdict.PASS, OperatorState.NONE, TriggerAction.NONE),
+                        CanaryPhase.PROGRESSING,
+                        TrafficSplit.canary(100),
+                        4),
+                Arguments.of(
                         "last step (100 %, 0 s) completes",
-                        input(3, Duration.ZERO, Verdict.PASS, OperatorState.NONE, TriggerAction.NONE),
+                        input(4, Duration.ZERO, Verdict.PASS, OperatorState.NONE, TriggerAction.NONE),
                         CanaryPhase.COMPLETED,
                         null,
                         -1),
                 Arguments.of(
                         "step end INCONCLUSIVE pauses: missing data never promotes",
-                        input(0, m.multipliedBy(10), Verdict.INCONCLUSIVE, OperatorState.NONE, TriggerAction.NONE),
+                        input(1, m.multipliedBy(10), Verdict.INCONCLUSIVE, OperatorState.NONE, TriggerAction.NONE),
                         CanaryPhase.PAUSED,
                         null,
                         -1),
                 Arguments.of(
                         "FAIL mid-step rolls back at once",
-                        input(0, m, Verdict.FAIL, OperatorState.NONE, TriggerAction.NONE),
+                        input(1, m, Verdict.FAIL, OperatorState.NONE, TriggerAction.NONE),
                         CanaryPhase.ROLLED_BACK,
                         TrafficSplit.ALL_STABLE,
                         -1),
                 Arguments.of(
                         "critical trigger rolls back even on PASS",
-                        input(1, m, Verdict.PASS, OperatorState.NONE, TriggerAction.ROLLBACK),
+                        input(2, m, Verdict.PASS, OperatorState.NONE, TriggerAction.ROLLBACK),
                         CanaryPhase.ROLLED_BACK,
                         TrafficSplit.ALL_STABLE,
                         -1),
                 Arguments.of(
                         "critical trigger rolls back at 100 %",
-                        input(3, Duration.ZERO, Verdict.PASS, OperatorState.NONE, TriggerAction.ROLLBACK),
+                        input(4, Duration.ZERO, Verdict.PASS, OperatorState.NONE, TriggerAction.ROLLBACK),
                         CanaryPhase.ROLLED_BACK,
                         TrafficSplit.ALL_STABLE,
                         -1),
                 Arguments.of(
                         "warning trigger only notifies",
-                        input(0, m, Verdict.PASS, OperatorState.NONE, TriggerAction.NOTIFY),
+                        input(1, m, Verdict.PASS, OperatorState.NONE, TriggerAction.NOTIFY),
                         CanaryPhase.PROGRESSING,
                         null,
                         -1),
                 Arguments.of(
                         "pause holds",
-                        input(0, m.multipliedBy(20), Verdict.PASS, PAUSED, TriggerAction.NONE),
+                        input(1, m.multipliedBy(20), Verdict.PASS, PAUSED, TriggerAction.NONE),
                         CanaryPhase.PAUSED,
                         null,
                         -1),
                 Arguments.of(
                         "critical trigger beats pause",
-                        input(0, m, Verdict.PASS, PAUSED, TriggerAction.ROLLBACK),
+                        input(1, m, Verdict.PASS, PAUSED, TriggerAction.ROLLBACK),
                         CanaryPhase.ROLLED_BACK,
                         TrafficSplit.ALL_STABLE,
                         -1),
                 Arguments.of(
                         "promote skips analysis",
-                        input(0, m, Verdict.INCONCLUSIVE, PROMOTE, TriggerAction.NONE),
+                        input(1, m, Verdict.INCONCLUSIVE, PROMOTE, TriggerAction.NONE),
                         CanaryPhase.COMPLETED,
                         TrafficSplit.ALL_CANARY,
-                        3),
+                        4),
                 Arguments.of(
                         "abort beats promote",
-                        input(1, m, Verdict.PASS, ABORT, TriggerAction.NONE),
+                        input(2, m, Verdict.PASS, ABORT, TriggerAction.NONE),
                         CanaryPhase.ROLLED_BACK,
                         TrafficSplit.ALL_STABLE,
                         -1),
                 Arguments.of(
                         "FAIL beats promote",
-                        input(1, m, Verdict.FAIL, PROMOTE, TriggerAction.NONE),
+                        input(2, m, Verdict.FAIL, PROMOTE, TriggerAction.NONE),
                         CanaryPhase.ROLLED_BACK,
                         TrafficSplit.ALL_STABLE,
                         -1));
@@ -186,9 +187,19 @@ class CanaryDeciderTest {
     }
 
     @Test
+    void shouldNumberStepsAsTheLedgerDoes() {
+        // Step 1 (5 %) is in effect and over: the advance is to step 2, the number the ledger records and people read.
+        CanaryDecision decision =
+                DECIDER.decide(input(1, Duration.ofMinutes(10), Verdict.PASS, OperatorState.NONE, TriggerAction.NONE));
+
+        assertThat(decision.effects()).contains(new RolloutEffect.AdvanceStep(2, 25));
+        assertThat(decision.reason()).isEqualTo("step 1 passed; step 2 at 25 %");
+    }
+
+    @Test
     void shouldSayHowLongTheStepStillRuns() {
         CanaryDecision decision =
-                DECIDER.decide(input(0, Duration.ofMinutes(4), Verdict.PASS, OperatorState.NONE, TriggerAction.NONE));
+                DECIDER.decide(input(1, Duration.ofMinutes(4), Verdict.PASS, OperatorState.NONE, TriggerAction.NONE));
 
         assertThat(decision.effects()).containsExactly(new RolloutEffect.Wait(Duration.ofMinutes(6)));
     }
@@ -196,7 +207,7 @@ class CanaryDeciderTest {
     @Test
     void shouldNameTheTriggerInTheRollbackReason() {
         CanaryDecision decision = DECIDER.decide(
-                input(1, Duration.ofMinutes(1), Verdict.PASS, OperatorState.NONE, TriggerAction.ROLLBACK));
+                input(2, Duration.ofMinutes(1), Verdict.PASS, OperatorState.NONE, TriggerAction.ROLLBACK));
 
         assertThat(decision.effects()).last().isInstanceOf(RolloutEffect.RollBack.class);
         assertThat(((RolloutEffect.RollBack)
@@ -209,7 +220,7 @@ class CanaryDeciderTest {
     @Test
     void shouldNotifyOnAWarningTrigger() {
         CanaryDecision decision =
-                DECIDER.decide(input(0, Duration.ofMinutes(1), Verdict.PASS, OperatorState.NONE, TriggerAction.NOTIFY));
+                DECIDER.decide(input(1, Duration.ofMinutes(1), Verdict.PASS, OperatorState.NONE, TriggerAction.NOTIFY));
 
         assertThat(decision.effects()).hasAtLeastOneElementOfType(RolloutEffect.Notify.class);
     }
@@ -220,7 +231,7 @@ class CanaryDeciderTest {
                 new CanaryStep(5, Duration.ofSeconds(2), List.of()),
                 new CanaryStep(25, Duration.ofSeconds(2), List.of()),
                 new CanaryStep(100, Duration.ZERO, List.of())));
-        int step = -1;
+        int step = 0;
         Instant stepStart = START;
         Instant now = START;
         List<Integer> weights = new java.util.ArrayList<>();
@@ -254,7 +265,7 @@ class CanaryDeciderTest {
                 .hasMessageContaining("100");
         assertThatThrownBy(() -> new CanaryStep(0, Duration.ZERO, List.of())).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() ->
-                        DECIDER.decide(input(7, Duration.ZERO, Verdict.PASS, OperatorState.NONE, TriggerAction.NONE)))
+                        DECIDER.decide(input(8, Duration.ZERO, Verdict.PASS, OperatorState.NONE, TriggerAction.NONE)))
                 .isInstanceOf(InvalidInputException.class);
     }
 

@@ -2,18 +2,28 @@ package io.releasepilot.core.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.releasepilot.core.application.Ledger;
 import io.releasepilot.core.application.OperatorAction;
 import io.releasepilot.core.application.ReleasePorts;
 import io.releasepilot.core.application.ReleaseSession;
+import io.releasepilot.core.events.EventType;
+import io.releasepilot.core.events.OutboxEntry;
+import io.releasepilot.core.events.OutboxQuery;
+import io.releasepilot.core.events.ReleaseEvent;
+import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.spec.ReleaseSpec;
 import io.releasepilot.core.spec.SpecReader;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.EnvironmentLockedException;
+import io.releasepilot.core.state.NewStep;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.ReleaseStep;
+import io.releasepilot.core.state.ReleaseStore;
+import io.releasepilot.core.state.RollbackCause;
+import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.StepKind;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import io.releasepilot.core.testing.LedgerDatabases;
@@ -24,6 +34,8 @@ import io.releasepilot.core.traffic.TrafficRouter;
 import io.releasepilot.core.traffic.TrafficRouterRegistry;
 import io.releasepilot.core.traffic.TrafficRouterSettings;
 import io.releasepilot.core.traffic.TrafficSplit;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,6 +44,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,18 +140,73 @@ class ReleaseEngineIT {
         // every weight change is announced in the ledger before it is applied
         for (int i = 0; i < steps.size(); i++) {
             if (steps.get(i).step().kind() == StepKind.TRAFFIC) {
-                assertThat(steps.get(i - 1).step().details()).containsEntry("event", "traffic-intent");
+                assertThat(steps.get(i - 1).step().detail()).isInstanceOf(StepDetail.TrafficIntent.class);
             }
         }
         assertThat(steps.stream().filter(s -> s.step().kind() == StepKind.ANALYSIS))
-                .anySatisfy(s -> assertThat(((Map<?, ?>) s.step().details().get("values")).containsKey("errorRate"))
-                        .isTrue());
+                .anySatisfy(s -> assertThat(((StepDetail.Analysis) s.step().detail()).values())
+                        .containsKey("errorRate"));
         assertThat(steps.stream().filter(s -> s.step().kind() == StepKind.ANALYSIS))
                 .as("the criterion's threshold as the spec writes it")
-                .anySatisfy(s -> assertThat(((Map<?, ?>) s.step().details().get("thresholds")).get("errorRate"))
-                        .isEqualTo("< 1%"));
+                .anySatisfy(s -> assertThat(((StepDetail.Analysis) s.step().detail()).thresholds())
+                        .containsEntry("errorRate", "< 1%"));
         assertThat(progress).anySatisfy(p -> assertThat(p.line()).contains("step 2/3", "canary 50 %"));
         assertThat(outcome.report()).contains("SUCCEEDED", "traffic-applied", "errorRate=< 1%");
+    }
+
+    @Test
+    void shouldWriteAndAnnounceEachProgressChangeOnce() throws Exception {
+        ReleaseSpec spec =
+                SpecReader.read(bench.specFile(environment, "canary", 2)).value();
+        AtomicInteger progressWrites = new AtomicInteger();
+        ReleaseStore counting = (ReleaseStore) Proxy.newProxyInstance(
+                ReleaseStore.class.getClassLoader(), new Class<?>[] {ReleaseStore.class}, (proxy, method, args) -> {
+                    boolean movesProgress = method.getName().equals("updateProgress")
+                            || (method.getName().equals("recordStep") && ((NewStep) args[1]).weights() != null);
+                    if (movesProgress) {
+                        progressWrites.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        ReleaseEngine engine = new ReleaseEngine(
+                counting,
+                TrafficRouterRegistry.create(
+                        TrafficRouterSettings.from(spec.traffic().orElseThrow())),
+                HttpReleaseSignals.from(spec, Map.of()),
+                RolloutPlan.from(spec),
+                Clock.systemUTC(),
+                Sleeper.SYSTEM,
+                progress::add);
+
+        ReleaseOutcome outcome = engine.canary(request("alice"));
+
+        assertThat(outcome.state()).as(outcome.report()).isEqualTo(ReleaseState.SUCCEEDED);
+        List<ReleaseEvent> events =
+                store.outbox().read(new OutboxQuery(bench.service(), environment, null, 0, 10_000)).stream()
+                        .map(OutboxEntry::event)
+                        .filter(event -> event.releaseId().equals(outcome.releaseId()))
+                        .toList();
+        List<ReleaseEvent> advances = events.stream()
+                .filter(event -> event.type() == EventType.STEP_RECORDED
+                        && "TRAFFIC".equals(event.data().get("kind")))
+                .toList();
+        // Three steps, three advances: each moves the progress with one write and announces it with one event.
+        assertThat(advances)
+                .extracting(
+                        event -> event.data().get("stepIndex"),
+                        event -> event.data().get("canaryWeight"))
+                .containsExactly(tuple(1, 10), tuple(2, 50), tuple(3, 100));
+        assertThat(progressWrites).hasValue(advances.size());
+        assertThat(events)
+                .filteredOn(event -> event.type() == EventType.PROGRESS_UPDATED)
+                .isEmpty();
+        // The step numbers people see are the ledger's.
+        assertThat(progress).anySatisfy(p -> assertThat(p.line()).contains("step 1/3", "canary 10 %"));
+        assertThat(progress).anySatisfy(p -> assertThat(p.line()).contains("step 3/3", "canary 100 %"));
     }
 
     @Test
@@ -153,11 +221,10 @@ class ReleaseEngineIT {
         assertThat(router().current().split()).isEqualTo(TrafficSplit.ALL_STABLE);
         assertThat(store.find(outcome.releaseId()).orElseThrow().currentStep()).isEqualTo(1);
         assertThat(store.steps(outcome.releaseId()).stream()
-                        .filter(s -> s.step().kind() == StepKind.ANALYSIS
-                                && "FAIL".equals(s.step().details().get("verdict"))))
-                .anySatisfy(s -> assertThat(
-                                ((Number) ((Map<?, ?>) s.step().details().get("values")).get("errorRate"))
-                                        .doubleValue())
+                        .filter(s -> s.step().detail() instanceof StepDetail.Analysis a && a.verdict() == Verdict.FAIL))
+                .anySatisfy(s -> assertThat(((StepDetail.Analysis) s.step().detail())
+                                .values()
+                                .get("errorRate"))
                         // 5 % of the few requests v2 gets at 10 %: one error in 11 reads 0.09.
                         .isBetween(0.02, 0.2));
         assertThat(VersionProbe.awaitOnly(bench.haproxy().uri(), bench.v1().version(), 20))
@@ -195,9 +262,9 @@ class ReleaseEngineIT {
 
         assertThat(outcome.state()).as(outcome.report()).isEqualTo(ReleaseState.ROLLED_BACK);
         assertThat(store.steps(outcome.releaseId()))
-                .filteredOn(step -> step.step().kind() == StepKind.ANALYSIS
-                        && step.step().details().get("judge") instanceof Map<?, ?> j
-                        && "FAIL".equals(j.get("verdict")))
+                .filteredOn(step -> step.step().detail() instanceof StepDetail.Analysis a
+                        && a.judge() != null
+                        && a.judge().verdict() == Verdict.FAIL)
                 .isNotEmpty();
         assertThat(router().current().split()).isEqualTo(TrafficSplit.ALL_STABLE);
     }
@@ -286,7 +353,12 @@ class ReleaseEngineIT {
         awaitWeight(10);
         Release release = store.inProgress(bench.service(), environment).orElseThrow();
 
-        new Rollback(store, router()).perform(release.id(), Actor.of("alertmanager"), "alert fired", Map.of());
+        new Rollback(store, router())
+                .perform(
+                        release.id(),
+                        Actor.of("alertmanager"),
+                        "alert fired",
+                        RollbackCause.Operator.ofReleaseInProgress());
         ReleaseOutcome outcome = run.get(30, TimeUnit.SECONDS);
 
         assertThat(outcome.state()).isEqualTo(ReleaseState.ROLLED_BACK);
@@ -374,9 +446,13 @@ class ReleaseEngineIT {
                         .startsWith("WARNING: the canary has no signal: no step has" + " criteria"));
         assertThat(outcome.report()).contains("- **Promoted blind (no signal):** the canary has no signal");
         assertThat(store.steps(outcome.releaseId()).stream()
-                        .filter(s -> ReleaseEngine.NO_SIGNAL.equals(
-                                s.step().details().get(ReleaseEngine.EVENT))))
-                .hasSize(1);
+                        .map(s -> s.step().detail())
+                        .filter(StepDetail.NoSignal.class::isInstance))
+                .singleElement()
+                .isInstanceOfSatisfying(StepDetail.NoSignal.class, note -> {
+                    assertThat(note.reason()).startsWith("the canary has no signal");
+                    assertThat(note.hint()).contains("metrics.prometheus");
+                });
     }
 
     @Test

@@ -10,10 +10,10 @@ import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.ReleaseStep;
-import io.releasepilot.core.state.StepKind;
+import io.releasepilot.core.state.StepDetail;
+import io.releasepilot.core.traffic.TrafficSplit;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -35,8 +35,8 @@ class ReleaseReportTest {
                 new LockHolder(id, "2.0.0", alice, AT));
     }
 
-    private static ReleaseStep note(Release release, Map<String, Object> details) {
-        return new ReleaseStep(1, release.id(), new NewStep(0, StepKind.NOTE, null, null, details), AT);
+    private static ReleaseStep note(Release release, StepDetail.Note detail) {
+        return new ReleaseStep(1, release.id(), new NewStep(0, detail), AT);
     }
 
     @Test
@@ -44,13 +44,7 @@ class ReleaseReportTest {
         Release release = release();
         ReleaseStep blind = note(
                 release,
-                Map.of(
-                        ReleaseEngine.EVENT,
-                        ReleaseEngine.NO_SIGNAL,
-                        "reason",
-                        "the canary has no signal: no step has criteria",
-                        "hint",
-                        "add criteria to the steps"));
+                new StepDetail.NoSignal("the canary has no signal: no step has criteria", "add criteria to the steps"));
 
         String report = ReleaseReport.markdown(release, List.of(blind), List.of());
 
@@ -65,7 +59,9 @@ class ReleaseReportTest {
         Release release = release();
 
         String report = ReleaseReport.markdown(
-                release, List.of(note(release, Map.of(ReleaseEngine.EVENT, "traffic-intent"))), List.of());
+                release,
+                List.of(note(release, new StepDetail.TrafficIntent(TrafficSplit.canary(5), "step 1"))),
+                List.of());
 
         assertThat(report).doesNotContain("blind");
     }

@@ -303,6 +303,19 @@ class SpecReaderTest {
     }
 
     @Test
+    void shouldHashTheSameBytesItReadTheSpecFrom() throws IOException {
+        byte[] bytes = Files.readAllBytes(EXAMPLE);
+
+        SpecFile file = SpecReader.readFile(EXAMPLE).value();
+
+        assertThat(file.hash()).isEqualTo(SpecReader.specHash(bytes));
+        assertThat(file.spec()).isEqualTo(SpecReader.read(EXAMPLE).value());
+        assertThat(SpecReader.readFile("x.yml", "servce: a\n".getBytes(StandardCharsets.UTF_8))
+                        .problems())
+                .isNotEmpty();
+    }
+
+    @Test
     void shouldThrowInvalidInputWithEveryProblemWhenAnInvalidValueIsTaken() {
         Validated<ReleaseSpec> result = SpecReader.read("x.yml", "servce: a\n");
 

@@ -9,6 +9,7 @@ import io.releasepilot.core.events.OutboxEntry;
 import io.releasepilot.core.events.OutboxQuery;
 import io.releasepilot.core.release.ReleaseStrategy;
 import io.releasepilot.core.release.Verdict;
+import io.releasepilot.core.testing.LedgerSteps;
 import io.releasepilot.core.traffic.TrafficSplit;
 import java.time.Duration;
 import java.time.Instant;
@@ -152,7 +153,7 @@ public abstract class ReleaseStoreContractTest {
     void shouldTakeOverACrashedHoldersLockOnlyExplicitlyAndAuditIt() {
         String service = uniqueService();
         Release crashed = store().start(request(service, "1.0.0"), StartOptions.failFast());
-        store().recordStep(crashed.id(), NewStep.traffic(1, TrafficSplit.canary(25), Map.of()));
+        store().recordStep(crashed.id(), LedgerSteps.traffic(1, TrafficSplit.canary(25)));
 
         Release continued = store().takeOver(service, "prod", BOB, "runner 1 died");
 
@@ -186,17 +187,30 @@ public abstract class ReleaseStoreContractTest {
     void shouldKeepStepsWeightsAndProgressForResuming() {
         String service = uniqueService();
         Release release = store().start(request(service, "1.0.0"), StartOptions.failFast());
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("value", 0.31);
-        details.put("threshold", 0.5);
-        details.put("source", "prometheus");
-        details.put("nested", Map.of("p95", List.of(1, 2, 3)));
-        details.put("nothing", null);
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("p95", 0.31);
+        values.put("nothing", Double.NaN);
+        StepDetail.Gate gate = new StepDetail.Gate(
+                Verdict.PASS,
+                87.5,
+                "1 of 2 objectives passed",
+                values,
+                List.of(new GateObjective("p95", "prometheus", "p95", "query p95", 0.31, "<", 0.5, Verdict.PASS)));
 
-        store().recordStep(release.id(), NewStep.traffic(1, TrafficSplit.canary(5), Map.of("reason", "step 1")));
-        store().recordStep(release.id(), NewStep.verdict(1, StepKind.GATE, Verdict.PASS, details));
-        store().recordStep(release.id(), NewStep.verdict(1, StepKind.ANALYSIS, Verdict.INCONCLUSIVE, Map.of()));
-        store().recordStep(release.id(), NewStep.traffic(2, TrafficSplit.canary(25), Map.of()));
+        store().recordStep(release.id(), LedgerSteps.traffic(1, TrafficSplit.canary(5)));
+        store().recordStep(release.id(), new NewStep(1, gate));
+        store().recordStep(
+                        release.id(),
+                        new NewStep(
+                                1,
+                                new StepDetail.Analysis(
+                                        Instant.parse("2026-01-02T03:04:05Z"),
+                                        "1.0.0",
+                                        Map.of(),
+                                        Map.of(),
+                                        Verdict.INCONCLUSIVE,
+                                        null)));
+        store().recordStep(release.id(), LedgerSteps.traffic(2, TrafficSplit.canary(25)));
 
         Release resumed = store().find(release.id()).orElseThrow();
         assertThat(resumed.currentStep()).isEqualTo(2);
@@ -205,7 +219,7 @@ public abstract class ReleaseStoreContractTest {
         assertThat(steps)
                 .extracting(step -> step.step().kind())
                 .containsExactly(StepKind.TRAFFIC, StepKind.GATE, StepKind.ANALYSIS, StepKind.TRAFFIC);
-        assertThat(steps.get(1).step().details()).isEqualTo(details);
+        assertThat(steps.get(1).step().detail()).isEqualTo(gate);
         assertThat(steps.get(1).step().verdict()).isEqualTo(Verdict.PASS);
         assertThat(events(service))
                 .filteredOn(e -> e.type() == EventType.STEP_RECORDED)
@@ -213,6 +227,29 @@ public abstract class ReleaseStoreContractTest {
 
         Release progressed = store().updateProgress(release.id(), 3, TrafficSplit.canary(75));
         assertThat(store().find(release.id())).contains(progressed);
+    }
+
+    @Test
+    void shouldWriteAndAnnounceEachProgressChangeOnce() {
+        String service = uniqueService();
+        Release release = store().start(request(service, "1.0.0"), StartOptions.failFast());
+
+        store().recordStep(release.id(), LedgerSteps.traffic(1, TrafficSplit.canary(5)));
+        Release unchanged = store().updateProgress(release.id(), 1, TrafficSplit.canary(5));
+        Release phase = store().updateProgress(release.id(), 2, TrafficSplit.canary(5));
+
+        assertThat(unchanged.currentStep()).isEqualTo(1);
+        assertThat(phase.currentStep()).isEqualTo(2);
+        assertThat(store().find(release.id())).contains(phase);
+        // The traffic step is the progress change and its one event; the repeated progress is neither written nor
+        // announced again; the progress moved without traffic is announced once.
+        assertThat(events(service))
+                .extracting(OutboxEntry::type)
+                .containsExactly(EventType.RELEASE_STARTED, EventType.STEP_RECORDED, EventType.PROGRESS_UPDATED);
+        assertThat(events(service).get(1).event().data())
+                .containsEntry("stepIndex", 1)
+                .containsEntry("stableWeight", 95)
+                .containsEntry("canaryWeight", 5);
     }
 
     @Test
@@ -354,8 +391,7 @@ public abstract class ReleaseStoreContractTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("NUL");
         Release release = store().start(request(ok, "1"), StartOptions.failFast());
-        assertThatThrownBy(() -> store().recordStep(
-                                release.id(), NewStep.verdict(0, StepKind.NOTE, Verdict.PASS, Map.of("k", "a\0b"))))
+        assertThatThrownBy(() -> store().recordStep(release.id(), new NewStep(0, new StepDetail.Notice("a\0b"))))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> store().pause(release.id(), ALICE, "nul\0reason"))
                 .isInstanceOf(InvalidInputException.class);
@@ -369,15 +405,14 @@ public abstract class ReleaseStoreContractTest {
         Release release = store().start(request(service, "1.0.0"), StartOptions.failFast());
         store().finish(release.id(), ReleaseState.FAILED, ALICE, "smoke test failed");
 
-        assertThatThrownBy(
-                        () -> store().recordStep(release.id(), NewStep.traffic(1, TrafficSplit.ALL_CANARY, Map.of())))
+        assertThatThrownBy(() -> store().recordStep(release.id(), LedgerSteps.traffic(1, TrafficSplit.ALL_CANARY)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("FAILED");
         assertThatThrownBy(() -> store().pause(release.id(), ALICE, null)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> store().finish(release.id(), ReleaseState.SUCCEEDED, ALICE, null))
                 .isInstanceOf(InvalidInputException.class);
         UUID unknown = UUID.randomUUID();
-        assertThatThrownBy(() -> store().recordStep(unknown, NewStep.traffic(1, TrafficSplit.ALL_CANARY, Map.of())))
+        assertThatThrownBy(() -> store().recordStep(unknown, LedgerSteps.traffic(1, TrafficSplit.ALL_CANARY)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining(unknown.toString());
         assertThat(store().find(unknown)).isEmpty();

@@ -67,7 +67,7 @@ public final class RollbackLatencyProbe {
                     Instant now = Instant.now();
                     TriggerDecision decision = triggers.decide(failingHistory(now), now);
                     CanaryDecision next = canary.decide(
-                            new CanaryInput(1, now.minusSeconds(150), Verdict.PASS, OperatorState.NONE, decision, now));
+                            new CanaryInput(2, now.minusSeconds(150), Verdict.PASS, OperatorState.NONE, decision, now));
                     for (RolloutEffect effect : next.effects()) {
                         if (effect instanceof RolloutEffect.SetWeights set) {
                             router.apply(set.split());

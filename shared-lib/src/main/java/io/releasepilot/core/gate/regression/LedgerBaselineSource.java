@@ -4,7 +4,7 @@ import io.releasepilot.core.gate.BaselineSource;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseStep;
 import io.releasepilot.core.state.ReleaseStore;
-import io.releasepilot.core.state.StepKind;
+import io.releasepilot.core.state.StepDetail;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,12 +12,9 @@ import java.util.OptionalDouble;
 
 /**
  * The baseline of a regression check from the ledger: the value the last successful release of the same service and
- * environment measured for the metric, as recorded in the {@code values} of its latest ANALYSIS or GATE step.
+ * environment measured for the metric, as recorded in the values of its latest analysis or gate step that has one.
  */
 public final class LedgerBaselineSource implements BaselineSource {
-    /** The key of the measured values in a step's details, written by the rollout engine and the gate. */
-    public static final String VALUES = "values";
-
     private final ReleaseStore store;
     private final String service;
     private final String environment;
@@ -34,13 +31,14 @@ public final class LedgerBaselineSource implements BaselineSource {
     public OptionalDouble baseline(String metric) {
         load();
         for (int i = steps.size() - 1; i >= 0; i--) {
-            ReleaseStep step = steps.get(i);
-            if (step.step().kind() != StepKind.ANALYSIS && step.step().kind() != StepKind.GATE) {
-                continue;
-            }
-            if (step.step().details().get(VALUES) instanceof Map<?, ?> values
-                    && values.get(metric) instanceof Number number) {
-                return OptionalDouble.of(number.doubleValue());
+            StepDetail detail = steps.get(i).step().detail();
+            Map<String, Double> values = detail instanceof StepDetail.Analysis analysis
+                    ? analysis.values()
+                    : detail instanceof StepDetail.Gate gate ? gate.values() : Map.of();
+            // A missing value (NaN) is no baseline: an earlier step may have one.
+            Double value = values.get(metric);
+            if (value != null && !value.isNaN()) {
+                return OptionalDouble.of(value);
             }
         }
         return OptionalDouble.empty();

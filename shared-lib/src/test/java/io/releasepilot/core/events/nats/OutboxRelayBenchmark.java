@@ -11,18 +11,17 @@ import io.releasepilot.core.events.OutboxQuery;
 import io.releasepilot.core.events.OutboxRelay;
 import io.releasepilot.core.release.ReleaseStrategy;
 import io.releasepilot.core.state.Actor;
-import io.releasepilot.core.state.NewStep;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import io.releasepilot.core.testing.LedgerDatabases;
+import io.releasepilot.core.testing.LedgerSteps;
 import io.releasepilot.core.testing.OwnNatsServer;
 import io.releasepilot.core.traffic.TrafficSplit;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -66,7 +65,7 @@ final class OutboxRelayBenchmark {
                 ReleaseRequest.of("bench-" + UUID.randomUUID(), "prod", "1.0.0", ReleaseStrategy.CANARY, Actor.of("b")),
                 StartOptions.failFast());
         for (int i = 0; i < count; i++) {
-            store.recordStep(release.id(), NewStep.traffic(i % 100, TrafficSplit.canary(i % 100), Map.of("i", i)));
+            store.recordStep(release.id(), LedgerSteps.traffic(i % 100, TrafficSplit.canary(i % 100)));
         }
     }
 

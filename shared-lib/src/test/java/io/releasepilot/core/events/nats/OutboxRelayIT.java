@@ -8,7 +8,6 @@ import io.releasepilot.core.events.OutboxRelay;
 import io.releasepilot.core.events.ReleaseEvent;
 import io.releasepilot.core.release.ReleaseStrategy;
 import io.releasepilot.core.state.Actor;
-import io.releasepilot.core.state.NewStep;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
@@ -17,6 +16,7 @@ import io.releasepilot.core.state.StateStoreConfig;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import io.releasepilot.core.testing.ChildJvm;
 import io.releasepilot.core.testing.LedgerDatabases;
+import io.releasepilot.core.testing.LedgerSteps;
 import io.releasepilot.core.testing.OwnNatsServer;
 import io.releasepilot.core.testing.TestServices;
 import io.releasepilot.core.traffic.TrafficSplit;
@@ -57,8 +57,8 @@ class OutboxRelayIT {
                 Release release = store.start(
                         ReleaseRequest.of("svc-" + i, "prod", "1.0." + i, ReleaseStrategy.CANARY, CI),
                         StartOptions.failFast());
-                store.recordStep(release.id(), NewStep.traffic(1, TrafficSplit.canary(5), Map.of()));
-                store.recordStep(release.id(), NewStep.traffic(2, TrafficSplit.canary(50), Map.of()));
+                store.recordStep(release.id(), LedgerSteps.traffic(1, TrafficSplit.canary(5)));
+                store.recordStep(release.id(), LedgerSteps.traffic(2, TrafficSplit.canary(50)));
                 store.finish(release.id(), ReleaseState.SUCCEEDED, CI, null);
             }
             Set<UUID> expected = outboxIds(store);

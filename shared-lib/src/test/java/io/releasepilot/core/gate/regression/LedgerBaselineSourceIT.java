@@ -13,14 +13,16 @@ import io.releasepilot.core.state.NewStep;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
-import io.releasepilot.core.state.ReleaseStore;
 import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.StateStoreConfig;
-import io.releasepilot.core.state.StepKind;
+import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import io.releasepilot.core.testing.LedgerDatabases;
+import io.releasepilot.core.testing.LedgerSteps;
 import io.releasepilot.core.testing.OwnPostgres;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -49,27 +51,28 @@ class LedgerBaselineSourceIT extends BaselineSourceContractTest {
         return "svc-" + UUID.randomUUID();
     }
 
-    /** A finished release of {@code service} whose analysis measured {@code values}. */
-    private static Release released(
-            ReleaseStore store, String service, String version, ReleaseState end, Map<String, Double> values) {
-        Release release = store.start(
+    private static Release start(String service, String version) {
+        return store.start(
                 ReleaseRequest.of(service, "prod", version, ReleaseStrategy.CANARY, Actor.of("ci")),
                 StartOptions.failFast());
+    }
+
+    private static NewStep analysis(String version, Map<String, Double> values, Verdict verdict) {
+        return new NewStep(1, new StepDetail.Analysis(Instant.now(), version, values, Map.of(), verdict, null));
+    }
+
+    /** A finished release of {@code service} whose analysis measured {@code values}. */
+    private static void released(String service, String version, ReleaseState end, Map<String, Double> values) {
+        Release release = start(service, version);
         store.recordStep(
-                release.id(),
-                NewStep.verdict(
-                        1,
-                        StepKind.ANALYSIS,
-                        end == ReleaseState.SUCCEEDED ? Verdict.PASS : Verdict.FAIL,
-                        Map.of(LedgerBaselineSource.VALUES, values)));
+                release.id(), analysis(version, values, end == ReleaseState.SUCCEEDED ? Verdict.PASS : Verdict.FAIL));
         store.finish(release.id(), end, Actor.of("ci"), "test");
-        return release;
     }
 
     @Override
     protected BaselineSource baselineOf(Map<String, Double> values) {
         String service = uniqueService();
-        released(store, service, "1.0.0", ReleaseState.SUCCEEDED, values);
+        released(service, "1.0.0", ReleaseState.SUCCEEDED, values);
         return new LedgerBaselineSource(store, service, "prod");
     }
 
@@ -98,11 +101,15 @@ class LedgerBaselineSourceIT extends BaselineSourceContractTest {
     @Test
     void shouldCompareWithTheLastSuccessfulReleasesRecordedValue() {
         String service = uniqueService();
-        released(store, service, "1.0.0", ReleaseState.SUCCEEDED, Map.of("p95Latency", 200.0));
+        released(service, "1.0.0", ReleaseState.SUCCEEDED, Map.of("p95Latency", 200.0));
         GateSource current = new FixedSource(Map.of("p95Latency", 230.0));
 
         Observation observation = new RegressionGateSource(
-                        "p95-regression", "p95Latency", current, new LedgerBaselineSource(store, service, "prod"), true)
+                        "p95-regression",
+                        "p95Latency",
+                        current,
+                        new LedgerBaselineSource(store, service, "prod"),
+                        true)
                 .observe();
 
         assertThat(observation.value("p95-regression").getAsDouble()).isCloseTo(0.15, within());
@@ -110,9 +117,26 @@ class LedgerBaselineSourceIT extends BaselineSourceContractTest {
     }
 
     @Test
+    void shouldTakeTheLatestRecordedValueSkippingStepsWithoutOne() {
+        String service = uniqueService();
+        Release good = start(service, "1.0.0");
+        store.recordStep(good.id(), LedgerSteps.gate(0, Verdict.PASS, Map.of("line", 0.91)));
+        Map<String, Double> missing = new HashMap<>();
+        missing.put("line", Double.NaN);
+        store.recordStep(good.id(), analysis("1.0.0", missing, Verdict.INCONCLUSIVE));
+        store.finish(good.id(), ReleaseState.SUCCEEDED, Actor.of("ci"), "done");
+
+        LedgerBaselineSource baseline = new LedgerBaselineSource(store, service, "prod");
+
+        // The analysis had no value for the metric: the gate's earlier value is the baseline, never a NaN.
+        assertThat(baseline.baseline("line")).hasValue(0.91);
+        assertThat(baseline.baseline("branch")).isEmpty();
+    }
+
+    @Test
     void shouldHaveNoBaselineWithoutASuccessfulRelease() {
         String service = uniqueService();
-        released(store, service, "1.0.0", ReleaseState.FAILED, Map.of("p95Latency", 200.0));
+        released(service, "1.0.0", ReleaseState.FAILED, Map.of("p95Latency", 200.0));
 
         LedgerBaselineSource baseline = new LedgerBaselineSource(store, service, "prod");
 
@@ -123,8 +147,8 @@ class LedgerBaselineSourceIT extends BaselineSourceContractTest {
     @Test
     void shouldSkipAFailedReleaseAfterTheLastSuccessfulOne() {
         String service = uniqueService();
-        released(store, service, "1.0.0", ReleaseState.SUCCEEDED, Map.of("p95Latency", 200.0));
-        released(store, service, "1.1.0", ReleaseState.FAILED, Map.of("p95Latency", 900.0));
+        released(service, "1.0.0", ReleaseState.SUCCEEDED, Map.of("p95Latency", 200.0));
+        released(service, "1.1.0", ReleaseState.FAILED, Map.of("p95Latency", 900.0));
 
         LedgerBaselineSource baseline = new LedgerBaselineSource(store, service, "prod");
 

@@ -8,7 +8,7 @@ import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.StateStoreConfig;
-import io.releasepilot.core.state.StepKind;
+import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.testing.LedgerDatabases;
 import io.releasepilot.core.testing.TestServices;
 import io.releasepilot.core.traffic.TrafficSplit;
@@ -17,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,20 +36,17 @@ final class LedgerAppendBenchmark {
             Release release = store.start(
                     ReleaseRequest.of("bench", "prod", "1.0.0", ReleaseStrategy.CANARY, Actor.of("bench")),
                     StartOptions.failFast());
-            Map<String, Object> details = Map.of("value", 0.31, "threshold", 0.5, "source", "prometheus");
+            StepDetail traffic =
+                    new StepDetail.TrafficApplied(TrafficSplit.canary(5), "prometheus", null, "value 0.31 < 0.5");
+            StepDetail gate = new StepDetail.Gate(Verdict.PASS, 100, "prometheus", Map.of("value", 0.31), List.of());
+            StepDetail analysis = new StepDetail.Analysis(
+                    Instant.now(), "1.0.0", Map.of("value", 0.31), Map.of("value", "< 0.5"), Verdict.PASS, null);
             int[] step = {0};
             // The mix of a canary: each traffic change is followed by gate and analysis verdicts.
             Runnable append = () -> {
                 int n = step[0]++;
                 store.recordStep(
-                        release.id(),
-                        n % 4 == 0
-                                ? NewStep.traffic(n % 1000, TrafficSplit.canary(n % 100), details)
-                                : NewStep.verdict(
-                                        n % 1000,
-                                        n % 2 == 0 ? StepKind.GATE : StepKind.ANALYSIS,
-                                        Verdict.PASS,
-                                        details));
+                        release.id(), new NewStep(n % 1000, n % 4 == 0 ? traffic : n % 2 == 0 ? gate : analysis));
             };
             measure(append, 2);
             ledger = measure(append, seconds);

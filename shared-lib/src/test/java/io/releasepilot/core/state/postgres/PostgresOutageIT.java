@@ -7,20 +7,19 @@ import io.releasepilot.core.events.OutboxQuery;
 import io.releasepilot.core.release.ReleaseStrategy;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.AuditAction;
-import io.releasepilot.core.state.NewStep;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.StateStoreConfig;
 import io.releasepilot.core.state.StateStoreException;
+import io.releasepilot.core.testing.LedgerSteps;
 import io.releasepilot.core.testing.OwnPostgres;
 import io.releasepilot.core.traffic.TrafficSplit;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -56,7 +55,7 @@ class PostgresOutageIT {
             postgres.stopServer(false);
             postgres.startServer();
 
-            store.recordStep(release.id(), NewStep.traffic(1, TrafficSplit.canary(5), Map.of()));
+            store.recordStep(release.id(), LedgerSteps.traffic(1, TrafficSplit.canary(5)));
             assertThat(store.find(release.id()).orElseThrow().weights()).isEqualTo(TrafficSplit.canary(5));
         }
     }

@@ -105,11 +105,7 @@ class LedgerBaselineSourceIT extends BaselineSourceContractTest {
         GateSource current = new FixedSource(Map.of("p95Latency", 230.0));
 
         Observation observation = new RegressionGateSource(
-                        "p95-regression",
-                        "p95Latency",
-                        current,
-                        new LedgerBaselineSource(store, service, "prod"),
-                        true)
+                        "p95-regression", "p95Latency", current, new LedgerBaselineSource(store, service, "prod"), true)
                 .observe();
 
         assertThat(observation.value("p95-regression").getAsDouble()).isCloseTo(0.15, within());

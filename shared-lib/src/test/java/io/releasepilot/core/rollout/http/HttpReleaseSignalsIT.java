@@ -1,10 +1,13 @@
-package io.releasepilot.core.rollout;
+package io.releasepilot.core.rollout.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.releasepilot.core.gate.prometheus.PrometheusClient;
 import io.releasepilot.core.judge.JudgeConfig;
+import io.releasepilot.core.rollout.JudgePlan;
+import io.releasepilot.core.rollout.ReleaseSignals;
+import io.releasepilot.core.rollout.ReleaseSignalsContractTest;
 import io.releasepilot.core.spec.HealthCheckSpec;
 import io.releasepilot.core.testing.TestServices;
 import java.io.IOException;

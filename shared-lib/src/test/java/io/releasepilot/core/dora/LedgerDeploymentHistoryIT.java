@@ -8,29 +8,19 @@ import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.StartOptions;
-import io.releasepilot.core.state.postgres.PostgresReleaseStore;
-import io.releasepilot.core.testing.LedgerDatabases;
+import io.releasepilot.core.testing.FreshLedger;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The deployment-history contract for the release ledger on a real Postgres (one schema for the class). */
 class LedgerDeploymentHistoryIT extends DeploymentHistoryContractTest {
     private static final Actor CI = Actor.of("ci");
-    private static PostgresReleaseStore store;
 
-    @BeforeAll
-    static void open() {
-        store = PostgresReleaseStore.open(LedgerDatabases.freshSchema());
-    }
-
-    @AfterAll
-    static void close() {
-        store.close();
-    }
+    @RegisterExtension
+    static final FreshLedger LEDGER = new FreshLedger();
 
     private static ReleaseState state(DeploymentOutcome outcome) {
         return switch (outcome) {
@@ -43,22 +33,23 @@ class LedgerDeploymentHistoryIT extends DeploymentHistoryContractTest {
     @Override
     protected DeploymentHistory historyOf(List<Recorded> deployments) {
         for (Recorded recorded : deployments) {
-            Release release = store.start(
-                    new ReleaseRequest(
-                            recorded.service(),
-                            recorded.environment(),
-                            recorded.version(),
-                            null,
-                            recorded.firstCommitAt().orElse(null),
-                            ReleaseStrategy.CANARY,
-                            CI,
-                            null,
-                            null,
-                            null),
-                    StartOptions.failFast());
-            store.finish(release.id(), state(recorded.outcome()), CI, "contract");
+            Release release = LEDGER.store()
+                    .start(
+                            new ReleaseRequest(
+                                    recorded.service(),
+                                    recorded.environment(),
+                                    recorded.version(),
+                                    null,
+                                    recorded.firstCommitAt().orElse(null),
+                                    ReleaseStrategy.CANARY,
+                                    CI,
+                                    null,
+                                    null,
+                                    null),
+                            StartOptions.failFast());
+            LEDGER.store().finish(release.id(), state(recorded.outcome()), CI, "contract");
         }
-        return new LedgerDeploymentHistory(store);
+        return new LedgerDeploymentHistory(LEDGER.store());
     }
 
     @Override
@@ -69,12 +60,18 @@ class LedgerDeploymentHistoryIT extends DeploymentHistoryContractTest {
     @Test
     void shouldLeaveOutAReleaseInProgressAndCountAnAbortAsFailed() {
         String service = "svc-" + UUID.randomUUID();
-        Release aborted = store.start(
-                ReleaseRequest.of(service, "prod", "1.0.0", ReleaseStrategy.CANARY, CI), StartOptions.failFast());
-        store.finish(aborted.id(), ReleaseState.ABORTED, CI, "operator abort");
-        store.start(ReleaseRequest.of(service, "prod", "1.1.0", ReleaseStrategy.CANARY, CI), StartOptions.failFast());
+        Release aborted = LEDGER.store()
+                .start(
+                        ReleaseRequest.of(service, "prod", "1.0.0", ReleaseStrategy.CANARY, CI),
+                        StartOptions.failFast());
+        LEDGER.store().finish(aborted.id(), ReleaseState.ABORTED, CI, "operator abort");
+        LEDGER.store()
+                .start(
+                        ReleaseRequest.of(service, "prod", "1.1.0", ReleaseStrategy.CANARY, CI),
+                        StartOptions.failFast());
 
-        List<Deployment> deployments = new LedgerDeploymentHistory(store).deployments(service, "prod", Instant.EPOCH);
+        List<Deployment> deployments =
+                new LedgerDeploymentHistory(LEDGER.store()).deployments(service, "prod", Instant.EPOCH);
 
         assertThat(deployments).singleElement().satisfies(d -> {
             assertThat(d.version()).isEqualTo("1.0.0");

@@ -17,7 +17,7 @@ import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.StateStoreConfig;
 import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
-import io.releasepilot.core.testing.LedgerDatabases;
+import io.releasepilot.core.testing.FreshLedger;
 import io.releasepilot.core.testing.LedgerSteps;
 import io.releasepilot.core.testing.OwnPostgres;
 import java.time.Duration;
@@ -26,35 +26,26 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The baseline contract for the ledger on a real Postgres: each baseline is the last successful release of its own
  * service, so one schema serves the class.
  */
 class LedgerBaselineSourceIT extends BaselineSourceContractTest {
-    private static PostgresReleaseStore store;
-
-    @BeforeAll
-    static void open() {
-        store = PostgresReleaseStore.open(LedgerDatabases.freshSchema());
-    }
-
-    @AfterAll
-    static void close() {
-        store.close();
-    }
+    @RegisterExtension
+    static final FreshLedger LEDGER = new FreshLedger();
 
     private static String uniqueService() {
         return "svc-" + UUID.randomUUID();
     }
 
     private static Release start(String service, String version) {
-        return store.start(
-                ReleaseRequest.of(service, "prod", version, ReleaseStrategy.CANARY, Actor.of("ci")),
-                StartOptions.failFast());
+        return LEDGER.store()
+                .start(
+                        ReleaseRequest.of(service, "prod", version, ReleaseStrategy.CANARY, Actor.of("ci")),
+                        StartOptions.failFast());
     }
 
     private static NewStep analysis(String version, Map<String, Double> values, Verdict verdict) {
@@ -64,21 +55,23 @@ class LedgerBaselineSourceIT extends BaselineSourceContractTest {
     /** A finished release of {@code service} whose analysis measured {@code values}. */
     private static void released(String service, String version, ReleaseState end, Map<String, Double> values) {
         Release release = start(service, version);
-        store.recordStep(
-                release.id(), analysis(version, values, end == ReleaseState.SUCCEEDED ? Verdict.PASS : Verdict.FAIL));
-        store.finish(release.id(), end, Actor.of("ci"), "test");
+        LEDGER.store()
+                .recordStep(
+                        release.id(),
+                        analysis(version, values, end == ReleaseState.SUCCEEDED ? Verdict.PASS : Verdict.FAIL));
+        LEDGER.store().finish(release.id(), end, Actor.of("ci"), "test");
     }
 
     @Override
     protected BaselineSource baselineOf(Map<String, Double> values) {
         String service = uniqueService();
         released(service, "1.0.0", ReleaseState.SUCCEEDED, values);
-        return new LedgerBaselineSource(store, service, "prod");
+        return new LedgerBaselineSource(LEDGER.store(), service, "prod");
     }
 
     @Override
     protected BaselineSource withoutBaseline() {
-        return new LedgerBaselineSource(store, uniqueService(), "prod");
+        return new LedgerBaselineSource(LEDGER.store(), uniqueService(), "prod");
     }
 
     @Override
@@ -105,7 +98,11 @@ class LedgerBaselineSourceIT extends BaselineSourceContractTest {
         GateSource current = new FixedSource(Map.of("p95Latency", 230.0));
 
         Observation observation = new RegressionGateSource(
-                        "p95-regression", "p95Latency", current, new LedgerBaselineSource(store, service, "prod"), true)
+                        "p95-regression",
+                        "p95Latency",
+                        current,
+                        new LedgerBaselineSource(LEDGER.store(), service, "prod"),
+                        true)
                 .observe();
 
         assertThat(observation.value("p95-regression").getAsDouble()).isCloseTo(0.15, within());
@@ -116,13 +113,13 @@ class LedgerBaselineSourceIT extends BaselineSourceContractTest {
     void shouldTakeTheLatestRecordedValueSkippingStepsWithoutOne() {
         String service = uniqueService();
         Release good = start(service, "1.0.0");
-        store.recordStep(good.id(), LedgerSteps.gate(0, Verdict.PASS, Map.of("line", 0.91)));
+        LEDGER.store().recordStep(good.id(), LedgerSteps.gate(0, Verdict.PASS, Map.of("line", 0.91)));
         Map<String, Double> missing = new HashMap<>();
         missing.put("line", Double.NaN);
-        store.recordStep(good.id(), analysis("1.0.0", missing, Verdict.INCONCLUSIVE));
-        store.finish(good.id(), ReleaseState.SUCCEEDED, Actor.of("ci"), "done");
+        LEDGER.store().recordStep(good.id(), analysis("1.0.0", missing, Verdict.INCONCLUSIVE));
+        LEDGER.store().finish(good.id(), ReleaseState.SUCCEEDED, Actor.of("ci"), "done");
 
-        LedgerBaselineSource baseline = new LedgerBaselineSource(store, service, "prod");
+        LedgerBaselineSource baseline = new LedgerBaselineSource(LEDGER.store(), service, "prod");
 
         // The analysis had no value for the metric: the gate's earlier value is the baseline, never a NaN.
         assertThat(baseline.baseline("line")).hasValue(0.91);
@@ -134,7 +131,7 @@ class LedgerBaselineSourceIT extends BaselineSourceContractTest {
         String service = uniqueService();
         released(service, "1.0.0", ReleaseState.FAILED, Map.of("p95Latency", 200.0));
 
-        LedgerBaselineSource baseline = new LedgerBaselineSource(store, service, "prod");
+        LedgerBaselineSource baseline = new LedgerBaselineSource(LEDGER.store(), service, "prod");
 
         assertThat(baseline.baseline("p95Latency")).isEmpty();
         assertThat(baseline.origin()).contains("no successful release");
@@ -146,7 +143,7 @@ class LedgerBaselineSourceIT extends BaselineSourceContractTest {
         released(service, "1.0.0", ReleaseState.SUCCEEDED, Map.of("p95Latency", 200.0));
         released(service, "1.1.0", ReleaseState.FAILED, Map.of("p95Latency", 900.0));
 
-        LedgerBaselineSource baseline = new LedgerBaselineSource(store, service, "prod");
+        LedgerBaselineSource baseline = new LedgerBaselineSource(LEDGER.store(), service, "prod");
 
         assertThat(baseline.baseline("p95Latency")).hasValue(200.0);
         assertThat(baseline.origin()).contains("last successful release 1.0.0");

@@ -2,20 +2,15 @@ package io.releasepilot.core.rollout.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import io.releasepilot.core.gate.prometheus.PrometheusClient;
 import io.releasepilot.core.judge.JudgeConfig;
 import io.releasepilot.core.rollout.JudgePlan;
 import io.releasepilot.core.rollout.ReleaseSignals;
 import io.releasepilot.core.rollout.ReleaseSignalsContractTest;
 import io.releasepilot.core.spec.HealthCheckSpec;
-import io.releasepilot.core.testing.TestServices;
+import io.releasepilot.core.testing.ScrapedTarget;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,52 +28,28 @@ import org.junit.jupiter.api.Test;
 class HttpReleaseSignalsIT extends ReleaseSignalsContractTest {
     private static final String JOB =
             "rp-signals-it-" + UUID.randomUUID().toString().substring(0, 8);
-    private static HttpServer app;
-    private static Path target;
+    private static ScrapedTarget app;
 
     @BeforeAll
     static void startScrapedApp() throws Exception {
-        app = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        app.createContext("/metrics", exchange -> {
-            byte[] body = ("# TYPE rp_signals_error_ratio gauge\n"
-                            + "rp_signals_error_ratio{version=\"2.0.0\"} 0.05\n"
-                            + "rp_signals_error_ratio{version=\"1.9.0\"} 0.002\n")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        app.start();
-        target = Path.of(TestServices.get("RP_PROMETHEUS_TARGETS_DIR"), JOB + ".json");
-        Files.writeString(
-                target,
-                "[{\"targets\":[\"127.0.0.1:" + app.getAddress().getPort() + "\"],\"labels\":{\"job\":\"" + JOB
-                        + "\"}}]");
-        PrometheusClient client = prometheus();
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (client.instant("rp_signals_error_ratio{job=\"" + JOB + "\",version=\"2.0.0\"}")
-                .isEmpty()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("Prometheus did not scrape " + JOB + " within 60 s");
-            }
-            Thread.sleep(500);
-        }
+        app = ScrapedTarget.start(
+                JOB,
+                () -> "# TYPE rp_signals_error_ratio gauge\n"
+                        + "rp_signals_error_ratio{version=\"2.0.0\"} 0.05\n"
+                        + "rp_signals_error_ratio{version=\"1.9.0\"} 0.002\n");
+        app.awaitScrape(client -> !client.instant("rp_signals_error_ratio{job=\"" + JOB + "\",version=\"2.0.0\"}")
+                .isEmpty());
     }
 
     @AfterAll
     static void stop() throws IOException {
-        if (target != null) {
-            Files.deleteIfExists(target);
-        }
         if (app != null) {
-            app.stop(0);
+            app.close();
         }
     }
 
     private static PrometheusClient prometheus() {
-        return new PrometheusClient(
-                URI.create(TestServices.get("RP_PROMETHEUS_URL")), Duration.ofSeconds(2), Optional.empty());
+        return ScrapedTarget.prometheus();
     }
 
     private static Map<String, String> queries() {

@@ -6,7 +6,7 @@ import io.releasepilot.core.InvalidInputException;
 import io.releasepilot.core.dora.LedgerDeploymentHistory;
 import io.releasepilot.core.metrics.ReleaseMetrics;
 import io.releasepilot.core.rollout.AlertDecider;
-import io.releasepilot.core.rollout.AlertReceiver;
+import io.releasepilot.core.rollout.alert.AlertReceiver;
 import io.releasepilot.core.spec.EnvironmentSpec;
 import io.releasepilot.core.spec.ReleaseSpec;
 import io.releasepilot.core.spec.SpecReader;

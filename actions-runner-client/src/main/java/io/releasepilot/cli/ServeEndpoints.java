@@ -9,7 +9,7 @@ import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.core.metrics.ReleaseMetrics;
 import io.releasepilot.core.rollout.AlertDecider.AlertDecision;
 import io.releasepilot.core.rollout.AlertNotification;
-import io.releasepilot.core.rollout.AlertReceiver;
+import io.releasepilot.core.rollout.alert.AlertReceiver;
 import io.releasepilot.core.state.Release;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -14,7 +14,7 @@ import io.releasepilot.core.application.Rollout;
 import io.releasepilot.core.gate.ObjectiveResult;
 import io.releasepilot.core.gate.ReportFiles;
 import io.releasepilot.core.release.ReleaseStrategy;
-import io.releasepilot.core.rollout.HttpReleaseSignals;
+import io.releasepilot.core.rollout.http.HttpReleaseSignals;
 import io.releasepilot.core.spec.ReleaseSpec;
 import io.releasepilot.core.spec.SpecFile;
 import io.releasepilot.core.spec.SpecReader;

@@ -3,6 +3,8 @@ package io.releasepilot.core;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.library.plantuml.rules.PlantUmlArchCondition.Configuration.consideringOnlyDependenciesInDiagram;
+import static com.tngtech.archunit.library.plantuml.rules.PlantUmlArchCondition.adhereToPlantUmlDiagram;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -17,7 +19,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
-import io.releasepilot.core.rollout.ReleaseEngine;
+import io.releasepilot.core.rollout.engine.ReleaseEngine;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -45,6 +48,69 @@ class ArchitectureTest {
             "dora",
             "application");
 
+    /**
+     * The packages that may do I/O and read the clock besides the capabilities' sub-packages (providers and the engine,
+     * {@code rollout.engine}): the application layer, which wires the ports. Everything else, the capability ROOT
+     * packages, holds values, ports and pure deciders.
+     */
+    private static final Set<String> SHELLS = Set.of("application");
+
+    /** The capability root packages (exact packages, no sub-packages): values, ports and pure deciders only. */
+    private static final String[] CAPABILITY_ROOTS = CAPABILITIES.stream()
+            .filter(capability -> !SHELLS.contains(capability))
+            .map(capability -> CORE + "." + capability)
+            .sorted()
+            .toArray(String[]::new);
+
+    /** The APIs that reach outside the process: network, files, databases, processes, brokers, repositories. */
+    private static final String[] IO_PACKAGES = {
+        "java.net..",
+        "java.nio.file..",
+        "java.sql..",
+        "javax.sql..",
+        "okhttp3..",
+        "io.nats..",
+        "org.postgresql..",
+        "com.zaxxer..",
+        "org.flywaydb..",
+        "org.eclipse.jgit.."
+    };
+
+    /** Single I/O classes outside those packages. */
+    private static final Set<String> IO_CLASSES = Set.of(
+            "java.io.File",
+            "java.io.FileInputStream",
+            "java.io.FileOutputStream",
+            "java.io.FileReader",
+            "java.io.FileWriter",
+            "java.io.RandomAccessFile",
+            "java.lang.ProcessBuilder",
+            "java.lang.Process",
+            "java.lang.ProcessHandle",
+            "java.lang.Runtime");
+
+    /**
+     * Value types from the I/O packages a root package may hold without doing I/O: an address or a file name is a value
+     * (a smoke check's URL in the plan, a router's socket or file in its settings, the reports a gate reads); only an
+     * adapter opens it. Calls on these types ({@code Path.resolve}) touch no file either.
+     */
+    private static final Set<String> IO_VALUE_TYPES =
+            Set.of("java.net.URI", "java.net.URISyntaxException", "java.nio.file.Path");
+
+    /**
+     * The root-package classes that still read files, each for a reason (docs/decisions/0004-package-layout.md lists
+     * them as a follow-up): {@code SpecReader} reads the spec file the user names and reports problems with its line
+     * and column (parsing and reading share the error reporting); {@code ReportFiles} (glob expansion and type sniffing)
+     * and {@code XmlReportInput} (size cap, no external entities) are shared by the junit, jacoco and sarif adapters;
+     * {@code StateStoreConfig} reads the ledger's password from the file {@code RP_DATABASE_PASSWORD_FILE} names while
+     * it reads the environment (a secret file is configuration, read once before any port exists).
+     */
+    private static final DescribedPredicate<JavaClass> FILE_READERS = JavaClass.Predicates.belongToAnyOf(
+            io.releasepilot.core.spec.SpecReader.class,
+            io.releasepilot.core.gate.ReportFiles.class,
+            io.releasepilot.core.gate.XmlReportInput.class,
+            io.releasepilot.core.state.StateStoreConfig.class);
+
     private static final String APPLICATION = CORE + ".application..";
 
     @ArchTest
@@ -61,36 +127,44 @@ class ArchitectureTest {
                     .toArray(String[]::new))
             .because("the release vocabulary is pure values every capability shares: no I/O, no clock, no capability");
 
-    static final DescribedPredicate<JavaClass> DECIDERS = new DescribedPredicate<>("deciders") {
+    static final DescribedPredicate<JavaClass> IO_API = new DescribedPredicate<>("an I/O API") {
         @Override
-        public boolean test(JavaClass javaClass) {
-            String name = javaClass.getSimpleName();
-            return name.endsWith("Decider") || name.endsWith("Evaluator") || name.endsWith("Judge");
+        public boolean test(JavaClass target) {
+            String name = target.getName();
+            if (IO_VALUE_TYPES.contains(name)) {
+                return false;
+            }
+            return IO_CLASSES.contains(name)
+                    || Stream.of(IO_PACKAGES)
+                            .map(pkg -> pkg.substring(0, pkg.length() - 2))
+                            .anyMatch(pkg -> target.getPackageName().equals(pkg)
+                                    || target.getPackageName().startsWith(pkg + "."));
         }
     };
 
     @ArchTest
-    static final ArchRule DECIDERS_DO_NO_IO = noClasses()
-            .that(DECIDERS)
+    static final ArchRule CAPABILITY_ROOTS_DO_NO_IO = noClasses()
+            .that()
+            .resideInAnyPackage(CAPABILITY_ROOTS)
+            .and(DescribedPredicate.not(FILE_READERS))
             .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(
-                    "java.io..",
-                    "java.nio.file..",
-                    "java.net..",
-                    "java.sql..",
-                    "javax.sql..",
-                    "io.nats..",
-                    "org.postgresql..",
-                    "okhttp3..",
-                    "com.zaxxer..",
-                    "org.flywaydb..",
-                    "org.eclipse.jgit..")
-            .because("deciders are pure functions: inputs in, a decision record out");
+            .dependOnClassesThat(IO_API)
+            .because("a capability's root package holds values, ports and pure deciders; I/O lives in its provider"
+                    + " sub-packages, the engine (rollout.engine) and the application layer");
 
     @ArchTest
-    static final ArchRule DECIDERS_READ_NO_CLOCK =
-            noClasses().that(DECIDERS).should(readTheClock()).because("time is passed in as an Instant or a Clock");
+    static final ArchRule CAPABILITY_ROOTS_READ_NO_CLOCK = classes()
+            .that()
+            .resideInAnyPackage(CAPABILITY_ROOTS)
+            .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(
+                    // The relay loop is a shell (drain on a deadline, wait between polls) that predates the rule; a
+                    // relay sub-package of events is the follow-up (decision 0008).
+                    io.releasepilot.core.events.OutboxRelay.class,
+                    // The port's SYSTEM instance is the real wait, as Clock.systemUTC() is the real clock; the engine
+                    // gets a Sleeper injected and the deciders never wait.
+                    io.releasepilot.core.rollout.Sleeper.class)))
+            .should(readNoClock())
+            .because("time is passed in as an Instant or a Clock");
 
     @ArchTest
     static final ArchRule CORE_KNOWS_NO_HOST = noClasses()
@@ -125,6 +199,16 @@ class ArchitectureTest {
             .should()
             .callConstructorWhere(targetOwnerIs(ReleaseEngine.class))
             .because("a release engine is wired from the spec and the ports in one place, ReleaseSession.engine");
+
+    /** docs/architecture/packages.puml, relative to the shared-lib module (the tests' working directory). */
+    static final Path PACKAGE_DIAGRAM = Path.of("..", "docs", "architecture", "packages.puml");
+
+    @ArchTest
+    static final ArchRule THE_CORE_FOLLOWS_THE_PACKAGE_DIAGRAM = classes()
+            .that()
+            .resideInAPackage(CORE + ".*..")
+            .should(adhereToPlantUmlDiagram(PACKAGE_DIAGRAM, consideringOnlyDependenciesInDiagram()))
+            .because("the capability packages depend on each other only as docs/architecture/packages.puml draws it");
 
     @ArchTest
     static final ArchRule NO_PACKAGE_CYCLES =
@@ -175,8 +259,12 @@ class ArchitectureTest {
         };
     }
 
-    private static ArchCondition<JavaClass> readTheClock() {
-        return new ArchCondition<>("read the clock") {
+    /**
+     * Violated by every clock read. Used with {@code classes()}: under {@code noClasses()} a condition that only reports
+     * violations is negated into one that never fails.
+     */
+    private static ArchCondition<JavaClass> readNoClock() {
+        return new ArchCondition<>("read no clock") {
             @Override
             public void check(JavaClass javaClass, ConditionEvents events) {
                 for (JavaMethodCall call : javaClass.getMethodCallsFromSelf()) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,8 +31,8 @@ class ActionStepsIT {
     void shouldRunTheGateActionWithTheRealJar() throws Exception {
         assertThat(JAR).as("built by the package phase").exists();
         Path repo = work.resolve("action-repo/workflows");
-        copy(WORKFLOWS.resolve("lib"), repo.resolve("lib"));
-        copy(WORKFLOWS.resolve("gate"), repo.resolve("gate"));
+        WorkflowCopy.copy(WORKFLOWS.resolve("lib"), repo.resolve("lib"));
+        WorkflowCopy.copy(WORKFLOWS.resolve("gate"), repo.resolve("gate"));
         Files.copy(JAR, repo.resolve("gate/release-pilot.jar"));
         Path workspace = Files.createDirectories(work.resolve("workspace"));
         Files.writeString(workspace.resolve("TEST-cart.xml"), """
@@ -73,8 +72,8 @@ class ActionStepsIT {
     private Path checkout(String action) throws IOException {
         assertThat(JAR).as("built by the package phase").exists();
         Path repo = work.resolve("action-repo/workflows");
-        copy(WORKFLOWS.resolve("lib"), repo.resolve("lib"));
-        copy(WORKFLOWS.resolve(action), repo.resolve(action));
+        WorkflowCopy.copy(WORKFLOWS.resolve("lib"), repo.resolve("lib"));
+        WorkflowCopy.copy(WORKFLOWS.resolve(action), repo.resolve(action));
         Files.copy(JAR, repo.resolve(action).resolve("release-pilot.jar"));
         return repo.resolve(action);
     }
@@ -194,18 +193,5 @@ class ActionStepsIT {
                 .contains("error: no ledger database: under Jenkins (JENKINS_URL is set)")
                 .contains("withCredentials")
                 .doesNotContain("Exception");
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else if (!file.getFileName().toString().endsWith(".jar")) {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 }

@@ -48,25 +48,12 @@ class ActionStepsTest {
     /** A checkout of the action repository: workflows/lib plus the action's folder, optionally with the jar. */
     private Path checkout(String action, boolean withJar) throws IOException {
         Path repo = work.resolve("action-repo/workflows");
-        copy(WORKFLOWS.resolve("lib"), repo.resolve("lib"));
-        copy(WORKFLOWS.resolve(action), repo.resolve(action));
+        WorkflowCopy.copy(WORKFLOWS.resolve("lib"), repo.resolve("lib"));
+        WorkflowCopy.copy(WORKFLOWS.resolve(action), repo.resolve(action));
         if (withJar) {
             Files.copy(fakeJar, repo.resolve(action).resolve("release-pilot.jar"));
         }
         return repo.resolve(action);
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else if (!file.getFileName().toString().endsWith(".jar")) {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 
     private ActionRunner runner(Path actionDir) {

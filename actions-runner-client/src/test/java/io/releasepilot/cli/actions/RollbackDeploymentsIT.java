@@ -114,15 +114,7 @@ class RollbackDeploymentsIT {
 
         ActionRunner.Result canary = canary(8);
 
-        assertThat(canary.exitCode()).as(canary.stdout()).isEqualTo(1);
-        assertThat(canary.outputs()).containsEntry("result", "rolled-back").containsEntry("deployment-id", "5002");
-        assertThat(writes(github.sent()))
-                .containsExactly(
-                        "POST /deployments ref=" + NEW_SHA + " environment=" + ENVIRONMENT,
-                        "POST /deployments/5002/statuses in_progress",
-                        "POST /deployments/5002/statuses failure");
-        assertThat(states()).containsEntry(stableDeployment, List.of("in_progress", "success"));
-        assertThat(router()).isEqualTo(TrafficSplit.ALL_STABLE);
+        assertFailedAndRolledBack(canary);
     }
 
     @Test
@@ -143,15 +135,7 @@ class RollbackDeploymentsIT {
 
         ActionRunner.Result blueGreen = run.get(90, TimeUnit.SECONDS);
 
-        assertThat(blueGreen.exitCode()).as(blueGreen.stdout()).isEqualTo(1);
-        assertThat(blueGreen.outputs()).containsEntry("result", "rolled-back").containsEntry("deployment-id", "5002");
-        assertThat(writes(github.sent()))
-                .containsExactly(
-                        "POST /deployments ref=" + NEW_SHA + " environment=" + ENVIRONMENT,
-                        "POST /deployments/5002/statuses in_progress",
-                        "POST /deployments/5002/statuses failure");
-        assertThat(states()).containsEntry(stableDeployment, List.of("in_progress", "success"));
-        assertThat(router()).isEqualTo(TrafficSplit.ALL_STABLE);
+        assertFailedAndRolledBack(blueGreen);
     }
 
     @Test
@@ -258,10 +242,10 @@ class RollbackDeploymentsIT {
     private Path checkout(String action) throws IOException {
         Path repo = work.resolve("action-repo/workflows");
         if (!Files.exists(repo.resolve("lib"))) {
-            copy(WORKFLOWS.resolve("lib"), repo.resolve("lib"));
+            WorkflowCopy.copy(WORKFLOWS.resolve("lib"), repo.resolve("lib"));
         }
         if (!Files.exists(repo.resolve(action))) {
-            copy(WORKFLOWS.resolve(action), repo.resolve(action));
+            WorkflowCopy.copy(WORKFLOWS.resolve(action), repo.resolve(action));
             Files.copy(JAR, repo.resolve(action).resolve("release-pilot.jar"));
         }
         return repo.resolve(action);
@@ -322,22 +306,22 @@ class RollbackDeploymentsIT {
         return states;
     }
 
+    /** The new release's deployment failed, the stable one untouched and all traffic back on stable. */
+    private void assertFailedAndRolledBack(ActionRunner.Result run) throws IOException {
+        assertThat(run.exitCode()).as(run.stdout()).isEqualTo(1);
+        assertThat(run.outputs()).containsEntry("result", "rolled-back").containsEntry("deployment-id", "5002");
+        assertThat(writes(github.sent()))
+                .containsExactly(
+                        "POST /deployments ref=" + NEW_SHA + " environment=" + ENVIRONMENT,
+                        "POST /deployments/5002/statuses in_progress",
+                        "POST /deployments/5002/statuses failure");
+        assertThat(states()).containsEntry(stableDeployment, List.of("in_progress", "success"));
+        assertThat(router()).isEqualTo(TrafficSplit.ALL_STABLE);
+    }
+
     private TrafficSplit router() {
         return TrafficRouterRegistry.create(bench.haproxy().settings("blue", "green"))
                 .current()
                 .split();
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else if (!file.getFileName().toString().endsWith(".jar")) {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 }

@@ -3,7 +3,7 @@ package io.releasepilot.core.application;
 import io.releasepilot.core.InvalidInputException;
 import io.releasepilot.core.release.ReleaseStrategy;
 import io.releasepilot.core.rollout.ReleaseOutcome;
-import io.releasepilot.core.rollout.Rollback;
+import io.releasepilot.core.rollout.engine.Rollback;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;

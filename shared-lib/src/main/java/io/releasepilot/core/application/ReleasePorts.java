@@ -2,9 +2,9 @@ package io.releasepilot.core.application;
 
 import io.releasepilot.core.InvalidInputException;
 import io.releasepilot.core.gate.prometheus.PrometheusClient;
-import io.releasepilot.core.rollout.HttpReleaseSignals;
 import io.releasepilot.core.rollout.ReleaseSignals;
 import io.releasepilot.core.rollout.Sleeper;
+import io.releasepilot.core.rollout.http.HttpReleaseSignals;
 import io.releasepilot.core.spec.PrometheusSpec;
 import io.releasepilot.core.spec.ReleaseSpec;
 import io.releasepilot.core.traffic.TrafficRouter;

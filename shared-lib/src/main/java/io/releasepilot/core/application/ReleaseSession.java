@@ -2,9 +2,9 @@ package io.releasepilot.core.application;
 
 import io.releasepilot.core.InvalidInputException;
 import io.releasepilot.core.rollout.ProgressListener;
-import io.releasepilot.core.rollout.ReleaseEngine;
 import io.releasepilot.core.rollout.ReleaseOutcome;
 import io.releasepilot.core.rollout.RolloutPlan;
+import io.releasepilot.core.rollout.engine.ReleaseEngine;
 import io.releasepilot.core.spec.EnvironmentSpec;
 import io.releasepilot.core.spec.ReleaseSpec;
 import io.releasepilot.core.spec.SpecFile;

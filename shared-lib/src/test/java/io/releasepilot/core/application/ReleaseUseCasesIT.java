@@ -21,8 +21,7 @@ import io.releasepilot.core.state.RollbackCause;
 import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.StepKind;
-import io.releasepilot.core.state.postgres.PostgresReleaseStore;
-import io.releasepilot.core.testing.LedgerDatabases;
+import io.releasepilot.core.testing.FreshLedger;
 import io.releasepilot.core.traffic.TrafficRouter;
 import io.releasepilot.core.traffic.TrafficRouterRegistry;
 import io.releasepilot.core.traffic.TrafficRouterSettings;
@@ -42,12 +41,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -58,7 +56,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReleaseUseCasesIT {
     private static final Instant NOW = Instant.parse("2026-05-01T09:00:00Z");
-    private static PostgresReleaseStore store;
+
+    @RegisterExtension
+    static final FreshLedger LEDGER = new FreshLedger();
 
     @TempDir
     Path dir;
@@ -66,16 +66,6 @@ class ReleaseUseCasesIT {
     private String service;
     private EmbeddedProxy proxy;
     private TrafficRouter router;
-
-    @BeforeAll
-    static void openLedger() {
-        store = PostgresReleaseStore.open(LedgerDatabases.freshSchema());
-    }
-
-    @AfterAll
-    static void closeLedger() {
-        store.close();
-    }
 
     @BeforeEach
     void startProxy(TestInfo info) {
@@ -105,7 +95,7 @@ class ReleaseUseCasesIT {
     }
 
     private ReleasePorts ports() {
-        return ReleasePorts.standard(Ledger.shared(store), Map.of())
+        return ReleasePorts.standard(Ledger.shared(LEDGER.store()), Map.of())
                 .withRouters(spec -> router)
                 .withClock(Clock.fixed(NOW, ZoneOffset.UTC), Sleeper.SYSTEM);
     }
@@ -115,9 +105,11 @@ class ReleaseUseCasesIT {
     }
 
     private Release start(String version, Actor actor, ReleaseStrategy strategy, UUID previous) {
-        return store.start(
-                new ReleaseRequest(service, "staging", version, null, null, strategy, actor, null, previous, null),
-                StartOptions.failFast());
+        return LEDGER.store()
+                .start(
+                        new ReleaseRequest(
+                                service, "staging", version, null, null, strategy, actor, null, previous, null),
+                        StartOptions.failFast());
     }
 
     @Test
@@ -144,10 +136,10 @@ class ReleaseUseCasesIT {
         assertThat(refused.bypass().orElseThrow().explanation()).contains("'mallory' is not in gates.bypass.authority");
         assertThat(granted.bypassed()).isTrue();
         assertThat(granted.bypass().orElseThrow().at()).isEqualTo(NOW);
-        assertThat(store.steps(running.id()))
+        assertThat(LEDGER.store().steps(running.id()))
                 .filteredOn(s -> s.step().kind() == StepKind.GATE)
                 .hasSize(2);
-        assertThat(store.auditTrail(running.id()))
+        assertThat(LEDGER.store().auditTrail(running.id()))
                 .filteredOn(e -> e.action() == AuditAction.BYPASS)
                 .singleElement()
                 .satisfies(e -> {
@@ -173,7 +165,7 @@ class ReleaseUseCasesIT {
             assertThat(promoted.entry().reason()).isEqualTo("dashboards clean");
             assertThat(promoted.release().id()).isEqualTo(running.id());
             assertThat(promoted.release().state().active()).isTrue();
-            store.finish(running.id(), ReleaseState.ABORTED, Actor.of("ci"), "test over");
+            LEDGER.store().finish(running.id(), ReleaseState.ABORTED, Actor.of("ci"), "test over");
         }
     }
 
@@ -193,14 +185,14 @@ class ReleaseUseCasesIT {
             assertThat(first.outcome().state()).isEqualTo(ReleaseState.ROLLED_BACK);
             assertThat(first.outcome().reason()).isEqualTo("customer reports");
             assertThat(router.current().split()).isEqualTo(TrafficSplit.ALL_STABLE);
-            assertThat(store.auditTrail(running.id()))
+            assertThat(LEDGER.store().auditTrail(running.id()))
                     .extracting(e -> e.action())
                     .contains(AuditAction.ROLLBACK);
 
             Release v1 = start("1.0.0", Actor.of("ci"), ReleaseStrategy.CANARY, null);
-            store.finish(v1.id(), ReleaseState.SUCCEEDED, Actor.of("ci"), null);
+            LEDGER.store().finish(v1.id(), ReleaseState.SUCCEEDED, Actor.of("ci"), null);
             Release v2 = start("2.0.1", Actor.of("ci"), ReleaseStrategy.CANARY, v1.id());
-            store.finish(v2.id(), ReleaseState.SUCCEEDED, Actor.of("ci"), null);
+            LEDGER.store().finish(v2.id(), ReleaseState.SUCCEEDED, Actor.of("ci"), null);
             router.apply(TrafficSplit.ALL_CANARY);
 
             ManualRollback.RolledBack second = rollback.perform(Actor.of("bob"), "bad data");
@@ -211,17 +203,18 @@ class ReleaseUseCasesIT {
             assertThat(second.outcome().reason()).isEqualTo("bad data (from 2.0.1 back to 1.0.0)");
             assertThat(router.current().split()).isEqualTo(TrafficSplit.ALL_STABLE);
             // The ROLLBACK release records the spec the operator ran with, and both rollbacks their operator cause.
-            assertThat(store.find(second.outcome().releaseId())
+            assertThat(LEDGER.store()
+                            .find(second.outcome().releaseId())
                             .orElseThrow()
                             .request()
                             .specHash())
                     .isEqualTo(specFile("").hash());
-            assertThat(store.steps(running.id()))
+            assertThat(LEDGER.store().steps(running.id()))
                     .extracting(s -> s.step().detail())
                     .filteredOn(StepDetail.RollbackStarted.class::isInstance)
                     .extracting(d -> ((StepDetail.RollbackStarted) d).cause())
                     .containsExactly(RollbackCause.Operator.ofReleaseInProgress());
-            assertThat(store.steps(second.outcome().releaseId()))
+            assertThat(LEDGER.store().steps(second.outcome().releaseId()))
                     .extracting(s -> s.step().detail())
                     .filteredOn(StepDetail.RollbackStarted.class::isInstance)
                     .extracting(d -> ((StepDetail.RollbackStarted) d).cause())
@@ -240,7 +233,7 @@ class ReleaseUseCasesIT {
             router.apply(TrafficSplit.canary(25));
 
             ReleaseStatus.Snapshot live = status.read();
-            store.finish(running.id(), ReleaseState.SUCCEEDED, Actor.of("ci"), null);
+            LEDGER.store().finish(running.id(), ReleaseState.SUCCEEDED, Actor.of("ci"), null);
             ReleaseStatus.Snapshot ended = status.read();
 
             assertThat(live.release().id()).isEqualTo(running.id());
@@ -270,14 +263,17 @@ class ReleaseUseCasesIT {
                     .contains(untied.id());
             assertThat(rollout.own(run, ReleaseStrategy.BLUE_GREEN, "2.0.0")).isEmpty();
             // Tied to another run of the same build: not this run's.
-            store.recordStep(
-                    untied.id(),
-                    new NewStep(0, new StepDetail.HostNote("jenkins-step", "job#1", run.url(), "step-0", null, null)));
+            LEDGER.store()
+                    .recordStep(
+                            untied.id(),
+                            new NewStep(
+                                    0,
+                                    new StepDetail.HostNote("jenkins-step", "job#1", run.url(), "step-0", null, null)));
             assertThat(rollout.own(run, ReleaseStrategy.CANARY, "2.0.0")).isEmpty();
-            store.finish(untied.id(), ReleaseState.ABORTED, Actor.of("ci"), "test over");
+            LEDGER.store().finish(untied.id(), ReleaseState.ABORTED, Actor.of("ci"), "test over");
 
             Release tied = start("2.0.0", Actor.of("someone"), ReleaseStrategy.CANARY, null);
-            store.recordStep(tied.id(), new NewStep(0, run.tie()));
+            LEDGER.store().recordStep(tied.id(), new NewStep(0, run.tie()));
             assertThat(rollout.own(run, ReleaseStrategy.CANARY, "2.0.0"))
                     .map(Release::id)
                     .contains(tied.id());
@@ -288,7 +284,7 @@ class ReleaseUseCasesIT {
             assertThat(left.stop()).isEqualTo(Rollout.Stop.LEFT);
             assertThat(left.outcome().orElseThrow().state()).isEqualTo(ReleaseState.PAUSED);
             assertThat(log).singleElement().asString().contains("rollback.onAbort is leave");
-            assertThat(store.auditTrail(tied.id()))
+            assertThat(LEDGER.store().auditTrail(tied.id()))
                     .anySatisfy(e -> assertThat(e.reason())
                             .isEqualTo("aborted (rollback.onAbort: leave; traffic left as it is)"));
         }
@@ -309,17 +305,17 @@ class ReleaseUseCasesIT {
     @Test
     void shouldNoteAHostBuildOnlyOnAReleaseStillInProgress() {
         Release running = start("2.0.0", Actor.of("ci"), ReleaseStrategy.CANARY, null);
-        ReleaseNote note = new ReleaseNote(Ledger.shared(store));
+        ReleaseNote note = new ReleaseNote(Ledger.shared(LEDGER.store()));
         StepDetail.HostNote build =
                 new StepDetail.HostNote("jenkins-build", "ops#3", "https://ci/ops/3/", null, "ci", "SUCCESS");
 
         assertThat(note.addIfActive(running.id().toString(), build)).isTrue();
         assertThat(note.addIfActive("not-an-id", build)).isFalse();
         assertThat(note.addIfActive(null, build)).isFalse();
-        store.finish(running.id(), ReleaseState.ABORTED, Actor.of("ci"), "test over");
+        LEDGER.store().finish(running.id(), ReleaseState.ABORTED, Actor.of("ci"), "test over");
         assertThat(note.addIfActive(running.id().toString(), build)).isFalse();
 
-        assertThat(store.steps(running.id()))
+        assertThat(LEDGER.store().steps(running.id()))
                 .extracting(s -> s.step().detail())
                 .filteredOn(StepDetail.HostNote.class::isInstance)
                 .containsExactly(build);

@@ -2,13 +2,13 @@ package io.releasepilot.core.testing;
 
 import io.releasepilot.core.gate.GateSource;
 import io.releasepilot.core.gate.Observation;
-import io.releasepilot.core.rollout.HttpReleaseSignals;
-import io.releasepilot.core.rollout.ReleaseEngine;
 import io.releasepilot.core.rollout.ReleaseOutcome;
 import io.releasepilot.core.rollout.ReleaseSignals;
 import io.releasepilot.core.rollout.RolloutPlan;
 import io.releasepilot.core.rollout.RolloutRequest;
 import io.releasepilot.core.rollout.Sleeper;
+import io.releasepilot.core.rollout.engine.ReleaseEngine;
+import io.releasepilot.core.rollout.http.HttpReleaseSignals;
 import io.releasepilot.core.spec.HealthCheckSpec;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;

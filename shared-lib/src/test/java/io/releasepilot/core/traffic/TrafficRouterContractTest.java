@@ -107,5 +107,12 @@ public abstract class TrafficRouterContractTest {
         assertThat(router.type()).isEqualTo(expectedType()).isEqualTo(settings().type());
         assertThat(TrafficRouterRegistry.TYPES).contains(router.type());
         assertThat(TrafficRouterRegistry.isKnown(router.type())).isTrue();
+        assertThat(TrafficRouterRegistry.all())
+                .filteredOn(descriptor -> descriptor.type().equals(router.type()))
+                .singleElement()
+                .satisfies(descriptor -> {
+                    assertThat(descriptor.implementation()).isEqualTo(router.getClass());
+                    assertThat(descriptor.description()).isNotBlank();
+                });
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,7 +20,8 @@ import java.util.Optional;
 /**
  * Deployments from a JSON file: an array of objects with {@code service}, {@code environment}, {@code version},
  * {@code started}, {@code finished} (ISO-8601 instants), {@code outcome} (SUCCEEDED | ROLLED_BACK | FAILED), and the
- * optional {@code firstCommitAt} and {@code hotfix}. A local file, so no call can hang.
+ * optional {@code firstCommitAt} and {@code hotfix}, in any order (they are listed oldest first). Every entry is listed
+ * whatever {@code since}: the file is the window. A local file, so no call can hang.
  */
 public final class JsonFileDeploymentHistory implements DeploymentHistory {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,6 +47,8 @@ public final class JsonFileDeploymentHistory implements DeploymentHistory {
         for (int i = 0; i < root.size(); i++) {
             result.add(deployment(root.get(i), file + "[" + i + "]"));
         }
+        // Exports are often newest first; the port promises oldest first (a stable sort keeps ties in file order).
+        result.sort(Comparator.comparing(Deployment::started).thenComparing(Deployment::finished));
         return new JsonFileDeploymentHistory(result);
     }
 

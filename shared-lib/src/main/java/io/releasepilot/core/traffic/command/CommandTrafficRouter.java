@@ -1,6 +1,5 @@
 package io.releasepilot.core.traffic.command;
 
-import io.releasepilot.core.traffic.ExternalCommand;
 import io.releasepilot.core.traffic.RouterState;
 import io.releasepilot.core.traffic.TrafficRouter;
 import io.releasepilot.core.traffic.TrafficRouterException;

@@ -1,11 +1,11 @@
 package io.releasepilot.core.traffic.nginx;
 
-import io.releasepilot.core.traffic.ExternalCommand;
 import io.releasepilot.core.traffic.RouterState;
 import io.releasepilot.core.traffic.TrafficRouter;
 import io.releasepilot.core.traffic.TrafficRouterException;
 import io.releasepilot.core.traffic.TrafficRouterSettings;
 import io.releasepilot.core.traffic.TrafficSplit;
+import io.releasepilot.core.traffic.command.ExternalCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;

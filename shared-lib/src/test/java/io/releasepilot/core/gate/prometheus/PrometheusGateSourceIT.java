@@ -2,7 +2,6 @@ package io.releasepilot.core.gate.prometheus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import io.releasepilot.core.gate.GateEvaluator;
 import io.releasepilot.core.gate.GateSource;
 import io.releasepilot.core.gate.GateSourceContractTest;
@@ -17,14 +16,10 @@ import io.releasepilot.core.judge.MetricSamples;
 import io.releasepilot.core.release.Comparator;
 import io.releasepilot.core.release.Direction;
 import io.releasepilot.core.release.Verdict;
-import io.releasepilot.core.testing.TestServices;
+import io.releasepilot.core.testing.ScrapedTarget;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,56 +40,33 @@ class PrometheusGateSourceIT extends GateSourceContractTest {
     private static final String JOB =
             "rp-gate-it-" + UUID.randomUUID().toString().substring(0, 8);
     private static final Random RANDOM = new Random(42);
-    private static HttpServer app;
-    private static Path target;
+    private static ScrapedTarget app;
 
     @BeforeAll
     static void startScrapedApp() throws Exception {
-        app = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        app.createContext("/metrics", exchange -> {
-            String body = "# TYPE rp_gate_latency_ms gauge\n"
-                    + "rp_gate_latency_ms{version=\"v1\"} " + (200 + RANDOM.nextGaussian() * 10) + "\n"
-                    + "rp_gate_latency_ms{version=\"v2\"} " + (300 + RANDOM.nextGaussian() * 10) + "\n"
-                    + "# TYPE rp_gate_error_ratio gauge\n"
-                    + "rp_gate_error_ratio{version=\"v1\"} 0.002\n"
-                    + "rp_gate_error_ratio{version=\"v2\"} 0.05\n";
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
-            exchange.sendResponseHeaders(200, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        app.start();
-        target = Path.of(TestServices.get("RP_PROMETHEUS_TARGETS_DIR"), JOB + ".json");
-        Files.writeString(
-                target,
-                "[{\"targets\":[\"127.0.0.1:" + app.getAddress().getPort() + "\"],\"labels\":{\"job\":\"" + JOB
-                        + "\"}}]");
-        PrometheusClient client = client();
-        Instant deadline = Instant.now().plusSeconds(60);
+        app = ScrapedTarget.start(
+                JOB,
+                () -> "# TYPE rp_gate_latency_ms gauge\n"
+                        + "rp_gate_latency_ms{version=\"v1\"} " + (200 + RANDOM.nextGaussian() * 10) + "\n"
+                        + "rp_gate_latency_ms{version=\"v2\"} " + (300 + RANDOM.nextGaussian() * 10) + "\n"
+                        + "# TYPE rp_gate_error_ratio gauge\n"
+                        + "rp_gate_error_ratio{version=\"v1\"} 0.002\n"
+                        + "rp_gate_error_ratio{version=\"v2\"} 0.05\n");
         // Twelve scrapes per version are enough for minSamples 10 in the judge test.
-        while (client.instant("count_over_time(rp_gate_latency_ms{job=\"" + JOB + "\",version=\"v2\"}[1m])").stream()
-                .noneMatch(series -> series.lastValue() >= 12)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("Prometheus did not scrape " + JOB + " within 60 s");
-            }
-            Thread.sleep(500);
-        }
+        app.awaitScrape(client ->
+                client.instant("count_over_time(rp_gate_latency_ms{job=\"" + JOB + "\",version=\"v2\"}[1m])").stream()
+                        .anyMatch(series -> series.lastValue() >= 12));
     }
 
     @AfterAll
     static void stop() throws IOException {
-        if (target != null) {
-            Files.deleteIfExists(target);
-        }
         if (app != null) {
-            app.stop(0);
+            app.close();
         }
     }
 
     private static PrometheusClient client() {
-        return new PrometheusClient(
-                URI.create(TestServices.get("RP_PROMETHEUS_URL")), Duration.ofSeconds(2), Optional.empty());
+        return ScrapedTarget.prometheus();
     }
 
     private static Map<String, String> queries() {

@@ -1,5 +1,6 @@
 package io.releasepilot.core.version.git;
 
+import io.releasepilot.core.version.CommitHistoryContractTest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,7 +22,7 @@ import org.eclipse.jgit.lib.TreeFormatter;
  * Builds real Git repositories for tests with JGit only: empty-tree commits with increasing, fixed commit times (so
  * git log order is deterministic), merges, branches, lightweight and annotated tags.
  */
-final class GitFixture implements AutoCloseable {
+final class GitFixture implements CommitHistoryContractTest.RepositoryWriter {
     private static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
 
     private final Git git;
@@ -49,23 +50,27 @@ final class GitFixture implements AutoCloseable {
     }
 
     /** Commits on the checked-out branch; returns the sha. */
-    String commit(String message) {
+    @Override
+    public String commit(String message) {
         ObjectId tip = tip(currentBranch());
         return tip == null ? write(message) : write(message, tip);
     }
 
     /** A merge commit of {@code branch} into the checked-out branch. */
-    String merge(String branch, String message) {
+    @Override
+    public String merge(String branch, String message) {
         return write(message, tip(currentBranch()), tip(branch));
     }
 
     /** Creates {@code name} at the current commit and checks it out. */
-    void checkoutNewBranch(String name) {
+    @Override
+    public void checkoutNewBranch(String name) {
         update(Constants.R_HEADS + name, tip(currentBranch()));
         checkout(name);
     }
 
-    void checkout(String name) {
+    @Override
+    public void checkout(String name) {
         try {
             RefUpdate head = repository.updateRef(Constants.HEAD);
             head.link(Constants.R_HEADS + name);
@@ -75,12 +80,14 @@ final class GitFixture implements AutoCloseable {
     }
 
     /** Lightweight tag at the current commit. */
-    void tag(String name) {
+    @Override
+    public void tag(String name) {
         update(Constants.R_TAGS + name, tip(currentBranch()));
     }
 
     /** Annotated tag at the current commit. */
-    void annotatedTag(String name) {
+    @Override
+    public void annotatedTag(String name) {
         try (ObjectInserter inserter = repository.newObjectInserter()) {
             TagBuilder tag = new TagBuilder();
             tag.setObjectId(tip(currentBranch()), Constants.OBJ_COMMIT);
@@ -97,6 +104,33 @@ final class GitFixture implements AutoCloseable {
 
     void setOrigin(String url) {
         repository.getConfig().setString("remote", "origin", "url", url);
+    }
+
+    @Override
+    public void detach() {
+        try {
+            RefUpdate head = repository.updateRef(Constants.HEAD, true);
+            head.setNewObjectId(tip(currentBranch()));
+            head.setForceUpdate(true);
+            RefUpdate.Result result = head.forceUpdate();
+            if (result == RefUpdate.Result.LOCK_FAILURE || result == RefUpdate.Result.IO_FAILURE) {
+                throw new IllegalStateException("could not detach HEAD: " + result);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("detach failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void configure(String originUrl, String userName, String userEmail) {
+        setOrigin(originUrl);
+        repository.getConfig().setString("user", null, "name", userName);
+        repository.getConfig().setString("user", null, "email", userEmail);
+        try {
+            repository.getConfig().save();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not save the git config: " + e.getMessage(), e);
+        }
     }
 
     private String currentBranch() {

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.releasepilot.core.InvalidInputException;
-import io.releasepilot.core.version.Commit;
+import io.releasepilot.core.version.CommitHistory;
+import io.releasepilot.core.version.CommitHistoryContractTest;
 import io.releasepilot.core.version.SemVer;
 import io.releasepilot.core.version.Tagger;
 import io.releasepilot.core.version.VersionTag;
@@ -18,33 +19,17 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class JGitCommitHistoryTest {
-    @TempDir
-    Path dir;
+/** The commit-history contract on real repositories written by JGit, plus what only this adapter promises. */
+class JGitCommitHistoryTest extends CommitHistoryContractTest {
+    @Override
+    protected RepositoryWriter create(Path directory) {
+        return GitFixture.create(directory);
+    }
 
-    @Test
-    void shouldListTheCommitsOfARangeNewestFirst() {
-        String a;
-        String b;
-        String c;
-        try (GitFixture git = GitFixture.create(dir)) {
-            a = git.commit("feat: a");
-            git.tag("v1.0.0");
-            b = git.commit("fix: b");
-            c = git.commit("fix: c");
-        }
-        try (JGitCommitHistory history = JGitCommitHistory.open(dir)) {
-            assertThat(history.commits(Optional.of("v1.0.0"), "HEAD"))
-                    .extracting(Commit::sha)
-                    .containsExactly(c, b);
-            assertThat(history.commits(Optional.empty(), "HEAD~1"))
-                    .extracting(Commit::sha)
-                    .containsExactly(b, a);
-            assertThat(history.commits(Optional.of(a), c).get(0).message()).isEqualTo("fix: c");
-            assertThat(history.currentBranch()).contains("main");
-        }
+    @Override
+    protected CommitHistory open(Path directory) {
+        return JGitCommitHistory.open(directory);
     }
 
     @Test

@@ -1,5 +1,6 @@
-package io.releasepilot.core.traffic;
+package io.releasepilot.core.traffic.command;
 
+import io.releasepilot.core.traffic.TrafficRouterException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

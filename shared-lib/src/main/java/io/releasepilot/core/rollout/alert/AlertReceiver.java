@@ -1,9 +1,12 @@
-package io.releasepilot.core.rollout;
+package io.releasepilot.core.rollout.alert;
 
+import io.releasepilot.core.rollout.AlertDecider;
 import io.releasepilot.core.rollout.AlertDecider.Action;
 import io.releasepilot.core.rollout.AlertDecider.AlertDecision;
 import io.releasepilot.core.rollout.AlertDecider.AlertRouting;
 import io.releasepilot.core.rollout.AlertDecider.AlertTarget;
+import io.releasepilot.core.rollout.AlertNotification;
+import io.releasepilot.core.rollout.engine.Rollback;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseStore;

@@ -1,4 +1,4 @@
-package io.releasepilot.core.rollout;
+package io.releasepilot.core.rollout.engine;
 
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.NewStep;

@@ -1,4 +1,4 @@
-package io.releasepilot.core.rollout;
+package io.releasepilot.core.rollout.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +13,12 @@ import io.releasepilot.core.events.OutboxEntry;
 import io.releasepilot.core.events.OutboxQuery;
 import io.releasepilot.core.events.ReleaseEvent;
 import io.releasepilot.core.release.Verdict;
+import io.releasepilot.core.rollout.ReleaseOutcome;
+import io.releasepilot.core.rollout.RolloutPlan;
+import io.releasepilot.core.rollout.RolloutProgress;
+import io.releasepilot.core.rollout.RolloutRequest;
+import io.releasepilot.core.rollout.Sleeper;
+import io.releasepilot.core.rollout.http.HttpReleaseSignals;
 import io.releasepilot.core.spec.ReleaseSpec;
 import io.releasepilot.core.spec.SpecReader;
 import io.releasepilot.core.state.Actor;
@@ -25,8 +31,7 @@ import io.releasepilot.core.state.ReleaseStore;
 import io.releasepilot.core.state.RollbackCause;
 import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.StepKind;
-import io.releasepilot.core.state.postgres.PostgresReleaseStore;
-import io.releasepilot.core.testing.LedgerDatabases;
+import io.releasepilot.core.testing.FreshLedger;
 import io.releasepilot.core.testing.NginxProcess;
 import io.releasepilot.core.testing.ReleaseBench;
 import io.releasepilot.core.testing.VersionProbe;
@@ -45,13 +50,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The engine against real services: HAProxy (and NGINX once) in front of two sample services, Prometheus scraping
@@ -59,20 +63,12 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class ReleaseEngineIT {
-    private static PostgresReleaseStore store;
+    @RegisterExtension
+    static final FreshLedger LEDGER = new FreshLedger();
+
     private ReleaseBench bench;
     private final List<RolloutProgress> progress = new CopyOnWriteArrayList<>();
     private String environment;
-
-    @BeforeAll
-    static void openLedger() {
-        store = PostgresReleaseStore.open(LedgerDatabases.freshSchema());
-    }
-
-    @AfterAll
-    static void closeLedger() {
-        store.close();
-    }
 
     @BeforeEach
     void startBench(TestInfo info) throws Exception {
@@ -96,7 +92,7 @@ class ReleaseEngineIT {
 
     private ReleaseEngine engine(ReleaseSpec spec, TrafficRouter router) {
         return new ReleaseEngine(
-                store,
+                LEDGER.store(),
                 router,
                 HttpReleaseSignals.from(spec, Map.of()),
                 RolloutPlan.from(spec),
@@ -109,8 +105,8 @@ class ReleaseEngineIT {
     private void operator(OperatorAction.Operation operation, Actor actor, String reason) {
         ReleaseSpec spec = SpecReader.read("operator.yml", bench.spec(environment, "canary", 4))
                 .value();
-        try (ReleaseSession session =
-                ReleaseSession.open(spec, environment, ReleasePorts.standard(Ledger.shared(store), Map.of()))) {
+        try (ReleaseSession session = ReleaseSession.open(
+                spec, environment, ReleasePorts.standard(Ledger.shared(LEDGER.store()), Map.of()))) {
             new OperatorAction(session).perform(operation, actor, reason);
         }
     }
@@ -132,7 +128,7 @@ class ReleaseEngineIT {
         assertThat(router().current().split()).isEqualTo(TrafficSplit.ALL_CANARY);
         assertThat(VersionProbe.awaitOnly(bench.haproxy().uri(), bench.v2().version(), 20))
                 .containsOnlyKeys(bench.v2().version());
-        List<ReleaseStep> steps = store.steps(outcome.releaseId());
+        List<ReleaseStep> steps = LEDGER.store().steps(outcome.releaseId());
         assertThat(steps.stream()
                         .filter(s -> s.step().kind() == StepKind.TRAFFIC)
                         .map(s -> s.step().weights().canary()))
@@ -167,7 +163,7 @@ class ReleaseEngineIT {
                         progressWrites.incrementAndGet();
                     }
                     try {
-                        return method.invoke(store, args);
+                        return method.invoke(LEDGER.store(), args);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
@@ -186,7 +182,7 @@ class ReleaseEngineIT {
 
         assertThat(outcome.state()).as(outcome.report()).isEqualTo(ReleaseState.SUCCEEDED);
         List<ReleaseEvent> events =
-                store.outbox().read(new OutboxQuery(bench.service(), environment, null, 0, 10_000)).stream()
+                LEDGER.store().outbox().read(new OutboxQuery(bench.service(), environment, null, 0, 10_000)).stream()
                         .map(OutboxEntry::event)
                         .filter(event -> event.releaseId().equals(outcome.releaseId()))
                         .toList();
@@ -219,8 +215,9 @@ class ReleaseEngineIT {
 
         assertThat(outcome.state()).as(outcome.report()).isEqualTo(ReleaseState.ROLLED_BACK);
         assertThat(router().current().split()).isEqualTo(TrafficSplit.ALL_STABLE);
-        assertThat(store.find(outcome.releaseId()).orElseThrow().currentStep()).isEqualTo(1);
-        assertThat(store.steps(outcome.releaseId()).stream()
+        assertThat(LEDGER.store().find(outcome.releaseId()).orElseThrow().currentStep())
+                .isEqualTo(1);
+        assertThat(LEDGER.store().steps(outcome.releaseId()).stream()
                         .filter(s -> s.step().detail() instanceof StepDetail.Analysis a && a.verdict() == Verdict.FAIL))
                 .anySatisfy(s -> assertThat(((StepDetail.Analysis) s.step().detail())
                                 .values()
@@ -234,15 +231,16 @@ class ReleaseEngineIT {
     @Test
     void shouldRollBackWhenTheCanaryJudgeFindsTheNewVersionSlower() throws Exception {
         // The last good release is v1: the judge compares v2's samples with v1's (Mann-Whitney U, real Prometheus).
-        var baseline = store.start(
-                io.releasepilot.core.state.ReleaseRequest.of(
-                        bench.service(),
-                        environment,
-                        bench.v1().version(),
-                        io.releasepilot.core.release.ReleaseStrategy.CANARY,
-                        Actor.of("alice")),
-                io.releasepilot.core.state.StartOptions.failFast());
-        store.finish(baseline.id(), ReleaseState.SUCCEEDED, Actor.of("alice"), "baseline");
+        var baseline = LEDGER.store()
+                .start(
+                        io.releasepilot.core.state.ReleaseRequest.of(
+                                bench.service(),
+                                environment,
+                                bench.v1().version(),
+                                io.releasepilot.core.release.ReleaseStrategy.CANARY,
+                                Actor.of("alice")),
+                        io.releasepilot.core.state.StartOptions.failFast());
+        LEDGER.store().finish(baseline.id(), ReleaseState.SUCCEEDED, Actor.of("alice"), "baseline");
         bench.v2().slowDown(java.time.Duration.ofMillis(40));
         String s = "service=\\\"" + bench.service() + "\\\",version=\\\"{{version}}\\\"";
         String judge = "    judge:\n"
@@ -261,7 +259,7 @@ class ReleaseEngineIT {
         ReleaseOutcome outcome = engine(spec, router()).canary(request("alice"));
 
         assertThat(outcome.state()).as(outcome.report()).isEqualTo(ReleaseState.ROLLED_BACK);
-        assertThat(store.steps(outcome.releaseId()))
+        assertThat(LEDGER.store().steps(outcome.releaseId()))
                 .filteredOn(step -> step.step().detail() instanceof StepDetail.Analysis a
                         && a.judge() != null
                         && a.judge().verdict() == Verdict.FAIL)
@@ -319,7 +317,7 @@ class ReleaseEngineIT {
 
         operator(OperatorAction.Operation.PAUSE, bob, "looking at a dashboard");
         Thread.sleep(6_000); // longer than the step: a paused canary does not advance
-        Release paused = store.inProgress(bench.service(), environment).orElseThrow();
+        Release paused = LEDGER.store().inProgress(bench.service(), environment).orElseThrow();
         assertThat(paused.state()).isEqualTo(ReleaseState.PAUSED);
         assertThat(paused.weights().canary()).isEqualTo(10);
         operator(OperatorAction.Operation.RESUME, bob, "looks fine");
@@ -351,9 +349,10 @@ class ReleaseEngineIT {
         ReleaseEngine engine = engine("canary", 30);
         CompletableFuture<ReleaseOutcome> run = CompletableFuture.supplyAsync(() -> engine.canary(request("alice")));
         awaitWeight(10);
-        Release release = store.inProgress(bench.service(), environment).orElseThrow();
+        Release release =
+                LEDGER.store().inProgress(bench.service(), environment).orElseThrow();
 
-        new Rollback(store, router())
+        new Rollback(LEDGER.store(), router())
                 .perform(
                         release.id(),
                         Actor.of("alertmanager"),
@@ -445,7 +444,7 @@ class ReleaseEngineIT {
                 .satisfies(p -> assertThat(p.message())
                         .startsWith("WARNING: the canary has no signal: no step has" + " criteria"));
         assertThat(outcome.report()).contains("- **Promoted blind (no signal):** the canary has no signal");
-        assertThat(store.steps(outcome.releaseId()).stream()
+        assertThat(LEDGER.store().steps(outcome.releaseId()).stream()
                         .map(s -> s.step().detail())
                         .filter(StepDetail.NoSignal.class::isInstance))
                 .singleElement()
@@ -479,7 +478,7 @@ class ReleaseEngineIT {
     private void awaitWeight(int canary) throws InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {
-            var release = store.inProgress(bench.service(), environment);
+            var release = LEDGER.store().inProgress(bench.service(), environment);
             if (release.isPresent()
                     && release.get().weights() != null
                     && release.get().weights().canary() == canary) {

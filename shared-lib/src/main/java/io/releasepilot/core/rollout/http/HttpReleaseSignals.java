@@ -1,4 +1,4 @@
-package io.releasepilot.core.rollout;
+package io.releasepilot.core.rollout.http;
 
 import io.releasepilot.core.gate.GateSource;
 import io.releasepilot.core.gate.Observation;
@@ -7,6 +7,8 @@ import io.releasepilot.core.gate.prometheus.PrometheusClient;
 import io.releasepilot.core.gate.prometheus.PrometheusGateSource;
 import io.releasepilot.core.gate.prometheus.VersionSamples;
 import io.releasepilot.core.judge.MetricSamples;
+import io.releasepilot.core.rollout.JudgePlan;
+import io.releasepilot.core.rollout.ReleaseSignals;
 import io.releasepilot.core.spec.HealthCheckSpec;
 import io.releasepilot.core.spec.ReleaseSpec;
 import java.net.URI;

@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code release-pilot rollback}: all traffic back to the stable side now: the release in progress is rolled back, or
@@ -38,21 +37,8 @@ final class RollbackCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(
-            names = "--deployment",
-            arity = "0..1",
-            fallbackValue = "true",
-            defaultValue = "true",
-            description = "on GitHub Actions with a token: record a deployment (success) of the version now serving,"
-                    + " then mark the rolled-back version's deployment inactive (failure if it was still rolling out)"
-                    + " (default: ${DEFAULT-VALUE})")
-    boolean deployment;
-
-    @Option(
-            names = "--environment-url",
-            paramLabel = "URL",
-            description = "where the environment answers, shown on the GitHub Deployment")
-    String environmentUrl;
+    @Mixin
+    DeploymentOptions deploymentOptions;
 
     @Override
     public Integer call() {
@@ -65,7 +51,8 @@ final class RollbackCommand implements Callable<Integer> {
             ReleaseOutcome outcome = rolledBack.outcome();
             ReleaseOutput.outcome(spec.commandLine().getOut(), release.format, outcome);
             if (step.active()) {
-                String deploymentId = deployment ? deployments(step, session, rolledBack.from(), outcome) : "";
+                String deploymentId =
+                        deploymentOptions.deployment ? deployments(step, session, rolledBack.from(), outcome) : "";
                 ReleaseOutput.actionsOutputs(step, outcome);
                 step.output("deployment-id", deploymentId);
                 step.summary(outcome.report());
@@ -115,7 +102,7 @@ final class RollbackCommand implements Callable<Integer> {
                                                 DeploymentState.SUCCESS,
                                                 "rolled back from " + rolledBack.version() + ": " + reason,
                                                 runUrl,
-                                                environmentUrl)));
+                                                deploymentOptions.environmentUrl)));
                         return id.toString();
                     })
                     .orElse("");
@@ -131,7 +118,9 @@ final class RollbackCommand implements Callable<Integer> {
                     .ifPresent(id -> step.run(
                             "set status " + state + " on deployment " + id,
                             () -> api.setDeploymentStatus(
-                                    id, new DeploymentStatusRequest(state, description, runUrl, environmentUrl))));
+                                    id,
+                                    new DeploymentStatusRequest(
+                                            state, description, runUrl, deploymentOptions.environmentUrl))));
         }
         return deploymentId;
     }

@@ -39,20 +39,8 @@ abstract class RolloutCommand implements Callable<Integer> {
             fallbackValue = "true")
     boolean takeover;
 
-    @Option(
-            names = "--deployment",
-            arity = "0..1",
-            fallbackValue = "true",
-            defaultValue = "true",
-            description = "on GitHub Actions with a token: create a GitHub Deployment and post its statuses"
-                    + " (default: ${DEFAULT-VALUE})")
-    boolean deployment;
-
-    @Option(
-            names = "--environment-url",
-            paramLabel = "URL",
-            description = "where the environment answers, shown on the GitHub Deployment")
-    String environmentUrl;
+    @Mixin
+    DeploymentOptions deploymentOptions;
 
     @CommandLine.Mixin
     LedgerOptions ledger;
@@ -115,7 +103,7 @@ abstract class RolloutCommand implements Callable<Integer> {
 
     /** Creates the deployment once the release id is known (first progress line, else the outcome). */
     private void startDeployment(ActionsStep step, UUID releaseId) {
-        if (deploymentTried || !deployment || !step.active()) {
+        if (deploymentTried || !deploymentOptions.deployment || !step.active()) {
             return;
         }
         deploymentTried = true;
@@ -164,6 +152,6 @@ abstract class RolloutCommand implements Callable<Integer> {
                 () -> github.setDeploymentStatus(
                         id,
                         new DeploymentStatusRequest(
-                                state, description, step.runUrl().orElse(""), environmentUrl)));
+                                state, description, step.runUrl().orElse(""), deploymentOptions.environmentUrl)));
     }
 }

@@ -45,12 +45,6 @@ public class BlueGreenCutoverStep extends RolloutStep {
         }
 
         @Override
-        protected ReleaseOutcome begin(ReleaseOperations ops, RolloutRequest request, ProgressLog log)
-                throws InterruptedException {
-            return ops.blueGreen(request, log);
-        }
-
-        @Override
         protected RolloutRequest.Kind kind() {
             return RolloutRequest.Kind.BLUE_GREEN;
         }

@@ -45,12 +45,6 @@ public class CanaryPromoteStep extends RolloutStep {
         }
 
         @Override
-        protected ReleaseOutcome begin(ReleaseOperations ops, RolloutRequest request, ProgressLog log)
-                throws InterruptedException {
-            return ops.canary(request, log);
-        }
-
-        @Override
         protected RolloutRequest.Kind kind() {
             return RolloutRequest.Kind.CANARY;
         }

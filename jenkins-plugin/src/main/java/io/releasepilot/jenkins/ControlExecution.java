@@ -2,8 +2,6 @@ package io.releasepilot.jenkins;
 
 import hudson.AbortException;
 import hudson.model.Result;
-import java.nio.file.Path;
-import java.util.List;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jspecify.annotations.Nullable;
 
@@ -49,24 +47,35 @@ final class ControlExecution extends ReleaseStepExecution {
         this.reason = reason;
     }
 
+    /**
+     * Authorizes the job on the controller, then acts: on the agent holding the workspace when there is one (the spec's
+     * router and hooks run there); without a workspace only the ledger-only requests (promote, pause, resume, abort of
+     * a named service) run, and a rollback, which moves traffic, is refused.
+     */
     @Override
     protected Object run(Host host) throws Exception {
         String specPath = host.specPath(spec);
-        WorkspaceFiles ws = host.workspaceIfAny();
-        Path dir = ws == null ? null : ws.localDirectory(List.of(specPath));
+        AgentWorkspace agent = operation == Operation.ROLLBACK ? host.agent("releaseRollback") : host.agentIfAny();
+        String named = Texts.trimToNull(service);
+        String authorized = host.authorize(agent, specPath, named, environment);
         String why = reason == null
                 ? operation.label + " requested by " + host.releaseContext().actor()
                 : reason;
-        ControlRequest request =
-                new ControlRequest(dir, specPath, Texts.trimToNull(service), environment, why, host.releaseContext());
-        ProgressLog log = host.progress();
-        ReleaseOutcome o = switch (operation) {
-            case ROLLBACK -> host.operations.rollback(request, log);
-            case PROMOTE -> host.operations.promote(request, log);
-            case PAUSE -> host.operations.pause(request, log);
-            case RESUME -> host.operations.resume(request, log);
-            case ABORT -> host.operations.abort(request, log);
-        };
+        ReleaseOutcome o = agent != null
+                ? agent.call(new AgentTasks.Control(
+                        host.operations,
+                        operation,
+                        specPath,
+                        named,
+                        environment,
+                        why,
+                        host.releaseContext(),
+                        authorized))
+                : AgentTasks.act(
+                        host.operations,
+                        operation,
+                        new ControlRequest(null, specPath, named, environment, why, host.releaseContext()),
+                        host.progress());
         host.badge(ReleaseBadgeAction.forRelease(o));
         host.summary(
                 operation.label + " " + o.version() + " → " + o.environment() + ": " + o.state(), o.markdownReport());

@@ -21,10 +21,12 @@ import io.releasepilot.core.spec.SpecReader;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.StateStoreConfig;
 import io.releasepilot.core.state.StepDetail;
+import java.io.Serializable;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,11 +38,18 @@ import org.jspecify.annotations.Nullable;
  * actor and the {@link HostRun}; every use case is the core's ({@code io.releasepilot.core.application}), and its
  * results map onto {@link GateOutcome}/{@link ReleaseOutcome} here.
  *
+ * <p>It runs in the JVM of the agent that holds the build's workspace: the steps send it there inside an {@link
+ * AgentTask}, so the spec's hooks and router commands, NGINX test/reload and the calls to load balancers and Prometheus
+ * start on the agent, never on the controller. Every path it takes is confined to the workspace ({@link
+ * WorkspacePaths}).
+ *
  * <p>The step's own release id (chosen before any work, persisted with the program state) and the ledger's release
  * are tied by a NOTE ({@value #STEP_NOTE}) the core records with the first progress report; the ledger's id is what
  * the outcome (and the badge) carry.
  */
-final class CoreReleaseOperations implements ReleaseOperations {
+final class CoreReleaseOperations implements ReleaseOperations, Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** Ledger NOTE event tying a ledger release to the Jenkins step that runs it. */
     static final String STEP_NOTE = "jenkins-step";
     /** Ledger NOTE event recording a finished build on a release still in progress. */
@@ -48,15 +57,23 @@ final class CoreReleaseOperations implements ReleaseOperations {
 
     private final ConnectionSettings settings;
     private final @Nullable String schema;
-
-    CoreReleaseOperations(ConnectionSettings settings) {
-        this(settings, null);
-    }
+    private final Map<String, String> buildVariables;
 
     /** With the ledger's tables in {@code schema} (tests isolate themselves this way); null for the default. */
     CoreReleaseOperations(ConnectionSettings settings, @Nullable String schema) {
+        this(settings, schema, Map.of());
+    }
+
+    /**
+     * @param buildVariables the build's environment as the step saw it (what {@code withCredentials} bound): where the
+     *     secrets the spec names by variable (e.g. {@code metrics.prometheus.tokenEnv}) come from; never the
+     *     controller's or the agent's process environment
+     */
+    CoreReleaseOperations(
+            ConnectionSettings settings, @Nullable String schema, Map<String, String> buildVariables) {
         this.settings = settings;
         this.schema = schema;
+        this.buildVariables = new HashMap<>(buildVariables);
     }
 
     @Override
@@ -64,7 +81,10 @@ final class CoreReleaseOperations implements ReleaseOperations {
         ReleaseSpec spec = readSpec(request.workspace(), request.specPath()).spec();
         List<Path> files = new ArrayList<>();
         for (String glob : request.reports()) {
-            files.addAll(ReportFiles.expand(request.workspace(), glob));
+            for (Path file : ReportFiles.expand(request.workspace(), WorkspacePaths.relative(glob, "report glob"))) {
+                WorkspacePaths.checkInside(request.workspace(), file, "report " + file.getFileName());
+                files.add(file);
+            }
         }
         Optional<GateCheck.Bypass> bypass = request.bypass()
                 ? Optional.of(new GateCheck.Bypass(
@@ -236,11 +256,12 @@ final class CoreReleaseOperations implements ReleaseOperations {
 
     /**
      * The ledger and the spec's metrics, the global configuration's Prometheus URL replacing the spec's when it is set.
-     * The release signals read their token variables from the controller's environment; the gate gets none (as ever).
+     * Secrets the spec names by variable come from the build's bound variables only (Jenkins Credentials through
+     * {@code withCredentials}), never from a process environment.
      */
     private ReleasePorts ports() {
-        Map<String, String> env = System.getenv();
-        ReleasePorts ports = ReleasePorts.standard(ledger(), Map.of());
+        Map<String, String> env = Map.copyOf(buildVariables);
+        ReleasePorts ports = ReleasePorts.standard(ledger(), env);
         return settings.prometheusUrl() == null
                 ? ports.withSignals(spec -> HttpReleaseSignals.from(spec, env))
                 : ports.withPrometheus(URI.create(settings.prometheusUrl()), env);
@@ -248,7 +269,7 @@ final class CoreReleaseOperations implements ReleaseOperations {
 
     /** The spec and the hash of the bytes it was read from, which the ledger records with the releases it starts. */
     private static SpecFile readSpec(Path workspace, String specPath) {
-        Path file = workspace.resolve(specPath);
+        Path file = WorkspacePaths.resolve(workspace, specPath, "spec path");
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException("no spec at " + specPath + " in the workspace; check out the repository "
                     + "first or pass spec: 'path/to/release-pilot.yml'");

@@ -1,8 +1,8 @@
 package io.releasepilot.jenkins;
 
+import io.releasepilot.core.InvalidInputException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -46,11 +46,23 @@ final class FormChecks {
         if (v == null) {
             return Validation.ok();
         }
-        Path p = Path.of(v).normalize();
-        if (p.isAbsolute() || p.startsWith("..")) {
-            return Validation.error("The spec path is relative to the workspace and stays inside it.");
+        try {
+            WorkspacePaths.relative(v, "spec path");
+            return Validation.ok();
+        } catch (InvalidInputException e) {
+            return Validation.error("The spec path is relative to the workspace and stays inside it: "
+                    + e.getMessage());
         }
-        return Validation.ok();
+    }
+
+    /** The release rules parse: every line has a job, a service and an environment glob. */
+    static Validation releaseRules(@Nullable String value) {
+        try {
+            ReleaseAuthorization.parse(value, null);
+            return Validation.ok();
+        } catch (InvalidInputException e) {
+            return Validation.error(e.getMessage());
+        }
     }
 
     static Validation name(@Nullable String value, String what, boolean required) {

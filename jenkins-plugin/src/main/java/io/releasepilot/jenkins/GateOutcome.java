@@ -1,6 +1,7 @@
 package io.releasepilot.jenkins;
 
 import io.releasepilot.core.release.Verdict;
+import java.io.Serializable;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +16,7 @@ public record GateOutcome(
         String version,
         String environment,
         String markdownReport,
-        @Nullable String bypass) {
+        @Nullable String bypass) implements Serializable {
     public GateOutcome {
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(version, "version");

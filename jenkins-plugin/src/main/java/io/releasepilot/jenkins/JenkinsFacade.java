@@ -10,6 +10,7 @@ import hudson.model.Run;
 import hudson.security.ACL;
 import hudson.util.ListBoxModel;
 import java.util.List;
+import java.util.Map;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jspecify.annotations.Nullable;
@@ -44,8 +45,11 @@ final class JenkinsFacade {
         return ExtensionList.lookupSingleton(ReleasePilotConfiguration.class);
     }
 
-    /** The production operations, with secrets resolved for this run (its authentication; usage is tracked). */
-    static ReleaseOperations operations(Run<?, ?> run) throws AbortException {
+    /**
+     * The production operations, with secrets resolved for this run (its authentication; usage is tracked) from
+     * Jenkins Credentials and the build's bound variables; they run on the agent holding the workspace.
+     */
+    static ReleaseOperations operations(Run<?, ?> run, Map<String, String> buildVariables) throws AbortException {
         for (ReleaseOperationsFactory f : ExtensionList.lookup(ReleaseOperationsFactory.class)) {
             return f.create(run);
         }
@@ -80,7 +84,9 @@ final class JenkinsFacade {
                 dbPassword,
                 Texts.trimToNull(c.getNatsUrl()),
                 natsToken,
-                Texts.trimToNull(c.getPrometheusUrl())));
+                Texts.trimToNull(c.getPrometheusUrl())),
+                null,
+                buildVariables);
     }
 
     /** Credentials for the global configuration drop-downs: system scope, IDs and descriptions only. */

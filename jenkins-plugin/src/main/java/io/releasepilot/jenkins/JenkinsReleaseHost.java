@@ -2,6 +2,7 @@ package io.releasepilot.jenkins;
 
 import hudson.model.Run;
 import java.io.IOException;
+import java.util.Map;
 
 /** The running Jenkins as a {@link ReleaseHost}. */
 final class JenkinsReleaseHost implements ReleaseHost {
@@ -10,8 +11,14 @@ final class JenkinsReleaseHost implements ReleaseHost {
     private JenkinsReleaseHost() {}
 
     @Override
-    public ReleaseOperations operations(Run<?, ?> run) throws IOException {
-        return JenkinsFacade.operations(run);
+    public ReleaseOperations operations(Run<?, ?> run, Map<String, String> buildVariables) throws IOException {
+        return JenkinsFacade.operations(run, buildVariables);
+    }
+
+    @Override
+    public ReleaseAuthorization authorization() {
+        ReleasePilotConfiguration c = JenkinsFacade.configuration();
+        return ReleaseAuthorization.parse(c.getReleaseRules(), c.getProtectedEnvironments());
     }
 
     @Override

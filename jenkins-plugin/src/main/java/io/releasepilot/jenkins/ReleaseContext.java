@@ -1,5 +1,6 @@
 package io.releasepilot.jenkins;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Objects;
  * @param buildUrl absolute URL of the build, or the relative one when Jenkins has no root URL configured
  * @param actor the user who started the build, or {@code "jenkins"} for timer/SCM triggers
  */
-public record ReleaseContext(String buildId, String buildUrl, String actor) {
+public record ReleaseContext(String buildId, String buildUrl, String actor) implements Serializable {
     public ReleaseContext {
         Objects.requireNonNull(buildId, "buildId");
         Objects.requireNonNull(buildUrl, "buildUrl");

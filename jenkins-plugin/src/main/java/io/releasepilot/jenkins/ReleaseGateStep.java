@@ -9,7 +9,6 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import jenkins.YesNoMaybe;
@@ -158,11 +157,21 @@ public class ReleaseGateStep extends Step {
         @Override
         protected Object run(Host host) throws Exception {
             String specPath = host.specPath(spec);
-            List<String> globs = Texts.globs(reports);
-            Path dir = host.workspace().localDirectory(Host.withSpec(specPath, globs));
-            GateOutcome g = host.operations.gate(
-                    new GateRequest(dir, globs, specPath, environment, host.releaseContext(), bypass, reason),
-                    host.progress());
+            List<String> globs = Texts.globs(reports).stream()
+                    .map(g -> WorkspacePaths.relative(g, "report glob"))
+                    .toList();
+            AgentWorkspace agent = host.agent("releaseGate");
+            // A gate that records on (or bypasses for) a named environment acts on it: the release rules apply.
+            String service = environment == null ? null : host.authorize(agent, specPath, null, environment);
+            GateOutcome g = agent.call(new AgentTasks.Gate(
+                    host.operations,
+                    globs,
+                    specPath,
+                    environment,
+                    host.releaseContext(),
+                    bypass,
+                    reason,
+                    service));
             host.badge(ReleaseBadgeAction.forGate(g));
             host.summary(
                     "Quality gate " + g.version() + " → " + g.environment() + ": " + g.verdict()

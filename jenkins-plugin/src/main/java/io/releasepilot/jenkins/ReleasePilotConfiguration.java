@@ -23,6 +23,8 @@ import org.kohsuke.stapler.verb.POST;
 @Symbol("releasePilot")
 public class ReleasePilotConfiguration extends GlobalConfiguration {
     static final String DEFAULT_SPEC_PATH = "release-pilot.yml";
+    /** Closed unless a release rule lists them: production is protected until the administrator says otherwise. */
+    static final String DEFAULT_PROTECTED_ENVIRONMENTS = "production";
 
     private @Nullable String databaseUrl;
     private @Nullable String databaseCredentialsId;
@@ -30,6 +32,8 @@ public class ReleasePilotConfiguration extends GlobalConfiguration {
     private @Nullable String natsCredentialsId;
     private @Nullable String prometheusUrl;
     private @Nullable String defaultSpecPath;
+    private @Nullable String releaseRules;
+    private @Nullable String protectedEnvironments;
 
     public ReleasePilotConfiguration() {
         load();
@@ -99,6 +103,34 @@ public class ReleasePilotConfiguration extends GlobalConfiguration {
     public void setDefaultSpecPath(@Nullable String defaultSpecPath) {
         this.defaultSpecPath = Texts.trimToNull(defaultSpecPath);
         save();
+    }
+
+    /** One rule per line: {@code <job glob> <service glob> <environment glob>} (see {@link ReleaseAuthorization}). */
+    public @Nullable String getReleaseRules() {
+        return releaseRules;
+    }
+
+    @DataBoundSetter
+    public void setReleaseRules(@Nullable String releaseRules) {
+        this.releaseRules = Texts.trimToNull(releaseRules);
+        save();
+    }
+
+    /** Never null: falls back to {@value #DEFAULT_PROTECTED_ENVIRONMENTS}; an explicit blank value is kept. */
+    public String getProtectedEnvironments() {
+        return protectedEnvironments == null ? DEFAULT_PROTECTED_ENVIRONMENTS : protectedEnvironments;
+    }
+
+    @DataBoundSetter
+    public void setProtectedEnvironments(@Nullable String protectedEnvironments) {
+        this.protectedEnvironments = protectedEnvironments == null ? null : protectedEnvironments.trim();
+        save();
+    }
+
+    @POST
+    public FormValidation doCheckReleaseRules(@QueryParameter String value) {
+        JenkinsFacade.checkAdminister();
+        return FormChecks.releaseRules(value).toFormValidation();
     }
 
     @POST

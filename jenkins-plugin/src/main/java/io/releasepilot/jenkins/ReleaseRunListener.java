@@ -5,6 +5,7 @@ import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.model.listeners.RunListener;
+import java.util.Map;
 import jenkins.YesNoMaybe;
 
 /**
@@ -31,7 +32,7 @@ public final class ReleaseRunListener extends RunListener<Run<?, ?>> {
         }
         String name = ResultMapping.name(run.getResult());
         try {
-            host.operations(run)
+            host.operations(run, Map.of())
                     .recordBuild(new BuildRecord(
                             ReleaseStepExecution.ReleaseContexts.of(run, host), name, badge.getReleaseId()));
         } catch (Exception e) {

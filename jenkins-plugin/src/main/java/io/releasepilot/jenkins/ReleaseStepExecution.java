@@ -1,6 +1,7 @@
 package io.releasepilot.jenkins;
 
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Cause;
 import hudson.model.Run;
@@ -8,9 +9,8 @@ import hudson.model.TaskListener;
 import io.releasepilot.core.ReleasePilotException;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jspecify.annotations.Nullable;
@@ -122,7 +122,7 @@ abstract class ReleaseStepExecution extends StepExecution {
         }
     }
 
-    /** The Jenkins side of one step run: the build, its log, its workspace, and the operations to call. */
+    /** The Jenkins side of one step run: the build, its log, its agent, and the operations to call. */
     static final class Host {
         final StepContext context;
         final Run<?, ?> run;
@@ -130,12 +130,13 @@ abstract class ReleaseStepExecution extends StepExecution {
         final ReleaseHost host;
         final ReleaseOperations operations;
 
-        private Host(StepContext context, Run<?, ?> run, TaskListener listener, ReleaseHost host) throws IOException {
+        private Host(StepContext context, Run<?, ?> run, TaskListener listener, ReleaseHost host)
+                throws IOException, InterruptedException {
             this.context = context;
             this.run = run;
             this.listener = listener;
             this.host = host;
-            this.operations = host.operations(run);
+            this.operations = host.operations(run, buildVariables(context));
         }
 
         static Host of(StepContext context) throws IOException, InterruptedException {
@@ -147,6 +148,16 @@ abstract class ReleaseStepExecution extends StepExecution {
             // A host may supply itself (tests, embedders); Jenkins supplies none, so the running Jenkins.
             ReleaseHost host = context.get(ReleaseHost.class);
             return new Host(context, run, listener, host != null ? host : JenkinsReleaseHost.INSTANCE);
+        }
+
+        /**
+         * The build's environment as the step sees it (what {@code withCredentials} and {@code environment {}} bound),
+         * for the secrets the spec names by variable. Never the controller's process environment.
+         */
+        private static Map<String, String> buildVariables(StepContext context)
+                throws IOException, InterruptedException {
+            EnvVars env = context.get(EnvVars.class);
+            return env == null ? Map.of() : Map.copyOf(env);
         }
 
         PrintStream logger() {
@@ -162,32 +173,69 @@ abstract class ReleaseStepExecution extends StepExecution {
             return line -> out.println("[release-pilot] " + line);
         }
 
-        /** The workspace as a controller-side directory holding the given files. */
-        WorkspaceFiles workspace() throws IOException, InterruptedException {
-            WorkspaceFiles files = context.get(WorkspaceFiles.class);
-            if (files != null) {
-                return files;
+        /**
+         * The agent holding the build's workspace, where all the step's work runs. Without one the step refuses:
+         * the controller never runs a release's processes or reads a workspace.
+         */
+        AgentWorkspace agent(String step) throws IOException, InterruptedException {
+            AgentWorkspace agent = agentIfAny();
+            if (agent == null) {
+                throw new AbortException("Release Pilot: " + step + " runs on the agent that holds the workspace,"
+                        + " never on the controller: run it inside node { … } (or a stage with an agent)");
             }
-            FilePath ws = context.get(FilePath.class);
-            if (ws == null) {
-                throw new AbortException("Release Pilot: this step needs a workspace: run it inside node { … }");
-            }
-            return new FilePathWorkspace(ws);
+            return agent;
         }
 
         @Nullable
-        WorkspaceFiles workspaceIfAny() throws IOException, InterruptedException {
-            WorkspaceFiles files = context.get(WorkspaceFiles.class);
-            if (files != null) {
-                return files;
+        AgentWorkspace agentIfAny() throws IOException, InterruptedException {
+            AgentWorkspace agent = context.get(AgentWorkspace.class);
+            if (agent != null) {
+                return agent;
             }
             FilePath ws = context.get(FilePath.class);
-            return ws == null ? null : new FilePathWorkspace(ws);
+            return ws == null ? null : new FilePathAgent(ws, listener);
         }
 
+        /** The spec path the step names or the configured default, checked to stay inside the workspace. */
         String specPath(@Nullable String spec) {
             String s = Texts.trimToNull(spec);
-            return s != null ? s : host.defaultSpecPath();
+            return WorkspacePaths.relative(s != null ? s : host.defaultSpecPath(), "spec path");
+        }
+
+        /** The job's full name ({@code folder/job}): Jenkins item names cannot contain '#'. */
+        String job() {
+            String id = run.getExternalizableId();
+            int hash = id.lastIndexOf('#');
+            return hash < 0 ? id : id.substring(0, hash);
+        }
+
+        /**
+         * Decides on the controller, from the administrator's release rules only, whether this build's job may act on
+         * the service in the environment; the service is the step's, or the spec's read on the agent. Throws with
+         * the refusing rule; returns the service the agent must find in the spec again (null when nothing was
+         * checked against the spec).
+         */
+        @Nullable
+        String authorize(@Nullable AgentWorkspace agent, String specPath, @Nullable String service, String environment)
+                throws IOException, InterruptedException {
+            ReleaseAuthorization rules = host.authorization();
+            if (!rules.needsService(environment)) {
+                return null;
+            }
+            String name = service;
+            if (name == null) {
+                if (agent == null) {
+                    throw new AbortException("Release Pilot: " + environment + " is governed by release rules: name"
+                            + " the service (service: '…') or run the step inside node { } with the spec");
+                }
+                name = agent.call(new AgentTasks.SpecService(specPath));
+            }
+            ReleaseAuthorization.Decision d = rules.decide(job(), name, environment);
+            if (!d.allowed()) {
+                throw new AbortException("Release Pilot: " + d.explanation());
+            }
+            log("Release Pilot: " + d.explanation());
+            return service == null ? name : null;
         }
 
         ReleaseContext releaseContext() {
@@ -201,10 +249,6 @@ abstract class ReleaseStepExecution extends StepExecution {
         void summary(String title, String markdownReport) {
             run.addOrReplaceAction(
                     ReleaseSummaryAction.append(run.getAction(ReleaseSummaryAction.class), title, markdownReport));
-        }
-
-        static List<String> withSpec(String specPath, List<String> globs) {
-            return Stream.concat(Stream.of(specPath), globs.stream()).toList();
         }
     }
 

@@ -2,8 +2,7 @@ package io.releasepilot.jenkins;
 
 import hudson.AbortException;
 import hudson.model.Result;
-import java.nio.file.Path;
-import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jspecify.annotations.Nullable;
@@ -28,10 +27,6 @@ abstract class RolloutExecution extends ReleaseStepExecution {
         this.version = version;
     }
 
-    /** Calls the operation of this rollout kind. */
-    protected abstract ReleaseOutcome begin(ReleaseOperations ops, RolloutRequest request, ProgressLog log)
-            throws InterruptedException;
-
     protected abstract String title();
 
     protected abstract RolloutRequest.Kind kind();
@@ -51,25 +46,38 @@ abstract class RolloutExecution extends ReleaseStepExecution {
     @Override
     protected Object run(Host host) throws Exception {
         host.log("Release Pilot: " + title() + " to " + environment + " (release " + releaseId + ")");
-        return finish(host, begin(host.operations, request(host), host.progress()));
+        return finish(host, onAgent(host, AgentTasks.Phase.START, null));
     }
 
     @Override
     protected Object resume(Host host) throws Exception {
-        return finish(host, host.operations.continueRelease(request(host), host.progress()));
+        return finish(host, onAgent(host, AgentTasks.Phase.CONTINUE, null));
     }
 
-    /** Rebuilt from the persisted fields and the build's context, so it is the same after a restart. */
-    private RolloutRequest request(Host host) throws Exception {
+    /**
+     * Authorizes the job on the controller, then runs the phase on the agent holding the workspace. The task is
+     * rebuilt from the persisted fields and the build's context, so it is the same after a restart.
+     */
+    private ReleaseOutcome onAgent(Host host, AgentTasks.Phase phase, @Nullable String reason) throws Exception {
         String specPath = host.specPath(spec);
-        Path dir = host.workspace().localDirectory(List.of(specPath));
-        return new RolloutRequest(releaseId, dir, specPath, environment, version, host.releaseContext(), kind());
+        AgentWorkspace agent = host.agent(title());
+        String service = host.authorize(agent, specPath, null, environment);
+        return agent.call(new AgentTasks.Rollout(
+                host.operations,
+                phase,
+                Objects.requireNonNull(releaseId, "releaseId"),
+                specPath,
+                environment,
+                version,
+                host.releaseContext(),
+                kind(),
+                reason,
+                service));
     }
 
     @Override
     protected void stopped(Host host, String reason) throws Exception {
-        ReleaseOutcome o =
-                host.operations.stopForBuildAbort(request(host), "build aborted: " + reason, host.progress());
+        ReleaseOutcome o = onAgent(host, AgentTasks.Phase.STOP, "build aborted: " + reason);
         record(host, o);
         host.log("Release Pilot: build aborted; release " + releaseId + " is " + o.state());
     }

@@ -12,12 +12,19 @@ final class FakeRun extends Run<FakeJob, FakeRun> {
     private final transient FakeJob job;
     private final transient List<Action> actions = new CopyOnWriteArrayList<>();
     private final String user;
+    private final String jobName;
     private volatile Result result;
 
     FakeRun(FakeJob job, String user) {
+        this(job, user, "checkout-deploy");
+    }
+
+    /** A build of the job with this full name ({@code folder/job}). */
+    FakeRun(FakeJob job, String user, String jobName) {
         super(job, 0L);
         this.job = job;
         this.user = user;
+        this.jobName = jobName;
     }
 
     void finish(Result r) {
@@ -53,12 +60,12 @@ final class FakeRun extends Run<FakeJob, FakeRun> {
 
     @Override
     public String getUrl() {
-        return "job/checkout-deploy/42/";
+        return "job/" + jobName.replace("/", "/job/") + "/42/";
     }
 
     @Override
     public String getExternalizableId() {
-        return "checkout-deploy#42";
+        return jobName + "#42";
     }
 
     @Override

@@ -93,7 +93,7 @@ class JenkinsStepsIT {
     /** The Jenkins instance: its operations are the core-backed ones on the test ledger. */
     private static class CoreHost extends FakeReleaseHost {
         @Override
-        public ReleaseOperations operations(Run<?, ?> run) {
+        public ReleaseOperations operations(Run<?, ?> run, java.util.Map<String, String> variables) {
             return new CoreReleaseOperations(settings, schema);
         }
     }
@@ -111,7 +111,7 @@ class JenkinsStepsIT {
                 .with(Run.class, run)
                 .with(TaskListener.class, log)
                 .with(ReleaseHost.class, host);
-        return withWorkspace ? ctx.with(WorkspaceFiles.class, new DirectoryWorkspace(workspace)) : ctx;
+        return withWorkspace ? ctx.with(AgentWorkspace.class, new LocalAgent(workspace, log, true)) : ctx;
     }
 
     /** Runs a step to its end in its own build (user bob), as an operator's Pipeline would. */
@@ -417,11 +417,13 @@ class JenkinsStepsIT {
         CountDownLatch died = new CountDownLatch(1);
         CoreHost beforeRestart = new CoreHost() {
             @Override
-            public ReleaseOperations operations(Run<?, ?> run) {
-                return new WorkerRecordingOperations(super.operations(run), worker, died);
+            public ReleaseOperations operations(Run<?, ?> run, java.util.Map<String, String> variables) {
+                return new WorkerRecordingOperations(super.operations(run, variables), worker, died);
             }
         };
-        FakeStepContext ctx = context(build, buildLog, beforeRestart, true);
+        // In memory: the recorder shares the worker thread with the test (the restored step's agent serializes).
+        FakeStepContext ctx = context(build, buildLog, beforeRestart, true)
+                .with(AgentWorkspace.class, new LocalAgent(workspace, buildLog));
         RolloutExecution execution = (RolloutExecution) canary().start(ctx);
         execution.start();
         awaitCanaryWeight(10);
@@ -438,7 +440,7 @@ class JenkinsStepsIT {
                 .with(Run.class, build)
                 .with(TaskListener.class, restartedLog)
                 .with(ReleaseHost.class, new CoreHost())
-                .with(WorkspaceFiles.class, new DirectoryWorkspace(workspace));
+                .with(AgentWorkspace.class, new LocalAgent(workspace, restartedLog, true));
 
         restored.onResume();
         FakeStepContext.Completion c = restoredContext.awaitCompletion();

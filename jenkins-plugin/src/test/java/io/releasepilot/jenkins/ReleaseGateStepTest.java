@@ -20,12 +20,12 @@ class ReleaseGateStepTest {
     private final FakeTaskListener listener = new FakeTaskListener();
     private final FakeRun run = new FakeRun(new FakeJob(), "alice");
 
-    private FakeStepContext context(DirectoryWorkspace ws) {
+    private FakeStepContext context(LocalAgent ws) {
         return new FakeStepContext()
                 .with(Run.class, run)
                 .with(TaskListener.class, listener)
                 .with(ReleaseHost.class, host)
-                .with(WorkspaceFiles.class, ws);
+                .with(AgentWorkspace.class, ws);
     }
 
     private FakeStepContext.Completion gate(Verdict verdict, FakeStepContext ctx) throws Exception {
@@ -41,7 +41,7 @@ class ReleaseGateStepTest {
 
     @Test
     void shouldSucceedAndBadgeTheRunWhenTheGatePasses() throws Exception {
-        DirectoryWorkspace ws = new DirectoryWorkspace(workspace);
+        LocalAgent ws = new LocalAgent(workspace, listener);
         FakeStepContext ctx = context(ws);
 
         FakeStepContext.Completion c = gate(Verdict.PASS, ctx);
@@ -56,9 +56,10 @@ class ReleaseGateStepTest {
         assertThat(request.context())
                 .isEqualTo(new ReleaseContext(
                         "checkout-deploy#42", "https://ci.example.com/job/checkout-deploy/42/", "alice"));
-        assertThat(ws.requested)
-                .containsExactly(
-                        List.of("release-pilot.yml", "target/surefire-reports/*.xml", "target/site/jacoco/jacoco.xml"));
+        assertThat(ws.tasks)
+                .as("the gate ran on the agent holding the workspace")
+                .singleElement()
+                .isInstanceOf(AgentTasks.Gate.class);
         ReleaseBadgeAction badge = run.getAction(ReleaseBadgeAction.class);
         assertThat(badge.getText()).isEqualTo("Release Pilot: 1.4.0 → staging: gate passed");
         assertThat(run.getAction(ReleaseSummaryAction.class).getReports()).containsExactly("| tests | 0 failed |");
@@ -67,7 +68,7 @@ class ReleaseGateStepTest {
 
     @Test
     void shouldMarkTheBuildUnstableOnWarning() throws Exception {
-        FakeStepContext ctx = context(new DirectoryWorkspace(workspace));
+        FakeStepContext ctx = context(new LocalAgent(workspace, listener));
 
         FakeStepContext.Completion c = gate(Verdict.WARNING, ctx);
 
@@ -77,7 +78,7 @@ class ReleaseGateStepTest {
 
     @Test
     void shouldFailTheStepWithoutStackTraceOnFail() throws Exception {
-        FakeStepContext ctx = context(new DirectoryWorkspace(workspace));
+        FakeStepContext ctx = context(new LocalAgent(workspace, listener));
 
         FakeStepContext.Completion c = gate(Verdict.FAIL, ctx);
 
@@ -89,7 +90,7 @@ class ReleaseGateStepTest {
 
     @Test
     void shouldLetAGrantedBypassThroughAndBadgeIt() throws Exception {
-        FakeStepContext ctx = context(new DirectoryWorkspace(workspace));
+        FakeStepContext ctx = context(new LocalAgent(workspace, listener));
         host.operations.gate = new GateOutcome(
                 Verdict.FAIL, "1.4.0", "staging", "| tests | 1 failed |", "alice bypassed a FAIL gate: flaky");
         ReleaseGateStep step = new ReleaseGateStep();
@@ -112,7 +113,7 @@ class ReleaseGateStepTest {
 
     @Test
     void shouldAskForNoBypassUnlessTold() throws Exception {
-        FakeStepContext ctx = context(new DirectoryWorkspace(workspace));
+        FakeStepContext ctx = context(new LocalAgent(workspace, listener));
 
         gate(Verdict.PASS, ctx);
 
@@ -130,7 +131,7 @@ class ReleaseGateStepTest {
                   objectives:
                     - { name: tests, source: junit, metric: failed, comparator: "<=", pass: 0, key: true }
                 """);
-        FakeStepContext ctx = coreBacked(context(new DirectoryWorkspace(workspace)));
+        FakeStepContext ctx = coreBacked(context(new LocalAgent(workspace, listener)));
         ReleaseGateStep step = new ReleaseGateStep();
         step.setEnvironment("staging");
         step.setBypass(true);
@@ -145,7 +146,7 @@ class ReleaseGateStepTest {
 
     @Test
     void shouldNeverPassAnInconclusiveGate() throws Exception {
-        FakeStepContext ctx = context(new DirectoryWorkspace(workspace));
+        FakeStepContext ctx = context(new LocalAgent(workspace, listener));
 
         FakeStepContext.Completion c = gate(Verdict.INCONCLUSIVE, ctx);
 
@@ -154,7 +155,7 @@ class ReleaseGateStepTest {
 
     @Test
     void shouldReportACoreErrorAsAMessage() throws Exception {
-        FakeStepContext failing = coreBacked(context(new DirectoryWorkspace(workspace)));
+        FakeStepContext failing = coreBacked(context(new LocalAgent(workspace, listener)));
 
         new ReleaseGateStep().start(failing).start();
         FakeStepContext.Completion c = failing.awaitCompletion();
@@ -176,7 +177,7 @@ class ReleaseGateStepTest {
         java.nio.file.Files.writeString(
                 workspace.resolve("target/TEST-a.xml"),
                 "<testsuite><testcase name=\"ok\"/><testcase name=\"bad\"><failure/></testcase></testsuite>");
-        FakeStepContext ctx = coreBacked(context(new DirectoryWorkspace(workspace)));
+        FakeStepContext ctx = coreBacked(context(new LocalAgent(workspace, listener)));
         ReleaseGateStep step = new ReleaseGateStep();
         step.setReports("target/TEST-*.xml");
 
@@ -189,11 +190,63 @@ class ReleaseGateStepTest {
         assertThat(run.getAction(ReleaseSummaryAction.class)).isNotNull();
     }
 
+    @Test
+    void shouldRefuseASpecOrReportThatLinksOutOfTheWorkspace() throws Exception {
+        Path outside = java.nio.file.Files.createTempFile("outside", ".xml");
+        java.nio.file.Files.writeString(outside, "<testsuite><testcase name=\"ok\"/></testsuite>");
+        java.nio.file.Files.createSymbolicLink(workspace.resolve("release-pilot.yml"), outside);
+        FakeStepContext viaSpec = coreBacked(context(new LocalAgent(workspace, listener)));
+
+        new ReleaseGateStep().start(viaSpec).start();
+        FakeStepContext.Completion spec = viaSpec.awaitCompletion();
+
+        assertThat(spec.success()).isFalse();
+        assertThat(((Throwable) spec.value()).getMessage())
+                .contains("the spec path 'release-pilot.yml' leads out of the workspace");
+
+        java.nio.file.Files.delete(workspace.resolve("release-pilot.yml"));
+        java.nio.file.Files.writeString(workspace.resolve("release-pilot.yml"), """
+                service: checkout
+                gates:
+                  objectives:
+                    - { name: tests, source: junit, metric: failed, comparator: "<=", pass: 0, key: true }
+                """);
+        java.nio.file.Files.createDirectories(workspace.resolve("target"));
+        java.nio.file.Files.createSymbolicLink(workspace.resolve("target/TEST-stolen.xml"), outside);
+        FakeStepContext viaReport = coreBacked(context(new LocalAgent(workspace, listener)));
+        ReleaseGateStep step = new ReleaseGateStep();
+        step.setReports("target/TEST-*.xml");
+
+        step.start(viaReport).start();
+        FakeStepContext.Completion report = viaReport.awaitCompletion();
+
+        assertThat(report.success()).isFalse();
+        assertThat(((Throwable) report.value()).getMessage())
+                .contains("report TEST-stolen.xml leads out of the workspace");
+        java.nio.file.Files.delete(outside);
+    }
+
+    @Test
+    void shouldRefuseHostileReportGlobs() throws Exception {
+        ReleaseGateStep step = new ReleaseGateStep();
+        step.setReports("target/*.xml, ../../../etc/*");
+        FakeStepContext ctx = context(new LocalAgent(workspace, listener));
+
+        step.start(ctx).start();
+        FakeStepContext.Completion c = ctx.awaitCompletion();
+
+        assertThat(c.success()).isFalse();
+        assertThat(((Throwable) c.value()).getMessage())
+                .isEqualTo("Release Pilot: the report glob '../../../etc/*' leaves the workspace with '..': name a path"
+                        + " inside it");
+        assertThat(host.operations.calls).isEmpty();
+    }
+
     private static FakeStepContext coreBacked(FakeStepContext ctx) {
         return ctx.with(ReleaseHost.class, new FakeReleaseHost() {
             @Override
-            public ReleaseOperations operations(Run<?, ?> r) {
-                return new CoreReleaseOperations(new ConnectionSettings(null, null, null, null, null, null));
+            public ReleaseOperations operations(Run<?, ?> r, java.util.Map<String, String> variables) {
+                return new CoreReleaseOperations(new ConnectionSettings(null, null, null, null, null, null), null);
             }
         });
     }

@@ -36,8 +36,8 @@ class ReleaseRunListenerTest {
         FakeTaskListener listener = new FakeTaskListener();
         FakeReleaseHost down = new FakeReleaseHost() {
             @Override
-            public ReleaseOperations operations(hudson.model.Run<?, ?> r) {
-                return new CoreReleaseOperations(new ConnectionSettings(null, null, null, null, null, null));
+            public ReleaseOperations operations(hudson.model.Run<?, ?> r, java.util.Map<String, String> variables) {
+                return new CoreReleaseOperations(new ConnectionSettings(null, null, null, null, null, null), null);
             }
         };
 

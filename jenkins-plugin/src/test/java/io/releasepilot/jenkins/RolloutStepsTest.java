@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class RolloutStepsTest {
@@ -22,7 +25,7 @@ class RolloutStepsTest {
                 .with(Run.class, run)
                 .with(TaskListener.class, listener)
                 .with(ReleaseHost.class, host)
-                .with(WorkspaceFiles.class, new DirectoryWorkspace(workspace));
+                .with(AgentWorkspace.class, new LocalAgent(workspace, listener));
     }
 
     private static CanaryPromoteStep canary() {
@@ -104,5 +107,101 @@ class RolloutStepsTest {
         assertThat(host.operations.calls)
                 .contains("stop " + execution.releaseId() + ": build aborted: aborted by alice");
         assertThat(run.getAction(ReleaseBadgeAction.class).getOutcome()).isEqualTo("rolled back");
+    }
+
+    private FakeStepContext.Completion start(RolloutStep step, FakeStepContext ctx) throws Exception {
+        step.start(ctx).start();
+        return ctx.awaitCompletion();
+    }
+
+    @Test
+    void shouldRefuseToReleaseWithoutAnAgentWorkspace() throws Exception {
+        FakeStepContext ctx = new FakeStepContext()
+                .with(Run.class, run)
+                .with(TaskListener.class, listener)
+                .with(ReleaseHost.class, host);
+
+        FakeStepContext.Completion c = start(canary(), ctx);
+
+        assertThat(c.success()).isFalse();
+        assertThat(((Throwable) c.value()).getMessage())
+                .isEqualTo("Release Pilot: canary runs on the agent that holds the workspace, never on the controller:"
+                        + " run it inside node { … } (or a stage with an agent)");
+        assertThat(host.operations.calls).isEmpty();
+    }
+
+    @Test
+    void shouldRunTheReleaseOnTheAgentHoldingTheWorkspace() throws Exception {
+        LocalAgent agent = new LocalAgent(workspace, listener);
+        FakeStepContext ctx = context().with(AgentWorkspace.class, agent);
+
+        assertThat(start(canary(), ctx).success()).isTrue();
+
+        assertThat(agent.tasks).singleElement().isInstanceOfSatisfying(AgentTasks.Rollout.class, t -> {
+            assertThat(t.phase()).isEqualTo(AgentTasks.Phase.START);
+            assertThat(t.specPath()).isEqualTo("deploy/release-pilot.yml");
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "../../etc/shadow       | leaves the workspace with '..'",
+        "/etc/shadow            | is absolute",
+        "deploy/../../x.yml     | leaves the workspace with '..'",
+    })
+    void shouldRefuseHostileSpecPathsBeforeAnythingRuns(String spec, String message) throws Exception {
+        CanaryPromoteStep step = canary();
+        step.setSpec(spec);
+        LocalAgent agent = new LocalAgent(workspace, listener);
+
+        FakeStepContext.Completion c = start(step, context().with(AgentWorkspace.class, agent));
+
+        assertThat(c.success()).isFalse();
+        assertThat(((Throwable) c.value()).getMessage()).startsWith("Release Pilot: the spec path").contains(message);
+        assertThat(agent.tasks).isEmpty();
+        assertThat(host.operations.calls).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAJobNotAllowedForProductionWithTheRuleBeforeShippingCredentials() throws Exception {
+        Files.createDirectories(workspace.resolve("deploy"));
+        Files.writeString(workspace.resolve("deploy/release-pilot.yml"), "service: checkout\n");
+        host.authorization = ReleaseAuthorization.parse("payments/** checkout production", "production");
+        LocalAgent agent = new LocalAgent(workspace, listener);
+        FakeStepContext ctx = context()
+                .with(Run.class, new FakeRun(new FakeJob(), "mallory", "web/deploy"))
+                .with(AgentWorkspace.class, agent);
+
+        FakeStepContext.Completion c = start(canary(), ctx);
+
+        assertThat(c.success()).isFalse();
+        assertThat(((Throwable) c.value()).getMessage())
+                .contains("job 'web/deploy' on checkout in production refused by rule 1 'payments/** checkout"
+                        + " production'");
+        assertThat(agent.tasks)
+                .as("only the spec's service was read on the agent; no operations (and no credentials) went there")
+                .singleElement()
+                .isInstanceOf(AgentTasks.SpecService.class);
+        assertThat(host.operations.calls).isEmpty();
+    }
+
+    @Test
+    void shouldReleaseForAnAllowedJobAndActOnlyOnTheAuthorizedService() throws Exception {
+        Files.createDirectories(workspace.resolve("deploy"));
+        Files.writeString(workspace.resolve("deploy/release-pilot.yml"), "service: checkout\n");
+        host.authorization = ReleaseAuthorization.parse("payments/** checkout production", "production");
+        LocalAgent agent = new LocalAgent(workspace, listener);
+        FakeStepContext ctx = context()
+                .with(Run.class, new FakeRun(new FakeJob(), "pat", "payments/deploy"))
+                .with(AgentWorkspace.class, agent);
+
+        assertThat(start(canary(), ctx).success()).isTrue();
+        assertThat(((AgentTasks.Rollout) agent.tasks.get(1)).authorizedService()).isEqualTo("checkout");
+
+        // The spec changed to another service after the decision: the agent refuses to act.
+        Files.writeString(workspace.resolve("deploy/release-pilot.yml"), "service: billing\n");
+        AgentTasks.Rollout stale = (AgentTasks.Rollout) agent.tasks.get(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> stale.run(workspace, line -> {}))
+                .hasMessageContaining("now names service 'billing', not 'checkout'");
     }
 }

@@ -86,6 +86,29 @@ class PluginArchitectureTest {
             .because("steps are asynchronous: waiting belongs to the core on a worker thread");
 
     @ArchTest
+    static final ArchRule neverReadsAProcessEnvironment = noClasses()
+            .should()
+            .callMethod(System.class, "getenv")
+            .orShould()
+            .callMethod(System.class, "getenv", String.class)
+            .orShould()
+            .callMethod(ProcessBuilder.class, "environment")
+            .because("the controller's (or agent's) environment is no secret store: secrets come from Jenkins"
+                    + " Credentials, bound to the build (withCredentials) or resolved by ID");
+
+    @ArchTest
+    static final ArchRule noProcessIsStartedByThePlugin = noClasses()
+            .should()
+            .callConstructor(ProcessBuilder.class, String[].class)
+            .orShould()
+            .callConstructor(ProcessBuilder.class, java.util.List.class)
+            .orShould()
+            .callMethod(Runtime.class, "exec", String.class)
+            .orShould()
+            .callMethod(Runtime.class, "exec", String[].class)
+            .because("the plugin starts no process itself: the core does, inside an AgentTask on the agent");
+
+    @ArchTest
     static final ArchRule releasesGoThroughTheCoreUseCases = HostRules.RELEASES_GO_THROUGH_THE_CORE_USE_CASES;
 
     @ArchTest

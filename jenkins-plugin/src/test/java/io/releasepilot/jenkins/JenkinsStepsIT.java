@@ -340,6 +340,35 @@ class JenkinsStepsIT {
         assertThat(canaryWeight()).isEqualTo(100);
     }
 
+    /**
+     * The controller orchestrates, the agent executes: the step's work runs in another JVM (the agent), so the spec's
+     * deploy hook is a child of that JVM, never of this one (the controller), and HAProxy and Prometheus are reached
+     * from there.
+     */
+    @Test
+    void shouldRunTheSpecsHooksOnTheAgentNeverTheController() throws Exception {
+        bench("blue-green", 2, "");
+        Path pidFile = workspace.resolve("deploy-hook.ppid");
+        String hook = "    deploy: { command: [\"sh\", \"-c\", \"echo $PPID > " + pidFile + "\"], timeout: 20s }\n";
+        Files.writeString(
+                workspace.resolve("release-pilot.yml"),
+                Files.readString(workspace.resolve("release-pilot.yml")).replace("  blueGreen:\n", "  blueGreen:\n" + hook));
+        ChildJvmAgent agent = new ChildJvmAgent(workspace, buildLog);
+        BlueGreenCutoverStep step = new BlueGreenCutoverStep(ENVIRONMENT);
+        step.setVersion(bench.v2().version());
+        FakeStepContext ctx = context(build, buildLog, new CoreHost(), false).with(AgentWorkspace.class, agent);
+
+        step.start(ctx).start();
+        FakeStepContext.Completion c = ctx.awaitCompletion();
+
+        assertThat(c.success()).as(buildLog.text()).isTrue();
+        assertThat(canaryWeight()).isEqualTo(100);
+        long hookParent = Long.parseLong(Files.readString(pidFile).trim());
+        assertThat(agent.pids).singleElement().isEqualTo(hookParent);
+        assertThat(hookParent).isNotEqualTo(ProcessHandle.current().pid());
+        assertThat(release().request().actor().name()).isEqualTo("alice");
+    }
+
     @Test
     void shouldPauseResumeAndAbortARunningCanaryFromOperatorBuilds() throws Exception {
         bench("canary", 30, "");

@@ -31,7 +31,15 @@ class ReleasePilotStepsJenkinsTest {
         ScriptedOperations.reset();
     }
 
+    /** Open environments: the release rules are tested on their own below and in AgentExecutionJenkinsTest. */
+    private static void open() {
+        ReleasePilotConfiguration.all().get(ReleasePilotConfiguration.class).setProtectedEnvironments("");
+    }
+
     private static WorkflowRun run(JenkinsRule j, String script, Result expected) throws Exception {
+        if (ReleasePilotConfiguration.all().get(ReleasePilotConfiguration.class).getReleaseRules() == null) {
+            open();
+        }
         WorkflowJob p = j.createProject(WorkflowJob.class, "p");
         p.setDefinition(new CpsFlowDefinition(script, true));
         return j.buildAndAssertStatus(expected, p);
@@ -93,7 +101,8 @@ class ReleasePilotStepsJenkinsTest {
     void shouldRunTheOperatorStepsOutsideANode(JenkinsRule j) throws Exception {
         run(j, "releasePause environment: 'production', service: 'checkout', reason: 'budget'\n"
                 + "releasePromote 'production'\nreleaseResume 'production'\nreleaseAbort 'production'\n"
-                + "releaseRollback 'production'",
+                + "node { writeFile file: 'release-pilot.yml', text: 'service: checkout'\n"
+                + "  releaseRollback 'production' }",
                 Result.SUCCESS);
 
         assertThat(ScriptedOperations.calls)
@@ -109,6 +118,7 @@ class ReleasePilotStepsJenkinsTest {
     void shouldStopTheReleaseWhenTheBuildIsAborted(JenkinsRule j) throws Exception {
         ScriptedOperations.hold = new java.util.concurrent.CountDownLatch(1);
         WorkflowJob p = j.createProject(WorkflowJob.class, "p");
+        open();
         p.setDefinition(new CpsFlowDefinition("node { canaryPromote 'production' }", true));
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         ScriptedOperations.entered.await();
@@ -127,6 +137,8 @@ class ReleasePilotStepsJenkinsTest {
         c.setNatsUrl("nats://nats:4222");
         c.setPrometheusUrl("http://prom:9090");
         c.setDefaultSpecPath("deploy/release-pilot.yml");
+        c.setReleaseRules("payments/** checkout production");
+        c.setProtectedEnvironments("production, prod-*");
 
         j.submit(j.createWebClient().goTo("configure").getFormByName("config"));
 
@@ -134,5 +146,28 @@ class ReleasePilotStepsJenkinsTest {
         assertThat(reloaded.getDatabaseUrl()).isEqualTo("jdbc:postgresql://db:5432/rp");
         assertThat(reloaded.getNatsUrl()).isEqualTo("nats://nats:4222");
         assertThat(reloaded.getDefaultSpecPath()).isEqualTo("deploy/release-pilot.yml");
+        assertThat(reloaded.getReleaseRules()).isEqualTo("payments/** checkout production");
+        assertThat(reloaded.getProtectedEnvironments()).isEqualTo("production, prod-*");
+    }
+
+    @Test
+    void shouldRefuseAJobNotAllowedForProductionNamingTheRule(JenkinsRule j) throws Exception {
+        ReleasePilotConfiguration c = ReleasePilotConfiguration.all().get(ReleasePilotConfiguration.class);
+        c.setReleaseRules("payments/** checkout production");
+        c.setProtectedEnvironments("production");
+
+        WorkflowRun b = run(j, "node { writeFile file: 'release-pilot.yml', text: 'service: checkout'\n"
+                + "  canaryPromote environment: 'production', version: '1.4.0' }", Result.FAILURE);
+
+        j.assertLogContains("job 'p' on checkout in production refused by rule 1 'payments/** checkout production'", b);
+        assertThat(ScriptedOperations.calls).noneMatch(call -> call.startsWith("canary "));
+    }
+
+    @Test
+    void shouldRefuseHostileSpecPaths(JenkinsRule j) throws Exception {
+        WorkflowRun b = run(j, "node { releaseGate spec: '../../../etc/passwd' }", Result.FAILURE);
+
+        j.assertLogContains("leaves the workspace with '..'", b);
+        assertThat(ScriptedOperations.calls).noneMatch(call -> call.startsWith("gate"));
     }
 }

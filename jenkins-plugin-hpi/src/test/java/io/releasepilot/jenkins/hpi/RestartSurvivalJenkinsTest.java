@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Result;
 import io.releasepilot.jenkins.ReleaseBadgeAction;
+import io.releasepilot.jenkins.ReleasePilotConfiguration;
 import java.util.concurrent.CountDownLatch;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -26,6 +27,8 @@ class RestartSurvivalJenkinsTest {
         ScriptedOperations.reset();
         ScriptedOperations.hold = new CountDownLatch(1);
         sessions.then(j -> {
+            // Release rules are ReleasePilotStepsJenkinsTest's and AgentExecutionJenkinsTest's concern.
+            ReleasePilotConfiguration.all().get(ReleasePilotConfiguration.class).setProtectedEnvironments("");
             WorkflowJob p = j.createProject(WorkflowJob.class, "p");
             p.setDefinition(new CpsFlowDefinition("node { canaryPromote 'production' }", true));
             p.scheduleBuild2(0).waitForStart();

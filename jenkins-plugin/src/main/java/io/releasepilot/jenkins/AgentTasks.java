@@ -88,8 +88,7 @@ final class AgentTasks {
         @Override
         public GateOutcome run(Path workspace, ProgressLog log) throws InterruptedException {
             checkService(workspace, specPath, authorizedService);
-            return ops.gate(
-                    new GateRequest(workspace, reports, specPath, environment, context, bypass, reason), log);
+            return ops.gate(new GateRequest(workspace, reports, specPath, environment, context, bypass, reason), log);
         }
     }
 
@@ -112,7 +111,10 @@ final class AgentTasks {
                 checkService(workspace, specPath, authorizedService);
             }
             return act(
-                    ops, operation, new ControlRequest(workspace, specPath, service, environment, reason, context), log);
+                    ops,
+                    operation,
+                    new ControlRequest(workspace, specPath, service, environment, reason, context),
+                    log);
         }
     }
 

@@ -18,7 +18,6 @@ record ConnectionSettings(
         implements Serializable {
     private static final long serialVersionUID = 1L;
 
-
     @Override
     public String toString() {
         return "ConnectionSettings[databaseUrl=" + databaseUrl + ", databaseUser=" + databaseUser

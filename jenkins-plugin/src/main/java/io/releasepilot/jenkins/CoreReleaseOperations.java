@@ -69,8 +69,7 @@ final class CoreReleaseOperations implements ReleaseOperations, Serializable {
      *     secrets the spec names by variable (e.g. {@code metrics.prometheus.tokenEnv}) come from; never the
      *     controller's or the agent's process environment
      */
-    CoreReleaseOperations(
-            ConnectionSettings settings, @Nullable String schema, Map<String, String> buildVariables) {
+    CoreReleaseOperations(ConnectionSettings settings, @Nullable String schema, Map<String, String> buildVariables) {
         this.settings = settings;
         this.schema = schema;
         this.buildVariables = new HashMap<>(buildVariables);

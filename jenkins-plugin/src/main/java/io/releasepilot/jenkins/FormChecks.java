@@ -50,8 +50,8 @@ final class FormChecks {
             WorkspacePaths.relative(v, "spec path");
             return Validation.ok();
         } catch (InvalidInputException e) {
-            return Validation.error("The spec path is relative to the workspace and stays inside it: "
-                    + e.getMessage());
+            return Validation.error(
+                    "The spec path is relative to the workspace and stays inside it: " + e.getMessage());
         }
     }
 

@@ -78,13 +78,14 @@ final class JenkinsFacade {
             }
             natsToken = token.getSecret().getPlainText();
         }
-        return new CoreReleaseOperations(new ConnectionSettings(
-                Texts.trimToNull(c.getDatabaseUrl()),
-                dbUser,
-                dbPassword,
-                Texts.trimToNull(c.getNatsUrl()),
-                natsToken,
-                Texts.trimToNull(c.getPrometheusUrl())),
+        return new CoreReleaseOperations(
+                new ConnectionSettings(
+                        Texts.trimToNull(c.getDatabaseUrl()),
+                        dbUser,
+                        dbPassword,
+                        Texts.trimToNull(c.getNatsUrl()),
+                        natsToken,
+                        Texts.trimToNull(c.getPrometheusUrl())),
                 null,
                 buildVariables);
     }

@@ -164,14 +164,7 @@ public class ReleaseGateStep extends Step {
             // A gate that records on (or bypasses for) a named environment acts on it: the release rules apply.
             String service = environment == null ? null : host.authorize(agent, specPath, null, environment);
             GateOutcome g = agent.call(new AgentTasks.Gate(
-                    host.operations,
-                    globs,
-                    specPath,
-                    environment,
-                    host.releaseContext(),
-                    bypass,
-                    reason,
-                    service));
+                    host.operations, globs, specPath, environment, host.releaseContext(), bypass, reason, service));
             host.badge(ReleaseBadgeAction.forGate(g));
             host.summary(
                     "Quality gate " + g.version() + " → " + g.environment() + ": " + g.verdict()

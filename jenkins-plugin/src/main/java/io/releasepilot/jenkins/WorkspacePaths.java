@@ -32,8 +32,8 @@ final class WorkspacePaths {
         }
         for (String segment : unified.split("/", -1)) {
             if (segment.equals("..")) {
-                throw new InvalidInputException("the " + what + " '" + p + "' leaves the workspace with '..': name a"
-                        + " path inside it");
+                throw new InvalidInputException(
+                        "the " + what + " '" + p + "' leaves the workspace with '..': name a" + " path inside it");
             }
         }
         return p;

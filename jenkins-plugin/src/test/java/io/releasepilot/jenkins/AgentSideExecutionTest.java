@@ -70,7 +70,8 @@ class AgentSideExecutionTest {
                         Verdict.PASS,
                         "1.0.0",
                         "staging",
-                        "parent=" + parent + " operations-jvm=" + ProcessHandle.current().pid(),
+                        "parent=" + parent + " operations-jvm="
+                                + ProcessHandle.current().pid(),
                         null);
             } catch (IOException e) {
                 throw new IllegalStateException(e);

@@ -38,8 +38,13 @@ final class ChildJvmAgent implements AgentWorkspace {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(
-                        java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                        root.toString(), in.toString(), out.toString())
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        root.toString(),
+                        in.toString(),
+                        out.toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         pids.add(p.pid());
@@ -47,9 +52,11 @@ final class ChildJvmAgent implements AgentWorkspace {
             try (BufferedReader r =
                     new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    listener.getLogger().println(line.startsWith(LOG)
-                            ? "[release-pilot] " + line.substring(LOG.length())
-                            : "[agent] " + line);
+                    listener.getLogger()
+                            .println(
+                                    line.startsWith(LOG)
+                                            ? "[release-pilot] " + line.substring(LOG.length())
+                                            : "[agent] " + line);
                 }
             } catch (IOException e) {
                 // the child is gone; nothing more to forward

@@ -352,7 +352,8 @@ class JenkinsStepsIT {
         String hook = "    deploy: { command: [\"sh\", \"-c\", \"echo $PPID > " + pidFile + "\"], timeout: 20s }\n";
         Files.writeString(
                 workspace.resolve("release-pilot.yml"),
-                Files.readString(workspace.resolve("release-pilot.yml")).replace("  blueGreen:\n", "  blueGreen:\n" + hook));
+                Files.readString(workspace.resolve("release-pilot.yml"))
+                        .replace("  blueGreen:\n", "  blueGreen:\n" + hook));
         ChildJvmAgent agent = new ChildJvmAgent(workspace, buildLog);
         BlueGreenCutoverStep step = new BlueGreenCutoverStep(ENVIRONMENT);
         step.setVersion(bench.v2().version());

@@ -100,8 +100,7 @@ class OperatorStepsTest {
         FakeStepContext.Completion c = run(pause, ReleaseState.PAUSED);
 
         assertThat(c.success()).isFalse();
-        assertThat(((Throwable) c.value()).getMessage())
-                .contains("refused by the protected-environment rule 'prod*'");
+        assertThat(((Throwable) c.value()).getMessage()).contains("refused by the protected-environment rule 'prod*'");
         assertThat(host.operations.calls).isEmpty();
     }
 

@@ -8,9 +8,9 @@ import hudson.model.TaskListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 class RolloutStepsTest {
     @TempDir
@@ -144,11 +144,13 @@ class RolloutStepsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "../../etc/shadow       | leaves the workspace with '..'",
-        "/etc/shadow            | is absolute",
-        "deploy/../../x.yml     | leaves the workspace with '..'",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "../../etc/shadow       | leaves the workspace with '..'",
+                "/etc/shadow            | is absolute",
+                "deploy/../../x.yml     | leaves the workspace with '..'",
+            })
     void shouldRefuseHostileSpecPathsBeforeAnythingRuns(String spec, String message) throws Exception {
         CanaryPromoteStep step = canary();
         step.setSpec(spec);
@@ -157,7 +159,9 @@ class RolloutStepsTest {
         FakeStepContext.Completion c = start(step, context().with(AgentWorkspace.class, agent));
 
         assertThat(c.success()).isFalse();
-        assertThat(((Throwable) c.value()).getMessage()).startsWith("Release Pilot: the spec path").contains(message);
+        assertThat(((Throwable) c.value()).getMessage())
+                .startsWith("Release Pilot: the spec path")
+                .contains(message);
         assertThat(agent.tasks).isEmpty();
         assertThat(host.operations.calls).isEmpty();
     }
@@ -196,7 +200,8 @@ class RolloutStepsTest {
                 .with(AgentWorkspace.class, agent);
 
         assertThat(start(canary(), ctx).success()).isTrue();
-        assertThat(((AgentTasks.Rollout) agent.tasks.get(1)).authorizedService()).isEqualTo("checkout");
+        assertThat(((AgentTasks.Rollout) agent.tasks.get(1)).authorizedService())
+                .isEqualTo("checkout");
 
         // The spec changed to another service after the decision: the agent refuses to act.
         Files.writeString(workspace.resolve("deploy/release-pilot.yml"), "service: billing\n");

@@ -6,27 +6,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.releasepilot.core.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class WorkspacePathsTest {
     @TempDir
     Path dir;
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "/etc/shadow               | is absolute",
-        "~/.ssh/id_rsa             | is absolute",
-        "C:\\Windows\\win.ini      | is absolute",
-        "\\\\server\\share\\x.yml  | is absolute",
-        "../../etc/passwd          | leaves the workspace",
-        "deploy/../../secret.yml   | leaves the workspace",
-        "deploy\\..\\..\\x.yml     | leaves the workspace",
-        "target/..                 | leaves the workspace",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/etc/shadow               | is absolute",
+                "~/.ssh/id_rsa             | is absolute",
+                "C:\\Windows\\win.ini      | is absolute",
+                "\\\\server\\share\\x.yml  | is absolute",
+                "../../etc/passwd          | leaves the workspace",
+                "deploy/../../secret.yml   | leaves the workspace",
+                "deploy\\..\\..\\x.yml     | leaves the workspace",
+                "target/..                 | leaves the workspace",
+            })
     void shouldRefuseAbsoluteAndParentPaths(String path, String message) {
         assertThatThrownBy(() -> WorkspacePaths.relative(path, "spec path"))
                 .isInstanceOf(InvalidInputException.class)

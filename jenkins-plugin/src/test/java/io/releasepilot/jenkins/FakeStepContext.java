@@ -30,8 +30,9 @@ final class FakeStepContext extends StepContext {
         return this;
     }
 
+    /** Up to 80 s: a canary of a few seconds can take much longer on a loaded machine (and JenkinsStepsIT: 90 s). */
     Completion awaitCompletion() throws InterruptedException {
-        Completion c = completions.poll(30, TimeUnit.SECONDS);
+        Completion c = completions.poll(80, TimeUnit.SECONDS);
         if (c == null) {
             throw new AssertionError("the step did not report onSuccess/onFailure");
         }

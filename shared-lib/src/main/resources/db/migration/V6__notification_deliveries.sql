@@ -6,6 +6,8 @@ CREATE TABLE notification_deliveries (
     dedup_key       text        NOT NULL UNIQUE,
     event_id        uuid        NOT NULL,
     release_id      uuid        NOT NULL,
+    -- Each notifier (one per spec, so per service) attempts only its own service's deliveries: the channels are its spec's.
+    service         text        NOT NULL,
     channel         text        NOT NULL,
     event_type      text        NOT NULL,
     severity        text        NOT NULL,
@@ -19,7 +21,7 @@ CREATE TABLE notification_deliveries (
     delivered_at    timestamptz,
     CONSTRAINT notification_deliveries_state_known CHECK (state IN ('PENDING', 'DELIVERED', 'DEAD'))
 );
-CREATE INDEX notification_deliveries_due ON notification_deliveries (next_attempt_at) WHERE state = 'PENDING';
+CREATE INDEX notification_deliveries_due ON notification_deliveries (service, next_attempt_at) WHERE state = 'PENDING';
 CREATE INDEX notification_deliveries_by_release ON notification_deliveries (release_id, id);
 
 -- How far each notifier has read the outbox; moved in the same transaction as the deliveries it wrote.

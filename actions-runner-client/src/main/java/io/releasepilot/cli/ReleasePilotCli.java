@@ -33,6 +33,8 @@ import picocli.CommandLine.Option;
             RollbackCommand.class,
             StatusCommand.class,
             EventsCommand.class,
+            NotifyCommand.class,
+            NotificationsCommand.class,
             VersionCommand.class,
             ChangelogCommand.class,
             DoraCommand.class,

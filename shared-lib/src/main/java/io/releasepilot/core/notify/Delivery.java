@@ -35,8 +35,15 @@ public record Delivery(
     /** A new pending delivery of {@code notification} through {@code channel}, due at once. */
     public static Delivery pending(Notification notification, String channel) {
         return new Delivery(
-                0, key(notification, channel), channel, notification, DeliveryState.PENDING, 0, notification.time(),
-                null, null);
+                0,
+                key(notification, channel),
+                channel,
+                notification,
+                DeliveryState.PENDING,
+                0,
+                notification.time(),
+                null,
+                null);
     }
 
     /** The dedup key: the event id and the channel name. */

@@ -31,12 +31,13 @@ public interface DeliveryLog {
     record AttemptResult(DeliveryState state, Instant nextAttemptAt, String detail) {}
 
     /**
-     * Attempts each delivery due at {@code now} (oldest first, at most {@code limit}), holding it against other
-     * notifiers while it runs and recording the result.
+     * Attempts each delivery of {@code service} due at {@code now} (oldest first, at most {@code limit}), holding it
+     * against other notifiers while it runs and recording the result. Only the service's own deliveries: their channels
+     * are those of its spec.
      *
      * @return how many were attempted
      */
-    int attemptDue(Instant now, int limit, Attempt attempt);
+    int attemptDue(String service, Instant now, int limit, Attempt attempt);
 
     /** Deliveries, newest first; only the dead ones and the pending ones that failed at least once when asked. */
     List<Delivery> list(boolean failedOnly, int limit);

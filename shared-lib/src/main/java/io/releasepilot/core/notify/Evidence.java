@@ -89,8 +89,9 @@ final class Evidence {
         }
         TrafficSplit weights = lastTraffic.step().weights();
         return "At step " + lastTraffic.step().stepIndex()
-                + (weights == null ? "" : " with weights stable " + weights.stable() + " % / new " + weights.canary()
-                        + " %");
+                + (weights == null
+                        ? ""
+                        : " with weights stable " + weights.stable() + " % / new " + weights.canary() + " %");
     }
 
     private static List<String> cause(RollbackCause cause) {

@@ -66,8 +66,10 @@ public record Notification(
             text.append("- ").append(line).append('\n');
         }
         text.append('\n');
-        facts.forEach((key, value) -> text.append(key).append(": ").append(value).append('\n'));
-        links.forEach((label, link) -> text.append(label).append(": ").append(link).append('\n'));
+        facts.forEach(
+                (key, value) -> text.append(key).append(": ").append(value).append('\n'));
+        links.forEach(
+                (label, link) -> text.append(label).append(": ").append(link).append('\n'));
         return text.toString();
     }
 }

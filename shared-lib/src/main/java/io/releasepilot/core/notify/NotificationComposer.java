@@ -96,18 +96,18 @@ public final class NotificationComposer {
         String version = text(data, "version");
         String of = version == null ? "" : " " + version;
         return switch (event.type()) {
-            case RELEASE_STARTED -> new Kind(NotificationEvent.STARTED, NotificationSeverity.INFO, "release" + of
-                    + " started");
+            case RELEASE_STARTED ->
+                new Kind(NotificationEvent.STARTED, NotificationSeverity.INFO, "release" + of + " started");
             case RELEASE_PROMOTED -> new Kind(NotificationEvent.PROMOTED, NotificationSeverity.INFO, "promoted");
             case STEP_APPROVED -> new Kind(NotificationEvent.PROMOTED, NotificationSeverity.INFO, "step approved");
-            case RELEASE_SUCCEEDED -> new Kind(NotificationEvent.COMPLETED, NotificationSeverity.MEDIUM, "release" + of
-                    + " succeeded");
-            case RELEASE_ROLLED_BACK -> new Kind(NotificationEvent.ROLLBACK, NotificationSeverity.CRITICAL, "release" + of
-                    + " rolled back");
-            case RELEASE_FAILED -> new Kind(NotificationEvent.ROLLBACK, NotificationSeverity.CRITICAL, "release" + of
-                    + " failed");
-            case ROLLBACK_REQUESTED -> new Kind(NotificationEvent.ROLLBACK, NotificationSeverity.HIGH, "rollback"
-                    + " requested");
+            case RELEASE_SUCCEEDED ->
+                new Kind(NotificationEvent.COMPLETED, NotificationSeverity.MEDIUM, "release" + of + " succeeded");
+            case RELEASE_ROLLED_BACK ->
+                new Kind(NotificationEvent.ROLLBACK, NotificationSeverity.CRITICAL, "release" + of + " rolled back");
+            case RELEASE_FAILED ->
+                new Kind(NotificationEvent.ROLLBACK, NotificationSeverity.CRITICAL, "release" + of + " failed");
+            case ROLLBACK_REQUESTED ->
+                new Kind(NotificationEvent.ROLLBACK, NotificationSeverity.HIGH, "rollback" + " requested");
             case ABORT_REQUESTED -> new Kind(NotificationEvent.ABORTED, NotificationSeverity.HIGH, "abort requested");
             case RELEASE_ABORTED -> new Kind(NotificationEvent.ABORTED, NotificationSeverity.HIGH, "release aborted");
             case GATE_BYPASSED -> new Kind(NotificationEvent.GATE_FAILED, NotificationSeverity.HIGH, "gate bypassed");
@@ -127,8 +127,10 @@ public final class NotificationComposer {
             return new Kind(NotificationEvent.GATE_FAILED, NotificationSeverity.HIGH, "quality gate failed");
         }
         if ("WARNING".equals(verdict)) {
-            return new Kind(NotificationEvent.WARNING, NotificationSeverity.MEDIUM, kind.toLowerCase(Locale.ROOT)
-                    .replace('_', ' ') + " warning");
+            return new Kind(
+                    NotificationEvent.WARNING,
+                    NotificationSeverity.MEDIUM,
+                    kind.toLowerCase(Locale.ROOT).replace('_', ' ') + " warning");
         }
         if ("notify".equals(event)) {
             return new Kind(NotificationEvent.WARNING, NotificationSeverity.MEDIUM, "warning");

@@ -41,6 +41,16 @@ public record NotificationSpec(
 
     /** A webhook target with the default routing (the shape before severities existed). */
     public NotificationSpec(String name, NotificationType type, String urlEnv, List<NotificationEvent> events) {
-        this(name, type, urlEnv, events, NotificationSeverity.defaultsFor(type), List.of(), null, List.of(), null, null);
+        this(
+                name,
+                type,
+                urlEnv,
+                events,
+                NotificationSeverity.defaultsFor(type),
+                List.of(),
+                null,
+                List.of(),
+                null,
+                null);
     }
 }

@@ -43,33 +43,40 @@ final class NotificationsBinder {
                         : values.missing(o, "urlEnv", "the environment variable holding the target URL")));
         Bound<List<NotificationEvent>> events =
                 parts.add(values.enumList(o, "events", NotificationEvent.class, SpecDefaults.NOTIFICATION_EVENTS));
-        Bound<List<NotificationSeverity>> severities = parts.add(values.enumList(
-                o, "severities", NotificationSeverity.class, NotificationSeverity.defaultsFor(kind)));
+        Bound<List<NotificationSeverity>> severities = parts.add(
+                values.enumList(o, "severities", NotificationSeverity.class, NotificationSeverity.defaultsFor(kind)));
         Bound<List<String>> environments = parts.add(values.strings(o, "environments", List.of()));
         Bound<Optional<String>> secretEnv = parts.add(references
                 .envName(o, "secretEnv")
                 .flatMap(env -> env.isPresent() || kind != NotificationType.PAGERDUTY
                         ? Bound.of(env)
-                        : values.missing(o, "secretEnv", "the environment variable holding the PagerDuty routing key")));
-        Bound<List<String>> to = parts.add(kind == NotificationType.EMAIL
-                ? values.strings(o, "to", null)
-                : values.strings(o, "to", List.of()));
+                        : values.missing(
+                                o, "secretEnv", "the environment variable holding the PagerDuty routing key")));
+        Bound<List<String>> to = parts.add(
+                kind == NotificationType.EMAIL ? values.strings(o, "to", null) : values.strings(o, "to", List.of()));
         Bound<Optional<String>> from = parts.add(values.optText(o, "from"));
-        Bound<Optional<String>> template = parts.add(kind == NotificationType.TICKET
-                ? values.text(o, "template", null, "the ticket request body, e.g. Jira Service Management's"
-                                + " create-request JSON (docs/notifications.md)")
-                        .map(Optional::of)
-                : values.optText(o, "template"));
-        return parts.build(o, () -> new NotificationSpec(
-                name.value(),
-                type.value(),
-                urlEnv.value().orElse(null),
-                events.value(),
-                severities.value(),
-                environments.value(),
-                secretEnv.value().orElse(null),
-                to.value(),
-                from.value().orElse(null),
-                template.value().orElse(null)));
+        Bound<Optional<String>> template = parts.add(
+                kind == NotificationType.TICKET
+                        ? values.text(
+                                        o,
+                                        "template",
+                                        null,
+                                        "the ticket request body, e.g. Jira Service Management's"
+                                                + " create-request JSON (docs/notifications.md)")
+                                .map(Optional::of)
+                        : values.optText(o, "template"));
+        return parts.build(
+                o,
+                () -> new NotificationSpec(
+                        name.value(),
+                        type.value(),
+                        urlEnv.value().orElse(null),
+                        events.value(),
+                        severities.value(),
+                        environments.value(),
+                        secretEnv.value().orElse(null),
+                        to.value(),
+                        from.value().orElse(null),
+                        template.value().orElse(null)));
     }
 }

@@ -98,7 +98,16 @@ public final class SpecKeys {
         keys.put("versioning.channels[]", List.of("branch", "prerelease"));
         keys.put(
                 "notifications[]",
-                List.of("name", "type", "urlEnv", "events", "severities", "environments", "secretEnv", "to", "from",
+                List.of(
+                        "name",
+                        "type",
+                        "urlEnv",
+                        "events",
+                        "severities",
+                        "environments",
+                        "secretEnv",
+                        "to",
+                        "from",
                         "template"));
         return Map.copyOf(keys);
     }

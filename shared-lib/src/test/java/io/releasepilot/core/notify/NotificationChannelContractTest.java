@@ -45,8 +45,7 @@ public abstract class NotificationChannelContractTest {
         }
         Notification notification = SampleNotifications.rollback();
 
-        DeliveryOutcome outcome =
-                channel(deadUrl(port)).send(notification, Delivery.key(notification, "target"));
+        DeliveryOutcome outcome = channel(deadUrl(port)).send(notification, Delivery.key(notification, "target"));
 
         assertThat(outcome).isInstanceOf(DeliveryOutcome.Retry.class);
     }

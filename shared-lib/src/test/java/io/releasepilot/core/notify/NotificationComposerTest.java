@@ -32,16 +32,36 @@ class NotificationComposerTest {
                 List.of(new JudgeSummary.Metric("errorRate", 0.052, 0.004, 0.91, 0.0012, Verdict.FAIL, "higher")));
         return List.of(
                 step(1, new StepDetail.TrafficApplied(new TrafficSplit(75, 25), "haproxy", null, "step 2"), 0),
-                step(2, new StepDetail.Analysis(
-                        T0.plusSeconds(60), "1.4.0", Map.of("errorRate", 0.03), Map.of("errorRate", "< 1%"),
-                        Verdict.FAIL, null), 60),
-                step(2, new StepDetail.Analysis(
-                        T0.plusSeconds(120), "1.4.0", Map.of("errorRate", 0.052), Map.of("errorRate", "< 1%"),
-                        Verdict.FAIL, judge), 120),
-                step(2, new StepDetail.RollbackStarted(
-                        "errorRate 5.2% ≥ 1% for 1m", "release-pilot", new RollbackCause.Triggers(
-                                List.of("errorRate"), List.of("errorRate = 5.2% >= 1% for 1m0s (3 samples)"),
-                                Map.of("errorRate", 0.052))), 121));
+                step(
+                        2,
+                        new StepDetail.Analysis(
+                                T0.plusSeconds(60),
+                                "1.4.0",
+                                Map.of("errorRate", 0.03),
+                                Map.of("errorRate", "< 1%"),
+                                Verdict.FAIL,
+                                null),
+                        60),
+                step(
+                        2,
+                        new StepDetail.Analysis(
+                                T0.plusSeconds(120),
+                                "1.4.0",
+                                Map.of("errorRate", 0.052),
+                                Map.of("errorRate", "< 1%"),
+                                Verdict.FAIL,
+                                judge),
+                        120),
+                step(
+                        2,
+                        new StepDetail.RollbackStarted(
+                                "errorRate 5.2% ≥ 1% for 1m",
+                                "release-pilot",
+                                new RollbackCause.Triggers(
+                                        List.of("errorRate"),
+                                        List.of("errorRate = 5.2% >= 1% for 1m0s (3 samples)"),
+                                        Map.of("errorRate", 0.052))),
+                        121));
     }
 
     private static ReleaseStep step(int index, StepDetail detail, long seconds) {

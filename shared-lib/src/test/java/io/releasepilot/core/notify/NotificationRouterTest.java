@@ -15,8 +15,16 @@ class NotificationRouterTest {
 
     private static NotificationSpec target(String name, NotificationType type, List<String> environments) {
         return new NotificationSpec(
-                name, type, "URL", List.of(NotificationEvent.values()), NotificationSeverity.defaultsFor(type),
-                environments, "SECRET", List.of("oncall@example.com"), null, "{}");
+                name,
+                type,
+                "URL",
+                List.of(NotificationEvent.values()),
+                NotificationSeverity.defaultsFor(type),
+                environments,
+                "SECRET",
+                List.of("oncall@example.com"),
+                null,
+                "{}");
     }
 
     private static final NotificationRouter ROUTER = new NotificationRouter(List.of(
@@ -28,7 +36,9 @@ class NotificationRouterTest {
     @Test
     void shouldRouteEachTierAsTheBriefSays() {
         assertThat(ROUTER.route(SampleNotifications.of(
-                        EventType.RELEASE_ROLLED_BACK, NotificationEvent.ROLLBACK, NotificationSeverity.CRITICAL,
+                        EventType.RELEASE_ROLLED_BACK,
+                        NotificationEvent.ROLLBACK,
+                        NotificationSeverity.CRITICAL,
                         true)))
                 .containsExactly("page", "chat", "mail");
         assertThat(ROUTER.route(SampleNotifications.of(
@@ -50,8 +60,15 @@ class NotificationRouterTest {
     @Test
     void shouldFilterByEventTypeAndEnvironment() {
         NotificationRouter onlyRollbacks = new NotificationRouter(List.of(new NotificationSpec(
-                "chat", NotificationType.SLACK, "URL", List.of(NotificationEvent.ROLLBACK),
-                NotificationSeverity.defaultsFor(NotificationType.SLACK), List.of("prod"), null, List.of(), null,
+                "chat",
+                NotificationType.SLACK,
+                "URL",
+                List.of(NotificationEvent.ROLLBACK),
+                NotificationSeverity.defaultsFor(NotificationType.SLACK),
+                List.of("prod"),
+                null,
+                List.of(),
+                null,
                 null)));
 
         assertThat(onlyRollbacks.route(SampleNotifications.rollback())).containsExactly("chat");

@@ -56,17 +56,39 @@ public final class ProviderDouble implements AutoCloseable {
             Function<Request, List<String>> validator,
             Function<List<String>, Answer> invalid,
             Function<Request, Answer> success) {
+        this(0, validator, invalid, success);
+    }
+
+    /** As the other constructor, on a given port (a receiver that comes back where it was). */
+    public ProviderDouble(
+            int port,
+            Function<Request, List<String>> validator,
+            Function<List<String>, Answer> invalid,
+            Function<Request, Answer> success) {
         this.validator = validator;
         this.invalid = invalid;
         this.success = success;
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /** A receiver that accepts everything with 204 (a generic webhook endpoint). */
+    public static ProviderDouble acceptingAll(int port) {
+        return new ProviderDouble(
+                port,
+                request -> List.of(),
+                problems -> new Answer(400, Map.of(), ""),
+                request -> new Answer(204, Map.of(), ""));
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     public URI url(String path) {

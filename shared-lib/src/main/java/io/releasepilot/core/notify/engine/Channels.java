@@ -40,29 +40,34 @@ public final class Channels {
             NotificationSpec target, Map<String, String> environment, Clock clock, JsonHttp http) {
         String secret = target.secretEnv() == null ? null : variable(target, target.secretEnv(), environment);
         return switch (target.type()) {
-            case WEBHOOK -> new WebhookNotificationChannel(target.name(), url(target, environment), secret, http, clock);
+            case WEBHOOK ->
+                new WebhookNotificationChannel(target.name(), url(target, environment), secret, http, clock);
             case SLACK -> new SlackNotificationChannel(target.name(), url(target, environment), http);
-            case PAGERDUTY -> new PagerDutyNotificationChannel(
-                    target.name(),
-                    target.urlEnv() == null ? PagerDutyNotificationChannel.DEFAULT_BASE : url(target, environment),
-                    require(target, secret),
-                    http);
-            case EMAIL -> new SmtpNotificationChannel(
-                    target.name(),
-                    url(target, environment),
-                    secret,
-                    target.from() == null ? "release-pilot@localhost" : target.from(),
-                    target.to(),
-                    Duration.ofSeconds(20),
-                    null);
-            case TICKET -> new TicketNotificationChannel(
-                    target.name(), url(target, environment), require(target, target.template()), secret, http);
+            case PAGERDUTY ->
+                new PagerDutyNotificationChannel(
+                        target.name(),
+                        target.urlEnv() == null ? PagerDutyNotificationChannel.DEFAULT_BASE : url(target, environment),
+                        require(target, secret),
+                        http);
+            case EMAIL ->
+                new SmtpNotificationChannel(
+                        target.name(),
+                        url(target, environment),
+                        secret,
+                        target.from() == null ? "release-pilot@localhost" : target.from(),
+                        target.to(),
+                        Duration.ofSeconds(20),
+                        null);
+            case TICKET ->
+                new TicketNotificationChannel(
+                        target.name(), url(target, environment), require(target, target.template()), secret, http);
         };
     }
 
     private static String require(NotificationSpec target, @Nullable String value) {
         if (value == null) {
-            throw new InvalidInputException("notification target '" + target.name() + "' (" + target.type().yamlName()
+            throw new InvalidInputException("notification target '" + target.name() + "' ("
+                    + target.type().yamlName()
                     + ") needs secretEnv (and a ticket target a template); see docs/notifications.md");
         }
         return value;

@@ -132,7 +132,7 @@ public final class Notifier {
      * @return how many were attempted
      */
     public int dispatch(int limit) {
-        return log.attemptDue(clock.instant(), limit, this::attempt);
+        return log.attemptDue(service, clock.instant(), limit, this::attempt);
     }
 
     private DeliveryLog.AttemptResult attempt(Delivery delivery) {
@@ -160,7 +160,11 @@ public final class Notifier {
         }
         DeliveryOutcome.Retry retry = (DeliveryOutcome.Retry) outcome;
         if (policy.exhausted(attempts)) {
-            LOG.warn("delivery {} to {} dead after {} attempts: {}", delivery.id(), delivery.channel(), attempts,
+            LOG.warn(
+                    "delivery {} to {} dead after {} attempts: {}",
+                    delivery.id(),
+                    delivery.channel(),
+                    attempts,
                     retry.reason());
             return new DeliveryLog.AttemptResult(
                     DeliveryState.DEAD, now, "gave up after " + attempts + " attempts: " + retry.reason());

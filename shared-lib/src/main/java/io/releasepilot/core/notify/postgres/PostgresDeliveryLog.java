@@ -50,20 +50,22 @@ public final class PostgresDeliveryLog implements DeliveryLog {
             try {
                 int added = 0;
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO notification_deliveries"
-                        + " (dedup_key, event_id, release_id, channel, event_type, severity, notification, state,"
-                        + " attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, 'PENDING', 0, ?, ?)"
+                        + " (dedup_key, event_id, release_id, service, channel, event_type, severity, notification, state,"
+                        + " attempts, next_attempt_at, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'PENDING', 0, ?, ?)"
                         + " ON CONFLICT (dedup_key) DO NOTHING")) {
                     for (Delivery delivery : deliveries) {
                         Notification n = delivery.notification();
                         insert.setString(1, delivery.dedupKey());
                         insert.setObject(2, n.eventId());
                         insert.setObject(3, n.releaseId());
-                        insert.setString(4, delivery.channel());
-                        insert.setString(5, n.eventType().name());
-                        insert.setString(6, n.severity().name());
-                        insert.setString(7, JSON.writeValueAsString(n));
-                        insert.setTimestamp(8, Timestamp.from(delivery.nextAttemptAt()));
-                        insert.setTimestamp(9, Timestamp.from(n.time()));
+                        insert.setString(4, n.service());
+                        insert.setString(5, delivery.channel());
+                        insert.setString(6, n.eventType().name());
+                        insert.setString(7, n.severity().name());
+                        insert.setString(8, JSON.writeValueAsString(n));
+                        insert.setTimestamp(9, Timestamp.from(delivery.nextAttemptAt()));
+                        insert.setTimestamp(10, Timestamp.from(n.time()));
                         added += insert.executeUpdate();
                     }
                 }
@@ -103,16 +105,17 @@ public final class PostgresDeliveryLog implements DeliveryLog {
     }
 
     @Override
-    public int attemptDue(Instant now, int limit, Attempt attempt) {
+    public int attemptDue(String service, Instant now, int limit, Attempt attempt) {
         int attempted = 0;
         while (attempted < limit) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(false);
                 Delivery delivery;
                 try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
-                        + " FROM notification_deliveries WHERE state = 'PENDING' AND next_attempt_at <= ?"
+                        + " FROM notification_deliveries WHERE state = 'PENDING' AND service = ? AND next_attempt_at <= ?"
                         + " ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")) {
-                    select.setTimestamp(1, Timestamp.from(now));
+                    select.setString(1, service);
+                    select.setTimestamp(2, Timestamp.from(now));
                     try (ResultSet rows = select.executeQuery()) {
                         if (!rows.next()) {
                             connection.rollback();
@@ -177,8 +180,9 @@ public final class PostgresDeliveryLog implements DeliveryLog {
     @Override
     public boolean retry(long id, Instant now) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement("UPDATE notification_deliveries"
-                        + " SET state = 'PENDING', attempts = 0, next_attempt_at = ? WHERE id = ? AND state <> 'DELIVERED'")) {
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE notification_deliveries"
+                                + " SET state = 'PENDING', attempts = 0, next_attempt_at = ? WHERE id = ? AND state <> 'DELIVERED'")) {
             update.setTimestamp(1, Timestamp.from(now));
             update.setLong(2, id);
             return update.executeUpdate() == 1;

@@ -60,15 +60,19 @@ public final class SlackNotificationChannel implements NotificationChannel {
             section(blocks).putObject("text").put("type", "mrkdwn").put("text", cut(text.toString(), SECTION_MAX));
         }
         ArrayNode fields = section(blocks).putArray("fields");
-        notification.facts().entrySet().stream().limit(FIELDS_MAX).forEach(fact -> fields.addObject()
-                .put("type", "mrkdwn")
-                .put("text", cut("*" + escape(fact.getKey()) + "*\n" + escape(fact.getValue()), FIELD_MAX)));
+        notification.facts().entrySet().stream()
+                .limit(FIELDS_MAX)
+                .forEach(fact -> fields.addObject()
+                        .put("type", "mrkdwn")
+                        .put("text", cut("*" + escape(fact.getKey()) + "*\n" + escape(fact.getValue()), FIELD_MAX)));
         if (!notification.links().isEmpty()) {
             ObjectNode context = blocks.addObject().put("type", "context");
             ArrayNode elements = context.putArray("elements");
-            notification.links().entrySet().stream().limit(10).forEach(link -> elements.addObject()
-                    .put("type", "mrkdwn")
-                    .put("text", cut(link(link.getKey(), link.getValue()), FIELD_MAX)));
+            notification.links().entrySet().stream()
+                    .limit(10)
+                    .forEach(link -> elements.addObject()
+                            .put("type", "mrkdwn")
+                            .put("text", cut(link(link.getKey(), link.getValue()), FIELD_MAX)));
         }
         try {
             return JSON.writeValueAsString(message);

@@ -51,7 +51,8 @@ public final class SmtpNotificationChannel implements NotificationChannel {
             @Nullable SSLSocketFactory tls) {
         this.name = Objects.requireNonNull(name, "name");
         this.url = Objects.requireNonNull(url, "url");
-        if (url.getHost() == null || !(url.getScheme().equals("smtp") || url.getScheme().equals("smtp+insecure"))) {
+        if (url.getHost() == null
+                || !(url.getScheme().equals("smtp") || url.getScheme().equals("smtp+insecure"))) {
             throw new io.releasepilot.core.InvalidInputException("email target '" + name
                     + "': the URL must be smtp://[user@]host[:port] (or smtp+insecure:// for a local relay)");
         }

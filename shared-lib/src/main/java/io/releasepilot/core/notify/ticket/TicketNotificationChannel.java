@@ -50,8 +50,9 @@ public final class TicketNotificationChannel implements NotificationChannel {
             headers.put(
                     "Authorization",
                     secret.contains(":")
-                            ? "Basic " + java.util.Base64.getEncoder()
-                                    .encodeToString(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                            ? "Basic "
+                                    + java.util.Base64.getEncoder()
+                                            .encodeToString(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                             : "Bearer " + secret);
         }
         return http.post(url, render(template, notification, deliveryKey), "application/json", headers);

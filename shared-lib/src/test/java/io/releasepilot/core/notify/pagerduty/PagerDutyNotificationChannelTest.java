@@ -74,7 +74,8 @@ class PagerDutyNotificationChannelTest extends NotificationChannelContractTest {
                     if (payload.path("source").asText().isEmpty()) {
                         problems.add("payload.source is required");
                     }
-                    if (!Set.of("critical", "error", "warning", "info").contains(payload.path("severity").asText())) {
+                    if (!Set.of("critical", "error", "warning", "info")
+                            .contains(payload.path("severity").asText())) {
                         problems.add("payload.severity is invalid");
                     }
                     if (payload.has("timestamp")) {
@@ -131,7 +132,8 @@ class PagerDutyNotificationChannelTest extends NotificationChannelContractTest {
         channel(receiverUrl()).send(rollback, Delivery.key(rollback, "on-call"));
 
         List<ProviderDouble.Request> accepted = pagerDuty.accepted();
-        assertThat(accepted).extracting(ProviderDouble.Request::path)
+        assertThat(accepted)
+                .extracting(ProviderDouble.Request::path)
                 .containsExactly("/v2/enqueue", "/v2/change/enqueue");
         JsonNode trigger = JSON.readTree(accepted.get(0).body());
         assertThat(trigger.get("event_action").asText()).isEqualTo("trigger");

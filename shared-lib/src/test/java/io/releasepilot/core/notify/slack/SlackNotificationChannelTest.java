@@ -72,12 +72,18 @@ class SlackNotificationChannelTest extends NotificationChannelContractTest {
                     check(problems, block.path("fields").size() > 10, "more than 10 fields");
                     for (JsonNode field : block.path("fields")) {
                         check(problems, field.path("text").asText().length() > 2000, "field > 2000");
-                        check(problems, !Set.of("mrkdwn", "plain_text").contains(field.path("type").asText()),
+                        check(
+                                problems,
+                                !Set.of("mrkdwn", "plain_text")
+                                        .contains(field.path("type").asText()),
                                 "field type");
                     }
                 }
                 if (type.equals("context")) {
-                    check(problems, block.path("elements").size() > 10 || block.path("elements").isEmpty(),
+                    check(
+                            problems,
+                            block.path("elements").size() > 10
+                                    || block.path("elements").isEmpty(),
                             "context needs 1..10 elements");
                 }
             }
@@ -118,13 +124,25 @@ class SlackNotificationChannelTest extends NotificationChannelContractTest {
         Notification base = SampleNotifications.rollback();
         List<String> lines = new ArrayList<>(Collections.nCopies(400, "errorRate = 0.052 (threshold < 1%)"));
         Notification huge = new Notification(
-                base.eventId(), base.eventType(), base.category(), base.severity(), true, base.releaseId(),
-                base.service(), base.environment(), base.time(), "x".repeat(400), lines, base.facts(), base.links());
+                base.eventId(),
+                base.eventType(),
+                base.category(),
+                base.severity(),
+                true,
+                base.releaseId(),
+                base.service(),
+                base.environment(),
+                base.time(),
+                "x".repeat(400),
+                lines,
+                base.facts(),
+                base.links());
 
         DeliveryOutcome outcome = channel(receiverUrl()).send(huge, Delivery.key(huge, "team-chat"));
 
         assertThat(outcome).isInstanceOf(DeliveryOutcome.Delivered.class);
-        JsonNode header = JSON.readTree(slack.accepted().get(0).body()).get("blocks").get(0);
+        JsonNode header =
+                JSON.readTree(slack.accepted().get(0).body()).get("blocks").get(0);
         assertThat(header.get("text").get("text").asText()).hasSize(150);
     }
 
@@ -135,8 +153,10 @@ class SlackNotificationChannelTest extends NotificationChannelContractTest {
 
         DeliveryOutcome outcome = channel(receiverUrl()).send(notification, Delivery.key(notification, "team-chat"));
 
-        assertThat(outcome).isEqualTo(new DeliveryOutcome.Retry(
-                "POST " + JsonHttp.where(receiverUrl()) + " answered 429: rate_limited", Duration.ofSeconds(30)));
+        assertThat(outcome)
+                .isEqualTo(new DeliveryOutcome.Retry(
+                        "POST " + JsonHttp.where(receiverUrl()) + " answered 429: rate_limited",
+                        Duration.ofSeconds(30)));
     }
 
     @Test

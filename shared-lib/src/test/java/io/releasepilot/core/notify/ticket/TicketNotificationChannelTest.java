@@ -36,7 +36,9 @@ class TicketNotificationChannelTest extends NotificationChannelContractTest {
     private final ProviderDouble jira = new ProviderDouble(
             TicketNotificationChannelTest::problems,
             problems -> new ProviderDouble.Answer(
-                    400, Map.of(), "{\"errorMessage\":\"" + String.join("; ", problems) + "\",\"i18nErrorMessage\":{}}"),
+                    400,
+                    Map.of(),
+                    "{\"errorMessage\":\"" + String.join("; ", problems) + "\",\"i18nErrorMessage\":{}}"),
             request -> new ProviderDouble.Answer(
                     201, Map.of(), "{\"issueId\":\"10010\",\"issueKey\":\"OPS-1\",\"requestTypeId\":\"25\"}"));
 
@@ -55,7 +57,8 @@ class TicketNotificationChannelTest extends NotificationChannelContractTest {
         }
         try {
             JsonNode body = JSON.readTree(request.body());
-            if (!body.path("serviceDeskId").isTextual() || !body.path("requestTypeId").isTextual()) {
+            if (!body.path("serviceDeskId").isTextual()
+                    || !body.path("requestTypeId").isTextual()) {
                 problems.add("serviceDeskId and requestTypeId are required");
             }
             JsonNode fields = body.path("requestFieldValues");
@@ -74,7 +77,8 @@ class TicketNotificationChannelTest extends NotificationChannelContractTest {
 
     @Override
     protected NotificationChannel channel(URI endpoint) {
-        return new TicketNotificationChannel("ops-desk", endpoint, JSM_TEMPLATE, "bot@example.com:token", JsonHttp.defaults());
+        return new TicketNotificationChannel(
+                "ops-desk", endpoint, JSM_TEMPLATE, "bot@example.com:token", JsonHttp.defaults());
     }
 
     @Override
@@ -101,8 +105,7 @@ class TicketNotificationChannelTest extends NotificationChannelContractTest {
         assertThat(outcome).isInstanceOf(DeliveryOutcome.Delivered.class);
         assertThat(((DeliveryOutcome.Delivered) outcome).receipt()).contains("OPS-1");
         JsonNode fields = JSON.readTree(jira.accepted().get(0).body()).get("requestFieldValues");
-        assertThat(fields.get("description").asText())
-                .contains("p-value 0.0012", "release-pilot report --release-id");
+        assertThat(fields.get("description").asText()).contains("p-value 0.0012", "release-pilot report --release-id");
         assertThat(jira.accepted().get(0).header("Authorization")).startsWith("Basic ");
     }
 
@@ -110,7 +113,10 @@ class TicketNotificationChannelTest extends NotificationChannelContractTest {
     void shouldBeRejectedWhenTheTemplateMissesRequiredFields() {
         Notification rollback = SampleNotifications.rollback();
         NotificationChannel broken = new TicketNotificationChannel(
-                "ops-desk", receiverUrl(), "{\"requestFieldValues\":{\"summary\":\"{{summary}}\"}}", "t",
+                "ops-desk",
+                receiverUrl(),
+                "{\"requestFieldValues\":{\"summary\":\"{{summary}}\"}}",
+                "t",
                 JsonHttp.defaults());
 
         DeliveryOutcome outcome = broken.send(rollback, Delivery.key(rollback, "ops-desk"));

@@ -65,7 +65,8 @@ class NotificationsCommandIT {
             assertThat(test.exitValue()).as(output).isEqualTo(1);
             assertThat(output).contains("OK      team-hook", "FAILED  dead-hook", "failed: dead-hook");
             assertThat(hook.accepted()).hasSize(1);
-            assertThat(hook.accepted().get(0).header("X-Release-Pilot-Signature")).startsWith("sha256=");
+            assertThat(hook.accepted().get(0).header("X-Release-Pilot-Signature"))
+                    .startsWith("sha256=");
         }
     }
 

@@ -35,6 +35,7 @@ import picocli.CommandLine.Option;
             EventsCommand.class,
             NotifyCommand.class,
             NotificationsCommand.class,
+            ReportCommand.class,
             VersionCommand.class,
             ChangelogCommand.class,
             DoraCommand.class,

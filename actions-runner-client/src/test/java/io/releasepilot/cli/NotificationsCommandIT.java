@@ -78,7 +78,7 @@ class NotificationsCommandIT {
         String output = ChildJvm.output(test);
 
         assertThat(test.exitValue()).as(output).isEqualTo(2);
-        assertThat(output).contains("team-hook", "TEAM_HOOK_URL", "not set");
+        assertThat(output).contains("team-hook", "TEAM_HOOK_SECRET", "not set");
     }
 
     @Test

@@ -192,6 +192,9 @@ final class DemoCommand implements Callable<Integer> {
         say(out, "== ledger rows of this run");
         printLedger(out, store, canary.releaseId());
         printLedger(out, store, blueGreen.releaseId());
+        say(out, "== where these releases' notifications would go (the routing example of docs/notifications.md)");
+        io.releasepilot.cli.demo.DemoNotifications.print(
+                out, store, List.of(canary.releaseId(), blueGreen.releaseId()));
         long[] totals = load.totals();
         say(out, "load: " + totals[0] + " requests, " + totals[1] + " failed");
 

@@ -65,8 +65,8 @@ public final class SpecDefaults {
     public static final int REQUIRED_APPROVALS = 0;
     public static final String TAG_PREFIX = "v";
     public static final NotificationType NOTIFICATION_TYPE = NotificationType.WEBHOOK;
-    public static final List<NotificationEvent> NOTIFICATION_EVENTS =
-            List.of(NotificationEvent.ROLLBACK, NotificationEvent.GATE_FAILED, NotificationEvent.COMPLETED);
+    /** Every event: a target's severities decide what reaches it (docs/notifications.md). */
+    public static final List<NotificationEvent> NOTIFICATION_EVENTS = List.of(NotificationEvent.values());
 
     /** Names of the default queries; criteria, objectives and triggers refer to them. */
     public static final String ERROR_RATE = "errorRate";

@@ -96,7 +96,19 @@ public final class SpecKeys {
         keys.put("state.nats", List.of("urlEnv", "credentialsId"));
         keys.put("versioning", List.of("tagPrefix", "channels"));
         keys.put("versioning.channels[]", List.of("branch", "prerelease"));
-        keys.put("notifications[]", List.of("name", "type", "urlEnv", "events"));
+        keys.put(
+                "notifications[]",
+                List.of(
+                        "name",
+                        "type",
+                        "urlEnv",
+                        "events",
+                        "severities",
+                        "environments",
+                        "secretEnv",
+                        "to",
+                        "from",
+                        "template"));
         return Map.copyOf(keys);
     }
 

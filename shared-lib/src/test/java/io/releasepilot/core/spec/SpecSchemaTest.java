@@ -138,6 +138,10 @@ class SpecSchemaTest {
                         .get("events")
                         .get("items")))
                 .isEqualTo(yamlNames(NotificationEvent.values()));
+        JsonNode notification = properties.get("notifications").get("items");
+        assertThat(enumAt(notification, "type")).isEqualTo(yamlNames(NotificationType.values()));
+        assertThat(values(notification.get("properties").get("severities").get("items")))
+                .isEqualTo(yamlNames(NotificationSeverity.values()));
         assertThat(values(root.get("$defs").get("comparator")))
                 .isEqualTo(Arrays.stream(Comparator.values())
                         .map(Comparator::symbol)

@@ -76,6 +76,14 @@ public final class PostgresReleaseStore implements ReleaseStore {
         return Optional.ofNullable(embedded).map(EmbeddedDatabase::jdbcUrl);
     }
 
+    /**
+     * The ledger's connection pool, for adapters that keep their own tables in its schema (the notification delivery
+     * log, migration V6); closed with this store.
+     */
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
+    }
+
     /** Opens the ledger described by {@code config}, migrating its schema first. */
     public static PostgresReleaseStore open(StateStoreConfig config) {
         return open(config, Clock.systemUTC());

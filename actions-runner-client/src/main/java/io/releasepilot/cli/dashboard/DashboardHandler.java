@@ -79,7 +79,8 @@ public final class DashboardHandler implements HttpHandler, AutoCloseable {
         headers.set("Content-Security-Policy", CSP);
         headers.set("X-Frame-Options", "DENY");
         headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on form posts.
+        headers.set("Referrer-Policy", "same-origin");
         String path = exchange.getRequestURI().getRawPath();
         if (path.startsWith("/assets/") && "GET".equals(exchange.getRequestMethod())) {
             asset(exchange, path.substring("/assets/".length()));
@@ -103,6 +104,9 @@ public final class DashboardHandler implements HttpHandler, AutoCloseable {
             route(exchange, path, viewer.get());
         } catch (ReleasePilotException e) {
             answer(exchange, 503, "text/plain; charset=utf-8", "the ledger did not answer: " + e.getMessage() + "\n");
+        } catch (RuntimeException e) {
+            // The JDK server would drop the connection without a word; say what broke instead.
+            answer(exchange, 500, "text/plain; charset=utf-8", "the dashboard failed on " + path + ": " + e + "\n");
         }
     }
 

@@ -31,7 +31,9 @@ final class SvgCharts {
                 readBack.append(point(x, t.readBack().canary()));
             }
         }
-        return Html.format(
+        // Only numbers go in: the points are formatted here from integers.
+        return Html.trusted(String.format(
+                Locale.ROOT,
                 "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\">"
                         + "<title>canary weight per traffic change</title>"
                         + "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>"
@@ -48,7 +50,7 @@ final class SvgCharts {
                 PAD,
                 HEIGHT - PAD,
                 desired.toString().strip(),
-                readBack.toString().strip());
+                readBack.toString().strip()));
     }
 
     /** Releases started per day over the window; days with a rolled-back release are drawn as failures. */

@@ -61,7 +61,7 @@ public final class DashboardHandler implements HttpHandler, AutoCloseable {
         this.reader = new BoardReader(store, service, environments, window, java.time.Clock.systemUTC());
         this.pages = new DashboardPages(access, service, environments);
         this.feed = new LedgerFeed(store.outbox(), poll);
-        for (String asset : java.util.List.of("dashboard.css", "dashboard.js")) {
+        for (String asset : java.util.List.of("dashboard.css", "dashboard.js", "favicon.svg")) {
             try (InputStream in = DashboardHandler.class.getResourceAsStream("/dashboard/" + asset)) {
                 if (in == null) {
                     throw new IllegalStateException("/dashboard/" + asset + " is missing from the jar");
@@ -84,6 +84,12 @@ public final class DashboardHandler implements HttpHandler, AutoCloseable {
         String path = exchange.getRequestURI().getRawPath();
         if (path.startsWith("/assets/") && "GET".equals(exchange.getRequestMethod())) {
             asset(exchange, path.substring("/assets/".length()));
+            return;
+        }
+        if ("/favicon.ico".equals(path)) {
+            // Browsers ask for it whatever the page says; the pages link the SVG icon instead.
+            exchange.getResponseHeaders().set("Location", "/assets/favicon.svg");
+            answer(exchange, 301, "text/plain; charset=utf-8", "see /assets/favicon.svg\n");
             return;
         }
         headers.set("Cache-Control", "no-store");

@@ -46,7 +46,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -211,34 +210,32 @@ class DashboardBrowserIT {
         Release current = store.inProgress(bench.service(), "staging").orElseThrow();
 
         browser.get(serve.toString());
-        WebElement staging = browser.findElement(By.cssSelector("tr[data-environment=staging]"));
-        assertThat(staging.getText()).contains(finished.version(), current.version(), "IN_PROGRESS", "90/10", "ci-bot");
-        WebElement production = browser.findElement(By.cssSelector("tr[data-environment=production]"));
-        assertThat(production.getText()).contains(EVIL);
+        assertThat(text(By.cssSelector("tr[data-environment=staging]")))
+                .contains(finished.version(), current.version(), "IN_PROGRESS", "90/10", "ci-bot");
+        assertThat(text(By.cssSelector("tr[data-environment=production]"))).contains(EVIL);
         assertThat(browser.findElements(By.tagName("script"))).hasSize(1);
         assertThat(browser.getPageSource()).contains("&lt;script&gt;alert(");
         shoot("overview");
 
         browser.get(serve.resolve("releases/" + finished.id()).toString());
-        assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("SUCCEEDED");
-        assertThat(browser.findElement(By.id("traffic")).getText()).contains("90/10", "50/50", "0/100");
-        assertThat(browser.findElement(By.id("analyses")).getText()).contains("errorRate", "< 1%", "PASS");
-        assertThat(browser.findElement(By.id("audit")).getText()).contains("START", "FINISH");
+        assertThat(text(By.id("state"))).isEqualTo("SUCCEEDED");
+        assertThat(text(By.id("traffic"))).contains("90/10", "50/50", "0/100");
+        assertThat(text(By.id("analyses"))).contains("errorRate", "< 1%", "PASS");
+        assertThat(text(By.id("audit"))).contains("START", "FINISH");
         assertThat(browser.findElements(By.cssSelector("svg.chart polyline.desired")))
                 .hasSize(1);
         shoot("release");
 
         browser.get(serve.resolve("history?environment=staging").toString());
-        assertThat(browser.findElement(By.id("dora")).getText())
-                .contains("Deployment frequency", "Change failure rate");
-        assertThat(browser.findElement(By.id("history")).getText()).contains(finished.version(), "SUCCEEDED");
+        assertThat(text(By.id("dora"))).contains("Deployment frequency", "Change failure rate");
+        assertThat(text(By.id("history"))).contains(finished.version(), "SUCCEEDED");
         assertThat(browser.findElements(By.cssSelector("svg.chart rect"))).isNotEmpty();
         shoot("history");
 
         browser.get(serve.resolve("search?q=mallory").toString());
-        assertThat(browser.findElement(By.id("search")).getText()).contains(EVIL, "production", "mallory");
+        assertThat(text(By.id("search"))).contains(EVIL, "production", "mallory");
         browser.get(serve.resolve("search?q=" + bench.v2().version()).toString());
-        assertThat(browser.findElement(By.id("search")).getText()).contains("staging", "SUCCEEDED");
+        assertThat(text(By.id("search"))).contains("staging", "SUCCEEDED");
         shoot("search");
 
         assertThat(severe(browser)).isEmpty();
@@ -265,8 +262,7 @@ class DashboardBrowserIT {
         Release current = store.inProgress(bench.service(), "staging").orElseThrow();
         browser.get(serve.toString());
 
-        browser.findElement(By.cssSelector("tr[data-environment=staging] button[data-action=pause]"))
-                .click();
+        click(By.cssSelector("tr[data-environment=staging] button[data-action=pause]"));
 
         await(d -> d.findElement(By.id("state")).getText().equals("PAUSED"));
         assertThat(store.find(current.id()).orElseThrow().state()).isEqualTo(ReleaseState.PAUSED);
@@ -275,7 +271,7 @@ class DashboardBrowserIT {
             assertThat(a.actor().name()).isEqualTo("olga");
         });
         shoot("paused");
-        browser.findElement(By.cssSelector("button[data-action=resume]")).click();
+        click(By.cssSelector("button[data-action=resume]"));
         await(d -> d.findElement(By.id("state")).getText().equals("IN_PROGRESS"));
         assertThat(store.find(current.id()).orElseThrow().state()).isEqualTo(ReleaseState.IN_PROGRESS);
         assertThat(severe(browser)).isEmpty();
@@ -286,7 +282,7 @@ class DashboardBrowserIT {
         browser = chromium("rita", "rita-pw");
         Release current = store.inProgress(bench.service(), "staging").orElseThrow();
         browser.get(serve.toString());
-        assertThat(browser.findElement(By.id("viewer")).getText()).contains("rita", "read-only");
+        assertThat(text(By.id("viewer"))).contains("rita", "read-only");
         assertThat(browser.findElements(By.cssSelector("form.action"))).isEmpty();
         browser.get(serve.resolve("releases/" + current.id()).toString());
         assertThat(browser.findElements(By.tagName("button"))).hasSize(1); // the search button only
@@ -372,6 +368,37 @@ class DashboardBrowserIT {
         driver.executeCdpCommand(
                 "Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", authorization)));
         return driver;
+    }
+
+    /**
+     * The text of an element, read again when a live update replaced it meanwhile (the running canary records an
+     * analysis every second, and the page swaps its main part each time).
+     */
+    private String text(By by) throws InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return browser.findElement(by).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt > 50) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private void click(By by) throws InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                browser.findElement(by).click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt > 50) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     /** Polls the page until {@code condition} holds (10 s at most), as a person watching it would. */

@@ -56,35 +56,72 @@ final class DashboardOverviewBenchmark {
             for (int i = 0; i < releases; i++) {
                 String environment = ENVIRONMENTS.get(i % ENVIRONMENTS.size());
                 Release release = store.start(
-                        new ReleaseRequest(SERVICE, environment, "1." + i + ".0", "sha" + i, null,
-                                ReleaseStrategy.CANARY, Actor.of("bench-" + (i % 7)), null, null, null),
+                        new ReleaseRequest(
+                                SERVICE,
+                                environment,
+                                "1." + i + ".0",
+                                "sha" + i,
+                                null,
+                                ReleaseStrategy.CANARY,
+                                Actor.of("bench-" + (i % 7)),
+                                null,
+                                null,
+                                null),
                         StartOptions.failFast());
-                store.recordStep(release.id(), new NewStep(1, new StepDetail.TrafficApplied(
-                        TrafficSplit.canary(10), "haproxy", TrafficSplit.canary(10), "step 1")));
-                store.recordStep(release.id(), new NewStep(1, new StepDetail.Analysis(Instant.now(), "1." + i + ".0",
-                        Map.of("errorRate", 0.001), Map.of("errorRate", "< 1%"), Verdict.PASS, null)));
+                store.recordStep(
+                        release.id(),
+                        new NewStep(
+                                1,
+                                new StepDetail.TrafficApplied(
+                                        TrafficSplit.canary(10), "haproxy", TrafficSplit.canary(10), "step 1")));
+                store.recordStep(
+                        release.id(),
+                        new NewStep(
+                                1,
+                                new StepDetail.Analysis(
+                                        Instant.now(),
+                                        "1." + i + ".0",
+                                        Map.of("errorRate", 0.001),
+                                        Map.of("errorRate", "< 1%"),
+                                        Verdict.PASS,
+                                        null)));
                 // The last release of each environment stays in progress: the overview shows it with its steps.
                 if (i < releases - ENVIRONMENTS.size()) {
-                    store.finish(release.id(), i % 10 == 0 ? ReleaseState.ROLLED_BACK : ReleaseState.SUCCEEDED,
-                            Actor.of("bench"), null);
+                    store.finish(
+                            release.id(),
+                            i % 10 == 0 ? ReleaseState.ROLLED_BACK : ReleaseState.SUCCEEDED,
+                            Actor.of("bench"),
+                            null);
                 }
             }
         }
-        System.err.printf("filled the ledger with %d releases in %d s%n", releases,
-                Duration.ofNanos(System.nanoTime() - filling).toSeconds());
+        System.err.printf(
+                "filled the ledger with %d releases in %d s%n",
+                releases, Duration.ofNanos(System.nanoTime() - filling).toSeconds());
         Path spec = Files.createTempFile("dashboard-bench", ".yml");
-        Files.writeString(spec, "version: 1\nservice: " + SERVICE + "\nenvironments:\n  - name: staging\n"
-                + "  - name: production\ntraffic:\n  router: haproxy\n  haproxy: { socket: /nonexistent/haproxy.sock,"
-                + " backend: app, stable: blue, canary: green, timeout: 1s }\n");
+        Files.writeString(
+                spec,
+                "version: 1\nservice: " + SERVICE + "\nenvironments:\n  - name: staging\n"
+                        + "  - name: production\ntraffic:\n  router: haproxy\n  haproxy: { socket: /nonexistent/haproxy.sock,"
+                        + " backend: app, stable: blue, canary: green, timeout: 1s }\n");
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString(), "serve", "--spec", spec.toString(),
-                        "--listen", "127.0.0.1:" + port, "--anonymous-read")
+        ProcessBuilder builder = new ProcessBuilder(
+                        "java",
+                        "-jar",
+                        jar.toString(),
+                        "serve",
+                        "--spec",
+                        spec.toString(),
+                        "--listen",
+                        "127.0.0.1:" + port,
+                        "--anonymous-read")
                 .redirectErrorStream(true);
         // Not inherited: the child's lines would end up in the result file.
-        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(Files.createTempFile("serve", ".log").toFile()));
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(
+                Files.createTempFile("serve", ".log").toFile()));
         Map<String, String> env = builder.environment();
         env.put("RP_DATABASE_URL", TestServices.get("RP_PG_URL"));
         env.put("RP_DATABASE_USER", TestServices.get("RP_PG_USER"));
@@ -95,7 +132,9 @@ final class DashboardOverviewBenchmark {
         try (Connection connection = DriverManager.getConnection(
                 TestServices.get("RP_PG_URL"), TestServices.get("RP_PG_USER"), TestServices.get("RP_PG_PASSWORD"))) {
             connection.setSchema(config.schema());
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
             URI overview = URI.create("http://127.0.0.1:" + port + "/");
             awaitUp(http, URI.create("http://127.0.0.1:" + port + "/healthz"), serve);
             long[] page = new long[requests];
@@ -115,7 +154,8 @@ final class DashboardOverviewBenchmark {
             }
             double pageP95 = p95(page);
             double sqlP95 = p95(sql);
-            System.err.printf("overview p95 %.2f ms, plain SELECT p95 %.2f ms, ratio %.2f (%d releases, %d requests)%n",
+            System.err.printf(
+                    "overview p95 %.2f ms, plain SELECT p95 %.2f ms, ratio %.2f (%d releases, %d requests)%n",
                     pageP95, sqlP95, pageP95 / sqlP95, releases, requests);
             System.out.printf("%.3f %.3f%n", pageP95, sqlP95);
             connection.createStatement().execute("DROP SCHEMA " + config.schema() + " CASCADE");
@@ -153,8 +193,8 @@ final class DashboardOverviewBenchmark {
                 }
             }
             for (UUID id : running) {
-                try (PreparedStatement s = connection.prepareStatement("SELECT " + LedgerRows.STEP_COLUMNS
-                        + " FROM release_steps WHERE release_id = ? ORDER BY id")) {
+                try (PreparedStatement s = connection.prepareStatement(
+                        "SELECT " + LedgerRows.STEP_COLUMNS + " FROM release_steps WHERE release_id = ? ORDER BY id")) {
                     s.setObject(1, id);
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
@@ -189,9 +229,13 @@ final class DashboardOverviewBenchmark {
                 throw new IllegalStateException("serve exited with " + serve.exitValue() + " before answering");
             }
             try {
-                if (http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
-                                HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(health)
+                                                .timeout(Duration.ofSeconds(2))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (java.io.IOException e) {

@@ -401,9 +401,9 @@ class DashboardBrowserIT {
         }
     }
 
-    /** Polls the page until {@code condition} holds (10 s at most), as a person watching it would. */
+    /** Polls the page until {@code condition} holds (30 s at most: a post, its redirect and a render on a loaded machine). */
     private void await(java.util.function.Predicate<ChromeDriver> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         RuntimeException last = null;
         while (System.nanoTime() < deadline) {
             try {

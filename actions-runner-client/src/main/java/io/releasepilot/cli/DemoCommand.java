@@ -1,5 +1,6 @@
 package io.releasepilot.cli;
 
+import io.releasepilot.cli.dashboard.DashboardServer;
 import io.releasepilot.cli.demo.DemoHaproxy;
 import io.releasepilot.cli.demo.LoadGenerator;
 import io.releasepilot.cli.demo.ObservedReleaseSignals;
@@ -217,6 +218,8 @@ final class DemoCommand implements Callable<Integer> {
                     out,
                     "  " + database + "./release-pilot status --watch --spec " + specFile.toAbsolutePath()
                             + " --environment " + ENVIRONMENT);
+            DashboardServer dashboard = keep(DashboardServer.loopbackReadOnly(store, SERVICE, List.of(ENVIRONMENT)));
+            say(out, "  or open the dashboard (read-only, loopback only): " + dashboard.uri());
             new CountDownLatch(1).await();
         }
         return asExpected ? ExitCode.OK.code() : ExitCode.FAILED.code();

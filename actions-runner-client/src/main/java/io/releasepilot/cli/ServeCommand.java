@@ -2,6 +2,8 @@ package io.releasepilot.cli;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.releasepilot.cli.dashboard.DashboardHandler;
+import io.releasepilot.cli.dashboard.DashboardOptions;
 import io.releasepilot.core.InvalidInputException;
 import io.releasepilot.core.dora.LedgerDeploymentHistory;
 import io.releasepilot.core.metrics.ReleaseMetrics;
@@ -42,7 +44,7 @@ import picocli.CommandLine.Spec;
         name = "serve",
         mixinStandardHelpOptions = true,
         description = "Serve POST /alerts (Alertmanager webhook → rollback of the release in progress), "
-                + "GET /metrics (Prometheus) and GET /healthz.")
+                + "GET /metrics (Prometheus), GET /healthz and the release dashboard at / (see docs/serve.md).")
 public final class ServeCommand implements Callable<Integer> {
     static {
         // The JDK server's own request/response timeouts (seconds); read once when the server class loads.
@@ -59,6 +61,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     LedgerOptions ledger;
+
+    @CommandLine.Mixin
+    DashboardOptions dashboard;
 
     @Option(names = "--spec", required = true, paramLabel = "FILE", description = "release-pilot.yml")
     Path specFile;
@@ -117,17 +122,26 @@ public final class ServeCommand implements Callable<Integer> {
             AlertReceiver receiver =
                     new AlertReceiver(store, router, new AlertDecider(releaseSpec.service(), environments));
             CountDownLatch stopped = new CountDownLatch(1);
-            try (ServeEndpoints endpoints = new ServeEndpoints(
-                    address,
-                    receiver,
-                    metrics,
-                    registry,
-                    () -> {
-                        store.outbox().unsentCount();
-                        return true;
-                    },
-                    credentials,
-                    limits)) {
+            try (DashboardHandler board = dashboard.handler(
+                            env,
+                            store,
+                            releaseSpec.service(),
+                            releaseSpec.environments().stream()
+                                    .map(EnvironmentSpec::name)
+                                    .toList(),
+                            window);
+                    ServeEndpoints endpoints = new ServeEndpoints(
+                            address,
+                            receiver,
+                            metrics,
+                            registry,
+                            () -> {
+                                store.outbox().unsentCount();
+                                return true;
+                            },
+                            credentials,
+                            limits)) {
+                endpoints.mount("/", board);
                 endpoints.start();
                 Thread hook = new Thread(stopped::countDown, "release-pilot-serve-stop");
                 Runtime.getRuntime().addShutdownHook(hook);
@@ -136,6 +150,8 @@ public final class ServeCommand implements Callable<Integer> {
                         + settings.type() + " router, ledger "
                         + ledgerConfig.describe()
                         + ")");
+                out.println("release-pilot serve: dashboard at http://" + address.getHostString() + ":"
+                        + endpoints.port() + "/");
                 out.flush();
                 try {
                     stopped.await();

@@ -157,6 +157,12 @@ final class ServeEndpoints implements AutoCloseable {
         server.start();
     }
 
+    /** Serves {@code handler} under {@code path} (before {@link #start()}); the dashboard takes "/". */
+    void mount(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.removeContext(path);
+        server.createContext(path, handler);
+    }
+
     int port() {
         return server.getAddress().getPort();
     }

@@ -40,9 +40,13 @@ public final class SpecKeys {
                         "state",
                         "versioning",
                         "notifications"));
-        keys.put("environments[]", List.of("name", "branches", "tags", "requiredApprovals", "approvers"));
+        keys.put(
+                "environments[]",
+                List.of("name", "branches", "tags", "requiredApprovals", "approvers", "traffic", "metricLabels"));
         keys.put("strategy", List.of("type", "canary", "blueGreen"));
-        keys.put("strategy.canary", List.of("analysisInterval", "steps", "judge"));
+        keys.put("strategy.canary", List.of("analysisInterval", "steps", "judge", "deploy", "retire"));
+        keys.put("strategy.canary.deploy", List.of("command", "timeout"));
+        keys.put("strategy.canary.retire", List.of("command", "timeout"));
         keys.put("strategy.canary.steps[]", List.of("weight", "duration", "criteria"));
         keys.put(
                 "strategy.canary.judge",
@@ -60,12 +64,12 @@ public final class SpecKeys {
         keys.put("strategy.blueGreen.deploy", List.of("command", "timeout"));
         keys.put("strategy.blueGreen.smokeChecks[]", List.of("url", "expectStatus", "timeout"));
         keys.put("strategy.blueGreen.retire", List.of("command", "timeout"));
-        keys.put("traffic", List.of("router", "haproxy", "nginx", "command"));
-        keys.put("traffic.haproxy", List.of("socket", "address", "backend", "stable", "canary", "timeout"));
+        keys.put("traffic", List.of("router", "promotion", "haproxy", "nginx", "command"));
+        keys.put("traffic.haproxy", List.of("socket", "address", "backend", "slots", "stable", "canary", "timeout"));
         keys.put(
                 "traffic.nginx",
-                List.of("upstream", "file", "stable", "canary", "testCommand", "reloadCommand", "timeout"));
-        keys.put("traffic.command", List.of("run", "timeout"));
+                List.of("upstream", "file", "slots", "stable", "canary", "testCommand", "reloadCommand", "timeout"));
+        keys.put("traffic.command", List.of("run", "slots", "timeout"));
         keys.put("metrics", List.of("prometheus", "healthCheck"));
         keys.put("metrics.prometheus", List.of("url", "timeout", "tokenEnv", "queries"));
         keys.put("metrics.healthCheck", List.of("url", "expectStatus", "interval", "timeout"));

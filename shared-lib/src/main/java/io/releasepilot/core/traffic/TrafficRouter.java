@@ -34,6 +34,20 @@ public interface TrafficRouter {
                 + slots().names() + ")");
     }
 
+    /** Whether single servers can be drained and readied through the router ({@link #setReady}). */
+    default boolean drainsServers() {
+        return false;
+    }
+
+    /**
+     * Drains {@code server} (no new requests; {@code ready} false) or readies it again (true): how {@code promotion:
+     * copy-to-stable} redeploys the live pool one server at a time.
+     */
+    default void setReady(String server, boolean ready) {
+        throw new TrafficRouterException("router " + type() + " cannot drain single servers; its live pool carries no"
+                + " traffic while it is redeployed, or use promotion: swap");
+    }
+
     /** Whether the load balancer's effective split is {@code expected} and every server with weight > 0 serves. */
     default boolean verify(TrafficSplit expected) {
         RouterState state = current();

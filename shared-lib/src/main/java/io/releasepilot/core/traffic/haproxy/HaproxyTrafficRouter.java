@@ -184,6 +184,19 @@ public final class HaproxyTrafficRouter implements TrafficRouter {
                         + (server.up() ? "" : " down");
     }
 
+    @Override
+    public boolean drainsServers() {
+        return true;
+    }
+
+    @Override
+    public void setReady(String server, boolean ready) {
+        if (settings.slots().slotOf(server).isEmpty()) {
+            throw new TrafficRouterException("server " + server + " is in neither slot " + settings.slots().names());
+        }
+        setState(server, ready ? AdminState.READY : AdminState.DRAIN);
+    }
+
     /** Sets a server's admin state ({@code ready}, {@code drain}: no new requests, {@code maint}: none at all). */
     public void setState(String server, AdminState state) {
         String command = "set server " + settings.backend() + "/" + server + " state "

@@ -1,6 +1,5 @@
 package io.releasepilot.core.application;
 
-import io.releasepilot.core.InvalidInputException;
 import io.releasepilot.core.spec.ReleaseSpec;
 import io.releasepilot.core.state.ReleaseStore;
 import io.releasepilot.core.state.Slot;
@@ -25,10 +24,6 @@ public final class SlotRouting {
      */
     public static TrafficRouter router(
             Function<ReleaseSpec, TrafficRouter> routers, ReleaseSpec spec, String environment, ReleaseStore store) {
-        if (spec.environment(environment).isPresent() && spec.trafficFor(environment).isEmpty()) {
-            throw new InvalidInputException("environment '" + environment + "' has no traffic target: add a top-level"
-                    + " 'traffic' section or 'traffic' under the environment");
-        }
         TrafficRouter router = routers.apply(spec.forEnvironment(environment));
         SlotMap map = store.slots(spec.service(), environment);
         if (!map.isEmpty()) {

@@ -12,8 +12,29 @@ import java.util.Set;
  */
 public final class SpecKeys {
     /** Mappings whose keys are the user's names (query names), not fixed keys. */
-    public static final Set<String> FREE_FORM =
-            Set.of("strategy.canary.steps[].criteria", "metrics.prometheus.queries");
+    public static final Set<String> FREE_FORM = Set.of(
+            "strategy.canary.steps[].criteria",
+            "metrics.prometheus.queries",
+            "environments[].metricLabels",
+            "traffic.haproxy.slots",
+            "traffic.nginx.slots",
+            "traffic.command.slots");
+
+    /**
+     * Mappings with the same keys as another: an environment's own {@code traffic} is checked against {@code
+     * traffic}'s keys (the schema refers to the one definition).
+     */
+    public static final Map<String, String> ALIASES = Map.of("environments[].traffic", "traffic");
+
+    /** {@code path} with an aliased prefix replaced by what it stands for. */
+    public static String canonical(String path) {
+        for (Map.Entry<String, String> alias : ALIASES.entrySet()) {
+            if (path.equals(alias.getKey()) || path.startsWith(alias.getKey() + ".")) {
+                return alias.getValue() + path.substring(alias.getKey().length());
+            }
+        }
+        return path;
+    }
 
     private static final Map<String, List<String>> CATALOG = build();
 

@@ -107,10 +107,7 @@ public final class ReleaseStatus {
             router = new RouterReading(Optional.empty(), Optional.of(String.valueOf(e.getMessage())));
         }
         return new Snapshot(
-                release,
-                router,
-                store.steps(release.id()),
-                store.slots(session.service(), session.environment()));
+                release, router, store.steps(release.id()), store.slots(session.service(), session.environment()));
     }
 
     private Release current(ReleaseStore store) {

@@ -79,8 +79,8 @@ final class SlotReturn {
         Integer exit = null;
         String output;
         try {
-            ExternalCommand.Result run =
-                    ExternalCommand.run(deploy.get().command(), variables, deploy.get().timeout());
+            ExternalCommand.Result run = ExternalCommand.run(
+                    deploy.get().command(), variables, deploy.get().timeout());
             succeeded = run.succeeded();
             exit = run.exitCode();
             output = run.quotedOutput();
@@ -94,8 +94,11 @@ final class SlotReturn {
         if (!succeeded) {
             store.recordSlots(
                     session.service(), session.environment(), List.of(new Slot.Change(idle, null, SlotState.IDLE)));
-            store.finish(rollback.id(), ReleaseState.FAILED, actor, "redeploying " + version + " to slot " + idle
-                    + " failed; traffic stays on slot " + slots.live());
+            store.finish(
+                    rollback.id(),
+                    ReleaseState.FAILED,
+                    actor,
+                    "redeploying " + version + " to slot " + idle + " failed; traffic stays on slot " + slots.live());
             throw new InvalidInputException("redeploying " + version + " to slot " + idle + " failed (" + output
                     + "); traffic stays on slot " + slots.live());
         }
@@ -105,6 +108,8 @@ final class SlotReturn {
     private static Optional<HookSpec> deployHook(ReleaseSpec spec) {
         Optional<HookSpec> canary = spec.strategy().canary().deploy();
         Optional<HookSpec> blueGreen = spec.strategy().blueGreen().deploy();
-        return spec.strategy().type() == ReleaseStrategy.BLUE_GREEN ? blueGreen.or(() -> canary) : canary.or(() -> blueGreen);
+        return spec.strategy().type() == ReleaseStrategy.BLUE_GREEN
+                ? blueGreen.or(() -> canary)
+                : canary.or(() -> blueGreen);
     }
 }

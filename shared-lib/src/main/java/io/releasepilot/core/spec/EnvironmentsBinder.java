@@ -75,20 +75,32 @@ final class EnvironmentsBinder {
         String path = o.child("metricLabels");
         if (node.kind != YamlNode.Kind.MAPPING) {
             return values.problem(
-                    node, path, Hints.expected("a mapping of label name to value", node), "e.g. metricLabels: { env: staging }");
+                    node,
+                    path,
+                    Hints.expected("a mapping of label name to value", node),
+                    "e.g. metricLabels: { env: staging }");
         }
         Parts parts = values.parts();
         Map<String, String> labels = new LinkedHashMap<>();
         for (YamlNode.Entry entry : node.entries) {
             YamlNode value = entry.value();
             if (!entry.key().matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                parts.problem(value, path + "." + entry.key(), "'" + entry.key() + "' is not a label name",
+                parts.problem(
+                        value,
+                        path + "." + entry.key(),
+                        "'" + entry.key() + "' is not a label name",
                         "letters, digits and '_', not starting with a digit (Prometheus label names)");
             } else if (!value.isScalar() || value.kind == YamlNode.Kind.NULL || value.text.isBlank()) {
-                parts.problem(value, path + "." + entry.key(), Hints.expected("a label value", value),
+                parts.problem(
+                        value,
+                        path + "." + entry.key(),
+                        Hints.expected("a label value", value),
                         "e.g. " + entry.key() + ": staging");
             } else if (value.text.contains("\"") || value.text.contains("\\")) {
-                parts.problem(value, path + "." + entry.key(), "label value '" + value.text + "' contains a quote or backslash",
+                parts.problem(
+                        value,
+                        path + "." + entry.key(),
+                        "label value '" + value.text + "' contains a quote or backslash",
                         "it is written into PromQL between double quotes; use plain text");
             } else {
                 labels.put(entry.key(), value.text);

@@ -10,11 +10,7 @@ import java.util.Optional;
  * @param slots the two slots, each a pool of server names in {@code backend}
  */
 public record HaproxySpec(
-        Optional<String> socket,
-        Optional<String> address,
-        String backend,
-        SlotsSpec slots,
-        Duration timeout) {
+        Optional<String> socket, Optional<String> address, String backend, SlotsSpec slots, Duration timeout) {
     public HaproxySpec {
         Require.optional(socket, "socket");
         Require.optional(address, "address");

@@ -70,7 +70,8 @@ public record ReleaseSpec(
         Map<String, String> labels = declared.get().metricLabels();
         MetricsSpec labelled = new MetricsSpec(
                 metrics.prometheus()
-                        .map(p -> new PrometheusSpec(p.url(), p.timeout(), p.tokenEnv(), withLabels(p.queries(), labels))),
+                        .map(p -> new PrometheusSpec(
+                                p.url(), p.timeout(), p.tokenEnv(), withLabels(p.queries(), labels))),
                 metrics.healthCheck());
         return new ReleaseSpec(
                 version,

@@ -53,7 +53,8 @@ final class StrategyBinder {
         return environments != null
                 && environments.kind == YamlNode.Kind.LIST
                 && !environments.items.isEmpty()
-                && environments.items.stream().allMatch(e -> e.kind == YamlNode.Kind.MAPPING && e.get("traffic") != null);
+                && environments.items.stream()
+                        .allMatch(e -> e.kind == YamlNode.Kind.MAPPING && e.get("traffic") != null);
     }
 
     private Bound<CanarySpec> canary(Mapping o) {
@@ -66,14 +67,13 @@ final class StrategyBinder {
                 .orElseGet(() -> Bound.of(SpecDefaults.judge())));
         // The same hooks as blue-green: deploy the target slot before traffic moves, retire the old one after.
         BlueGreenBinder hooks = new BlueGreenBinder(values);
-        Bound<Optional<HookSpec>> deploy = parts.add(
-                hooks.hook(parts, o, "deploy", "strategy.canary.deploy", SpecDefaults.HOOK_DEPLOY_TIMEOUT));
-        Bound<Optional<HookSpec>> retire = parts.add(
-                hooks.hook(parts, o, "retire", "strategy.canary.retire", SpecDefaults.HOOK_RETIRE_TIMEOUT));
+        Bound<Optional<HookSpec>> deploy =
+                parts.add(hooks.hook(parts, o, "deploy", "strategy.canary.deploy", SpecDefaults.HOOK_DEPLOY_TIMEOUT));
+        Bound<Optional<HookSpec>> retire =
+                parts.add(hooks.hook(parts, o, "retire", "strategy.canary.retire", SpecDefaults.HOOK_RETIRE_TIMEOUT));
         return parts.build(
                 o,
-                () -> new CanarySpec(
-                        interval.value(), steps.value(), judge.value(), deploy.value(), retire.value()));
+                () -> new CanarySpec(interval.value(), steps.value(), judge.value(), deploy.value(), retire.value()));
     }
 
     private Bound<List<CanaryStepSpec>> steps(Mapping canary) {

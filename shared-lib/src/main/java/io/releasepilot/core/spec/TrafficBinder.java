@@ -68,8 +68,10 @@ final class TrafficBinder {
                 return Bound.of(SlotsSpec.legacy("stable", "canary"));
             }
             Parts parts = values.parts();
-            Bound<String> stable = parts.add(values.text(o, "stable", null, "the live slot's " + what + ", or " + SLOTS_HINT));
-            Bound<String> canary = parts.add(values.text(o, "canary", null, "the new version's " + what + ", or " + SLOTS_HINT));
+            Bound<String> stable =
+                    parts.add(values.text(o, "stable", null, "the live slot's " + what + ", or " + SLOTS_HINT));
+            Bound<String> canary =
+                    parts.add(values.text(o, "canary", null, "the new version's " + what + ", or " + SLOTS_HINT));
             if (stable.isValid() && canary.isValid() && stable.value().equals(canary.value())) {
                 parts.problem(
                         o.get("canary"),
@@ -99,11 +101,17 @@ final class TrafficBinder {
             YamlNode value = entry.value();
             List<YamlNode> items = value.kind == YamlNode.Kind.LIST ? value.items : List.of(value);
             if (!entry.key().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
-                parts.problem(value, slotPath, "'" + entry.key() + "' is not a valid slot name",
+                parts.problem(
+                        value,
+                        slotPath,
+                        "'" + entry.key() + "' is not a valid slot name",
                         "letters, digits, '.', '_' and '-', e.g. blue or green");
             }
             if (items.isEmpty()) {
-                parts.problem(value, slotPath, "slot '" + entry.key() + "' has no servers",
+                parts.problem(
+                        value,
+                        slotPath,
+                        "slot '" + entry.key() + "' has no servers",
                         "list at least one " + what + ", e.g. " + entry.key() + ": [" + entry.key() + "1]");
             }
             List<String> servers = new java.util.ArrayList<>();
@@ -115,7 +123,9 @@ final class TrafficBinder {
                 }
                 String other = slotOf.putIfAbsent(item.text, entry.key());
                 if (other != null) {
-                    parts.problem(item, slotPath + "[" + i + "]",
+                    parts.problem(
+                            item,
+                            slotPath + "[" + i + "]",
                             what + " '" + item.text + "' is in slot '" + other + "' too",
                             "a server belongs to one slot only; the two slots must not share servers");
                 }
@@ -166,11 +176,7 @@ final class TrafficBinder {
         return parts.build(
                 o,
                 () -> new HaproxySpec(
-                        socket.value(),
-                        address.value(),
-                        backend.value(),
-                        slots.value(),
-                        timeout.value()));
+                        socket.value(), address.value(), backend.value(), slots.value(), timeout.value()));
     }
 
     private Bound<NginxSpec> nginx(Mapping o) {
@@ -185,12 +191,7 @@ final class TrafficBinder {
         return parts.build(
                 o,
                 () -> new NginxSpec(
-                        upstream.value(),
-                        file.value(),
-                        slots.value(),
-                        test.value(),
-                        reload.value(),
-                        timeout.value()));
+                        upstream.value(), file.value(), slots.value(), test.value(), reload.value(), timeout.value()));
     }
 
     private Bound<CommandRouterSpec> command(Mapping o) {

@@ -32,7 +32,13 @@ public record RouterState(
     /** A state whose slots are the unnamed stable and canary sides. */
     public RouterState(
             String routerType, TrafficSplit split, boolean stableServing, boolean canaryServing, String detail) {
-        this(routerType, split, stableServing, canaryServing, detail, shares(SlotPools.single("stable", "canary"), split));
+        this(
+                routerType,
+                split,
+                stableServing,
+                canaryServing,
+                detail,
+                shares(SlotPools.single("stable", "canary"), split));
     }
 
     /** The share of each of {@code slots} under {@code split}, live slot first. */

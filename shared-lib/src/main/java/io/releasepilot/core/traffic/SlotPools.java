@@ -30,8 +30,8 @@ public record SlotPools(String live, List<String> liveServers, String target, Li
         }
         for (String server : liveServers) {
             if (targetServers.contains(server)) {
-                throw new InvalidInputException(
-                        "server " + server + " is in both slots " + live + " and " + target + "; a server has one slot");
+                throw new InvalidInputException("server " + server + " is in both slots " + live + " and " + target
+                        + "; a server has one slot");
             }
         }
     }
@@ -60,9 +60,8 @@ public record SlotPools(String live, List<String> liveServers, String target, Li
         if (slot.equals(target)) {
             return new SlotPools(target, targetServers, live, liveServers);
         }
-        throw new InvalidInputException(
-                "the ledger says slot '" + slot + "' is live, but the router only has slots " + names()
-                        + "; fix the spec's slots or the ledger's slot map");
+        throw new InvalidInputException("the ledger says slot '" + slot + "' is live, but the router only has slots "
+                + names() + "; fix the spec's slots or the ledger's slot map");
     }
 
     /** Both slot names, live first. */

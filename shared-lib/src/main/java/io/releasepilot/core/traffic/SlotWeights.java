@@ -43,7 +43,9 @@ public final class SlotWeights {
         // ra + rb = 100 / gcd, so k = gcd * lcm makes the slot totals percent * lcm.
         int k = fits(a * lcm, b * lcm, nl, nt, max) ? gcd * lcm : -1;
         for (int candidate = 1; k < 0 && candidate <= max * Math.max(nl, nt); candidate++) {
-            if ((ra * candidate) % nl == 0 && (rb * candidate) % nt == 0 && fits(ra * candidate, rb * candidate, nl, nt, max)) {
+            if ((ra * candidate) % nl == 0
+                    && (rb * candidate) % nt == 0
+                    && fits(ra * candidate, rb * candidate, nl, nt, max)) {
                 k = candidate;
             }
         }

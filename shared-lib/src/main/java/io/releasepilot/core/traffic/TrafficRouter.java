@@ -30,8 +30,8 @@ public interface TrafficRouter {
         if (slot.equals(slots().live())) {
             return this;
         }
-        throw new TrafficRouterException("router " + type() + " cannot make slot '" + slot + "' live (slots: "
-                + slots().names() + ")");
+        throw new TrafficRouterException(
+                "router " + type() + " cannot make slot '" + slot + "' live (slots: " + slots().names() + ")");
     }
 
     /** Whether single servers can be drained and readied through the router ({@link #setReady}). */

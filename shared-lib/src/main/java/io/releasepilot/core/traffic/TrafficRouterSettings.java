@@ -67,8 +67,7 @@ public sealed interface TrafficRouterSettings {
      * @param slots the two slots, each a pool of server names in the backend
      * @param timeout connect + read timeout of one runtime API command
      */
-    record Haproxy(
-            @Nullable Path socket, @Nullable String address, String backend, SlotPools slots, Duration timeout)
+    record Haproxy(@Nullable Path socket, @Nullable String address, String backend, SlotPools slots, Duration timeout)
             implements TrafficRouterSettings {
         /** One-server slots named after their server ({@code stable} live). */
         public Haproxy(
@@ -239,8 +238,8 @@ public sealed interface TrafficRouterSettings {
         public Embedded {
             Objects.requireNonNull(slots, "slots");
             if (!slots.names().contains(layout)) {
-                throw new InvalidInputException("embedded proxy: layout slot '" + layout + "' is not one of "
-                        + slots.names());
+                throw new InvalidInputException(
+                        "embedded proxy: layout slot '" + layout + "' is not one of " + slots.names());
             }
             if (admin == null || !"http".equals(admin.getScheme())) {
                 throw new InvalidInputException("embedded proxy admin endpoint must be an http URI, got " + admin);

@@ -64,16 +64,18 @@ public abstract class ReleaseStoreContractTest {
         assertThat(store().slots(service, "prod").isEmpty()).isTrue();
 
         SlotMap started = store().recordSlots(
-                service,
-                "prod",
-                List.of(
-                        new Slot.Change("blue", "v1", SlotState.LIVE),
-                        new Slot.Change("green", null, SlotState.IDLE)));
+                        service,
+                        "prod",
+                        List.of(
+                                new Slot.Change("blue", "v1", SlotState.LIVE),
+                                new Slot.Change("green", null, SlotState.IDLE)));
         store().recordSlots(service, "prod", List.of(new Slot.Change("green", "v2", SlotState.DEPLOYING)));
         SlotMap swapped = store().recordSlots(
-                service,
-                "prod",
-                List.of(new Slot.Change("green", "v2", SlotState.LIVE), new Slot.Change("blue", null, SlotState.IDLE)));
+                        service,
+                        "prod",
+                        List.of(
+                                new Slot.Change("green", "v2", SlotState.LIVE),
+                                new Slot.Change("blue", null, SlotState.IDLE)));
 
         assertThat(started.live().map(Slot::name)).contains("blue");
         assertThat(swapped.live().map(Slot::name)).contains("green");

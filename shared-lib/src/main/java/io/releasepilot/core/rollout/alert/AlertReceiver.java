@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * Acts on Alertmanager notifications: {@link AlertDecider} decides, this looks up the ledger and rolls back through
@@ -83,8 +83,7 @@ public final class AlertReceiver {
                     var releaseId = Objects.requireNonNull(decision.releaseId());
                     store.requestRollback(releaseId, ACTOR, decision.reason());
                     Release release = new Rollback(store, routers.apply(target.environment()))
-                            .perform(
-                            releaseId, ACTOR, decision.reason(), Objects.requireNonNull(decision.cause()));
+                            .perform(releaseId, ACTOR, decision.reason(), Objects.requireNonNull(decision.cause()));
                     store.recordHandledAlerts(releaseId, target.groupKey(), decision.newAlertKeys());
                     rolledBack.add(release);
                 }

@@ -101,11 +101,21 @@ final class BlueGreenRun extends StrategyRun {
     public void hook(RolloutEffect effect, Release current) {
         if (effect instanceof RolloutEffect.RunDeploy) {
             // Against the target slot only: the live one keeps serving until the switch.
-            deploy = hooks.run("deploy", plan.deploy(), current, phase.ordinal(), ports.router().slots().target());
+            deploy = hooks.run(
+                    "deploy",
+                    plan.deploy(),
+                    current,
+                    phase.ordinal(),
+                    ports.router().slots().target());
         } else if (effect instanceof RolloutEffect.RunSmokeChecks) {
             smoke = hooks.smokeChecks(current, phase.ordinal());
         } else if (effect instanceof RolloutEffect.RetireBlue) {
-            retire = hooks.run("retire", plan.retire(), current, phase.ordinal(), ports.router().slots().live());
+            retire = hooks.run(
+                    "retire",
+                    plan.retire(),
+                    current,
+                    phase.ordinal(),
+                    ports.router().slots().live());
         }
     }
 

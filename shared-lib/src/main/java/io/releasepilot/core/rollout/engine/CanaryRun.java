@@ -13,8 +13,8 @@ import io.releasepilot.core.rollout.SignalCheck;
 import io.releasepilot.core.rollout.TriggerDecision;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.Release;
-import io.releasepilot.core.state.ReleaseStep;
 import io.releasepilot.core.state.ReleaseState;
+import io.releasepilot.core.state.ReleaseStep;
 import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.StepKind;
 import io.releasepilot.core.traffic.TrafficSplit;
@@ -55,7 +55,12 @@ final class CanaryRun extends StrategyRun {
     public void completing(Release current) {
         // The slot that was live stops being live now; retire it (never the new live one).
         if (plan.canaryRetire().isPresent() && plan.promotion() == io.releasepilot.core.spec.Promotion.SWAP) {
-            retired = hooks.run("retire", plan.canaryRetire(), current, current.currentStep(), ports.router().slots().live())
+            retired = hooks.run(
+                            "retire",
+                            plan.canaryRetire(),
+                            current,
+                            current.currentStep(),
+                            ports.router().slots().live())
                     == HookResult.SUCCEEDED;
         }
     }
@@ -74,12 +79,24 @@ final class CanaryRun extends StrategyRun {
     Optional<ReleaseOutcome> tick(Release current, Instant now) {
         if (!deployed && current.currentStep() == 0 && plan.canaryDeploy().isPresent()) {
             // Before any traffic moves, and against the target slot only: the live one keeps serving.
-            HookResult result = hooks.run("deploy", plan.canaryDeploy(), current, 0, ports.router().slots().target());
+            HookResult result = hooks.run(
+                    "deploy",
+                    plan.canaryDeploy(),
+                    current,
+                    0,
+                    ports.router().slots().target());
             if (result != HookResult.SUCCEEDED) {
                 return Optional.of(reporter.finished(ports.store()
-                        .finish(id, ReleaseState.FAILED, ports.store().find(id).orElse(current).lockHolder().actor(),
-                                "deploy hook failed on slot " + ports.router().slots().target()
-                                        + "; no traffic was moved")));
+                        .finish(
+                                id,
+                                ReleaseState.FAILED,
+                                ports.store()
+                                        .find(id)
+                                        .orElse(current)
+                                        .lockHolder()
+                                        .actor(),
+                                "deploy hook failed on slot "
+                                        + ports.router().slots().target() + "; no traffic was moved")));
             }
             deployed = true;
             changed = true;

@@ -59,7 +59,9 @@ final class Hooks {
         } else {
             try {
                 ExternalCommand.Result run = ExternalCommand.run(
-                        hook.get().command(), ports.slots().hookVariables(current, slot, servers), hook.get().timeout());
+                        hook.get().command(),
+                        ports.slots().hookVariables(current, slot, servers),
+                        hook.get().timeout());
                 result = run.succeeded() ? HookResult.SUCCEEDED : HookResult.FAILED;
                 exitCode = run.exitCode();
                 output = run.quotedOutput();

@@ -77,8 +77,8 @@ final class ReleaseOpener {
                 request.specHash(),
                 previous,
                 null);
-        Optional<String> lastGood = store.lastSuccessful(request.service(), request.environment())
-                .map(Release::version);
+        Optional<String> lastGood =
+                store.lastSuccessful(request.service(), request.environment()).map(Release::version);
         Release started = store.start(
                 start,
                 request.takeover()

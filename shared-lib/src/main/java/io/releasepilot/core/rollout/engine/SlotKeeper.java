@@ -84,7 +84,9 @@ final class SlotKeeper {
         SlotMap map = store.slots(release.service(), release.environment());
         variables.put(
                 "RP_PREVIOUS_VERSION",
-                map.slot(slots.live()).map(s -> Objects.toString(s.version(), "")).orElse(""));
+                map.slot(slots.live())
+                        .map(s -> Objects.toString(s.version(), ""))
+                        .orElse(""));
         return variables;
     }
 

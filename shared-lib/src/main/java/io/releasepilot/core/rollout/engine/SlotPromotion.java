@@ -64,7 +64,10 @@ final class SlotPromotion {
                         + slots.live() + "; traffic stays on slot " + slots.target() + " with " + release.version());
             }
         }
-        ports.record(id, step, new StepDetail.TrafficIntent(TrafficSplit.ALL_STABLE, "copy-to-stable: live pool redeployed"));
+        ports.record(
+                id,
+                step,
+                new StepDetail.TrafficIntent(TrafficSplit.ALL_STABLE, "copy-to-stable: live pool redeployed"));
         RouterState state = router.apply(TrafficSplit.ALL_STABLE);
         ports.record(
                 id,
@@ -72,6 +75,8 @@ final class SlotPromotion {
                 new StepDetail.TrafficApplied(
                         TrafficSplit.ALL_STABLE, state.routerType(), state.split(), "copy-to-stable: target emptied"));
         reporter.progress(
-                release, Duration.ZERO, "copy-to-stable: slot map: " + keeper.copied(release, false).describe());
+                release,
+                Duration.ZERO,
+                "copy-to-stable: slot map: " + keeper.copied(release, false).describe());
     }
 }

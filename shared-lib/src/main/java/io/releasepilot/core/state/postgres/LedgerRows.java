@@ -182,12 +182,7 @@ final class LedgerRows {
 
     /** Inserts an approval row; returns its id. */
     static long insertApproval(
-            Connection connection,
-            UUID releaseId,
-            int stepIndex,
-            Actor approver,
-            @Nullable String comment,
-            Instant now)
+            Connection connection, UUID releaseId, int stepIndex, Actor approver, @Nullable String comment, Instant now)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO approvals (release_id, step_index,"
                 + " approver, ci_run_url, comment, approved_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")) {

@@ -57,9 +57,7 @@ final class LedgerSlots {
                 }
                 Slot old = before.slot(change.name()).orElse(null);
                 String version = change.version() != null ? change.version() : old == null ? null : old.version();
-                boolean moved = old == null
-                        || old.state() != change.state()
-                        || !Objects.equals(old.version(), version);
+                boolean moved = old == null || old.state() != change.state() || !Objects.equals(old.version(), version);
                 Instant since = moved || old == null ? now : old.since();
                 upsert(connection, service, environment, change.name(), version, change.state(), since);
             }

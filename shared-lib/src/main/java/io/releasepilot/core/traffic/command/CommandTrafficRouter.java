@@ -121,7 +121,8 @@ public final class CommandTrafficRouter implements TrafficRouter {
         variables.put("RP_CANARY_WEIGHT", Integer.toString(split.canary()));
         variables.put(
                 "RP_WEIGHTS",
-                settings.slots().live() + "=" + split.stable() + " " + settings.slots().target() + "=" + split.canary());
+                settings.slots().live() + "=" + split.stable() + " "
+                        + settings.slots().target() + "=" + split.canary());
         ExternalCommand.Result result = ExternalCommand.run(argv, variables, settings.timeout());
         if (!result.succeeded()) {
             throw new TrafficRouterException(

@@ -90,8 +90,8 @@ public final class EmbeddedTrafficRouter implements TrafficRouter {
                 split,
                 true,
                 true,
-                "weights " + settings.slots().live() + "=" + split.stable() + " " + settings.slots().target() + "="
-                        + split.canary(),
+                "weights " + settings.slots().live() + "=" + split.stable() + " "
+                        + settings.slots().target() + "=" + split.canary(),
                 RouterState.shares(settings.slots(), split));
     }
 }

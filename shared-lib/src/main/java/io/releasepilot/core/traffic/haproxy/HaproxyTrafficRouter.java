@@ -106,7 +106,8 @@ public final class HaproxyTrafficRouter implements TrafficRouter {
                     + " apply a split to repair");
         }
         TrafficSplit split = TrafficSplit.canary((int) Math.round(target * 100.0 / total));
-        StringBuilder detail = new StringBuilder("backend ").append(settings.backend()).append(':');
+        StringBuilder detail =
+                new StringBuilder("backend ").append(settings.backend()).append(':');
         for (String slot : slots.names()) {
             detail.append(' ').append(slot).append(' ');
             detail.append(slots.servers(slot).stream()
@@ -192,7 +193,8 @@ public final class HaproxyTrafficRouter implements TrafficRouter {
     @Override
     public void setReady(String server, boolean ready) {
         if (settings.slots().slotOf(server).isEmpty()) {
-            throw new TrafficRouterException("server " + server + " is in neither slot " + settings.slots().names());
+            throw new TrafficRouterException("server " + server + " is in neither slot "
+                    + settings.slots().names());
         }
         setState(server, ready ? AdminState.READY : AdminState.DRAIN);
     }

@@ -131,8 +131,8 @@ public final class NginxTrafficRouter implements TrafficRouter {
         for (String server : slots.allServers()) {
             Integer weight = found.get(server);
             if (weight == null) {
-                throw new TrafficRouterException("cannot read the weight of " + server + " back from "
-                        + settings.file() + "; rewrite it by applying a split");
+                throw new TrafficRouterException("cannot read the weight of " + server + " back from " + settings.file()
+                        + "; rewrite it by applying a split");
             }
             if (slots.liveServers().contains(server)) {
                 live += weight;
@@ -141,8 +141,8 @@ public final class NginxTrafficRouter implements TrafficRouter {
             }
         }
         if (live + target == 0) {
-            throw new TrafficRouterException("every server in " + settings.file()
-                    + " is down; rewrite it by applying a split");
+            throw new TrafficRouterException(
+                    "every server in " + settings.file() + " is down; rewrite it by applying a split");
         }
         TrafficSplit split = TrafficSplit.canary((int) Math.round(target * 100.0 / (live + target)));
         StringBuilder detail = new StringBuilder("upstream ")
@@ -156,7 +156,8 @@ public final class NginxTrafficRouter implements TrafficRouter {
                     .map(server -> server + " weight " + found.get(server))
                     .toList());
         }
-        return new RouterState(type(), split, live > 0, target > 0, detail.toString(), RouterState.shares(slots, split));
+        return new RouterState(
+                type(), split, live > 0, target > 0, detail.toString(), RouterState.shares(slots, split));
     }
 
     private Optional<String> readFile() {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.releasepilot.core.testing.HaproxyProcess;
 import io.releasepilot.core.testing.VersionProbe;
-import io.releasepilot.core.traffic.TrafficRouterContractTest;
 import io.releasepilot.core.traffic.RouterState;
+import io.releasepilot.core.traffic.TrafficRouterContractTest;
 import io.releasepilot.core.traffic.TrafficRouterException;
 import io.releasepilot.core.traffic.TrafficRouterSettings;
 import io.releasepilot.core.traffic.TrafficSplit;

@@ -5,6 +5,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.releasepilot.cli.dashboard.DashboardHandler;
 import io.releasepilot.cli.dashboard.DashboardOptions;
 import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.application.ReleasePorts;
+import io.releasepilot.core.application.SlotRouting;
 import io.releasepilot.core.dora.LedgerDeploymentHistory;
 import io.releasepilot.core.metrics.ReleaseMetrics;
 import io.releasepilot.core.rollout.AlertDecider;
@@ -14,9 +16,6 @@ import io.releasepilot.core.spec.ReleaseSpec;
 import io.releasepilot.core.spec.SpecReader;
 import io.releasepilot.core.state.StateStoreConfig;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
-import io.releasepilot.core.traffic.TrafficRouter;
-import io.releasepilot.core.traffic.TrafficRouterRegistry;
-import io.releasepilot.core.traffic.TrafficRouterSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -95,17 +94,18 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Map<String, String> env = ReleasePilotCli.environmentOf(spec);
         ReleaseSpec releaseSpec = SpecReader.read(specFile).value();
-        TrafficRouterSettings settings = TrafficRouterSettings.from(releaseSpec
-                .traffic()
-                .orElseThrow(() -> new InvalidInputException(
-                        specFile + " has no traffic section: serve needs the router to roll back through")));
+        for (EnvironmentSpec environment : releaseSpec.environments()) {
+            if (releaseSpec.trafficFor(environment.name()).isEmpty()) {
+                throw new InvalidInputException(specFile + ": environment '" + environment.name()
+                        + "' has no traffic target: serve needs its router to roll back through (add 'traffic')");
+            }
+        }
         ServeEndpoints.Credentials credentials = ServeEndpoints.Credentials.fromEnvironment(env);
         ServeEndpoints.Limits limits = new ServeEndpoints.Limits(threads, threads * 8, maxBodyBytes);
         InetSocketAddress address = address(listen);
         Duration window = window(doraWindow);
         Set<String> environments =
                 releaseSpec.environments().stream().map(EnvironmentSpec::name).collect(Collectors.toSet());
-        TrafficRouter router = TrafficRouterRegistry.create(settings);
         PrintWriter out = spec.commandLine().getOut();
         StateStoreConfig ledgerConfig = ledger.config(spec, null);
         try (PostgresReleaseStore store = PostgresReleaseStore.open(ledgerConfig)) {
@@ -119,8 +119,11 @@ public final class ServeCommand implements Callable<Integer> {
                             .toList(),
                     window,
                     Clock.systemUTC());
-            AlertReceiver receiver =
-                    new AlertReceiver(store, router, new AlertDecider(releaseSpec.service(), environments));
+            // An alert for one environment rolls back through that environment's traffic target only.
+            AlertReceiver receiver = new AlertReceiver(
+                    store,
+                    environment -> SlotRouting.router(ReleasePorts::specRouter, releaseSpec, environment, store),
+                    new AlertDecider(releaseSpec.service(), environments));
             CountDownLatch stopped = new CountDownLatch(1);
             try (DashboardHandler board = dashboard.handler(
                             env,
@@ -147,7 +150,7 @@ public final class ServeCommand implements Callable<Integer> {
                 Runtime.getRuntime().addShutdownHook(hook);
                 out.println("release-pilot serve: listening on http://" + address.getHostString() + ":"
                         + endpoints.port() + " for " + releaseSpec.service() + " " + environments + " ("
-                        + settings.type() + " router, ledger "
+                        + "routers per environment, ledger "
                         + ledgerConfig.describe()
                         + ")");
                 out.println("release-pilot serve: dashboard at http://" + address.getHostString() + ":"

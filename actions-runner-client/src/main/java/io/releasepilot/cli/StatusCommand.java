@@ -5,6 +5,7 @@ import io.releasepilot.core.application.ReleaseStatus;
 import io.releasepilot.core.rollout.ReleaseReport;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseStep;
+import io.releasepilot.core.state.Slot;
 import io.releasepilot.core.state.StepDetail;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -100,6 +101,16 @@ final class StatusCommand implements Callable<Integer> {
         status.put("reason", release.finishReason());
         status.put("lockHolder", release.state().active() ? release.lockHolder().describe() : null);
         status.put("router", snapshot.router().describe());
+        List<Map<String, @Nullable Object>> slots = new ArrayList<>();
+        for (Slot slot : snapshot.slots().slots()) {
+            Map<String, @Nullable Object> one = new LinkedHashMap<>();
+            one.put("slot", slot.name());
+            one.put("version", slot.version());
+            one.put("state", slot.state().name().toLowerCase(java.util.Locale.ROOT));
+            one.put("since", slot.since().toString());
+            slots.add(one);
+        }
+        status.put("slots", slots);
         snapshot.latestAnalysis().ifPresent(step -> {
             if (!(step.step().detail() instanceof StepDetail.Analysis analysis)) {
                 return;
@@ -142,13 +153,26 @@ final class StatusCommand implements Callable<Integer> {
                 .append(status.get("strategy"))
                 .append(")\n");
         text.append("  step      ").append(status.get("step")).append('\n');
-        text.append("  weights   stable ")
+        text.append("  weights   live ")
                 .append(status.get("stableWeight"))
-                .append(" % / new ")
+                .append(" % / target ")
                 .append(status.get("canaryWeight"))
                 .append(" % (router reads ")
                 .append(status.get("router"))
                 .append(")\n");
+        for (Object slot : (List<Object>) status.get("slots")) {
+            if (slot instanceof Map<?, ?> one) {
+                text.append("  slot      ")
+                        .append(one.get("slot"))
+                        .append(": ")
+                        .append(one.get("version") == null ? "(unknown version)" : one.get("version"))
+                        .append(' ')
+                        .append(one.get("state"))
+                        .append(" since ")
+                        .append(one.get("since"))
+                        .append('\n');
+            }
+        }
         if (status.get("reason") != null) {
             text.append("  reason    ").append(status.get("reason")).append('\n');
         }

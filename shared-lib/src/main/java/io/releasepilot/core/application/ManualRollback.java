@@ -9,16 +9,22 @@ import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseStore;
 import io.releasepilot.core.state.RollbackCause;
+import io.releasepilot.core.state.Slot;
+import io.releasepilot.core.state.SlotMap;
+import io.releasepilot.core.state.SlotState;
 import io.releasepilot.core.state.StartOptions;
+import io.releasepilot.core.traffic.TrafficRouter;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Roll back by hand, now, without a running engine: the release in progress, if any, is rolled back at once (audited,
- * through {@link Rollback}); otherwise the last successful release is left for the release before it: a ROLLBACK
- * release is recorded (with the hash of the session's spec file) and all traffic returns to the stable side, which
- * serves that earlier version.
+ * through {@link Rollback}: traffic returns to the live slot); otherwise the last successful release is left for the
+ * release before it: a ROLLBACK release is recorded (with the hash of the session's spec file) and all traffic moves
+ * to the slot that still holds that earlier version ({@link SlotReturn}: redeployed to the idle slot by the deploy hook
+ * first when no slot holds it any more).
  */
 public final class ManualRollback {
 
@@ -75,12 +81,20 @@ public final class ManualRollback {
                         last.id()),
                 StartOptions.failFast());
         RollbackCause cause = new RollbackCause.Operator(last.version(), previous.version());
-        Release rolledBack = new Rollback(store, session.router())
+        TrafficRouter destination = new SlotReturn(session).destination(started, previous.version(), actor);
+        Release rolledBack = new Rollback(store, destination)
                 .perform(
                         started.id(),
                         actor,
                         reason + " (from " + last.version() + " back to " + previous.version() + ")",
                         cause);
+        SlotMap map = store.slots(service, environment);
+        if (map.slot(destination.slots().live()).isPresent()) {
+            store.recordSlots(
+                    service,
+                    environment,
+                    List.of(new Slot.Change(destination.slots().live(), previous.version(), SlotState.LIVE)));
+        }
         return new RolledBack(session.outcome(rolledBack), last);
     }
 

@@ -134,17 +134,25 @@ public final class ReleaseSession implements AutoCloseable {
         return store;
     }
 
-    /** The load balancer in front of the stable and the new version, built from the spec on first use. */
+    /**
+     * The environment's traffic target (its own {@code traffic}, else the spec's), built on first use and oriented by
+     * the ledger's slot map: its live slot is the stable side of every split.
+     */
     public TrafficRouter router() {
         if (router == null) {
-            router = ports.routers().apply(spec());
+            router = SlotRouting.router(ports.routers(), spec(), environment, store());
         }
         return router;
     }
 
+    /** The spec as this session's environment runs it: its traffic target and its metric label values. */
+    public ReleaseSpec environmentSpec() {
+        return spec().forEnvironment(environment);
+    }
+
     /** The engine that runs this session's releases, reporting progress to {@code listener}. */
     public ReleaseEngine engine(ProgressListener listener) {
-        ReleaseSpec releaseSpec = spec();
+        ReleaseSpec releaseSpec = environmentSpec();
         return new ReleaseEngine(
                 store(),
                 router(),

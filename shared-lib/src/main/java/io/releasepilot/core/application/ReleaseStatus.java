@@ -6,6 +6,7 @@ import io.releasepilot.core.state.DeploymentRecord;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseStep;
 import io.releasepilot.core.state.ReleaseStore;
+import io.releasepilot.core.state.SlotMap;
 import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.StepKind;
 import io.releasepilot.core.traffic.RouterState;
@@ -33,10 +34,14 @@ public final class ReleaseStatus {
             Objects.requireNonNull(problem, "problem");
         }
 
-        /** {@code haproxy 90/10}, or {@code unreadable: <why>}. */
+        /** {@code haproxy blue 90 / green 10}, or {@code unreadable: <why>}. */
         public String describe() {
-            return state.map(s -> s.routerType() + " " + s.split().stable() + "/"
-                            + s.split().canary())
+            return state.map(s -> s.routerType() + " "
+                            + String.join(
+                                    " / ",
+                                    s.shares().entrySet().stream()
+                                            .map(e -> e.getKey() + " " + e.getValue())
+                                            .toList()))
                     .orElseGet(() -> "unreadable: " + problem.orElse("unknown"));
         }
     }
@@ -47,12 +52,19 @@ public final class ReleaseStatus {
      * @param release the release in progress, else the latest recorded
      * @param router what the router reads back
      * @param steps the release's ledger steps, in order
+     * @param slots the ledger's slot map of the environment (empty before a release recorded one)
      */
-    public record Snapshot(Release release, RouterReading router, List<ReleaseStep> steps) {
+    public record Snapshot(Release release, RouterReading router, List<ReleaseStep> steps, SlotMap slots) {
         public Snapshot {
             Objects.requireNonNull(release, "release");
             Objects.requireNonNull(router, "router");
             steps = List.copyOf(steps);
+            Objects.requireNonNull(slots, "slots");
+        }
+
+        /** A snapshot without a slot map. */
+        public Snapshot(Release release, RouterReading router, List<ReleaseStep> steps) {
+            this(release, router, steps, new SlotMap(release.service(), release.environment(), List.of()));
         }
 
         /** The latest step whose detail is a {@link StepDetail.Analysis}, if any. */
@@ -94,7 +106,8 @@ public final class ReleaseStatus {
         } catch (ReleasePilotException e) {
             router = new RouterReading(Optional.empty(), Optional.of(String.valueOf(e.getMessage())));
         }
-        return new Snapshot(release, router, store.steps(release.id()));
+        return new Snapshot(
+                release, router, store.steps(release.id()), store.slots(session.service(), session.environment()));
     }
 
     private Release current(ReleaseStore store) {

@@ -6,7 +6,9 @@ import io.releasepilot.core.spec.BlueGreenSpec;
 import io.releasepilot.core.spec.CanaryStepSpec;
 import io.releasepilot.core.spec.CriterionSpec;
 import io.releasepilot.core.spec.HookSpec;
+import io.releasepilot.core.spec.Promotion;
 import io.releasepilot.core.spec.ReleaseSpec;
+import io.releasepilot.core.spec.TrafficSpec;
 import io.releasepilot.core.spec.TriggerSpec;
 import java.net.URI;
 import java.time.Duration;
@@ -32,6 +34,9 @@ import java.util.TreeMap;
  * @param queries named PromQL queries ({@code {{version}}} is replaced by the version analysed)
  * @param healthCheckInterval how often the health check is probed, when there is one
  * @param judge the canary judge compared each analysis interval, when the spec enables it with metrics
+ * @param canaryDeploy canary: the deploy hook for the target slot, run before any traffic moves
+ * @param canaryRetire canary: the retire hook for the slot that stopped being live
+ * @param promotion what success does with the slots
  */
 public record RolloutPlan(
         List<CanaryStep> steps,
@@ -44,7 +49,40 @@ public record RolloutPlan(
         Optional<Hook> retire,
         Map<String, String> queries,
         Optional<Duration> healthCheckInterval,
-        Optional<JudgePlan> judge) {
+        Optional<JudgePlan> judge,
+        Optional<Hook> canaryDeploy,
+        Optional<Hook> canaryRetire,
+        Promotion promotion) {
+
+    /** A plan without canary hooks that swaps slots on success. */
+    public RolloutPlan(
+            List<CanaryStep> steps,
+            List<TriggerRule> triggers,
+            Duration analysisInterval,
+            Duration watchWindow,
+            Duration scaleDownDelay,
+            Optional<Hook> deploy,
+            List<SmokeCheck> smokeChecks,
+            Optional<Hook> retire,
+            Map<String, String> queries,
+            Optional<Duration> healthCheckInterval,
+            Optional<JudgePlan> judge) {
+        this(
+                steps,
+                triggers,
+                analysisInterval,
+                watchWindow,
+                scaleDownDelay,
+                deploy,
+                smokeChecks,
+                retire,
+                queries,
+                healthCheckInterval,
+                judge,
+                Optional.empty(),
+                Optional.empty(),
+                Promotion.SWAP);
+    }
 
     /** A user command (argv, no shell) with a timeout. */
     public record Hook(List<String> command, Duration timeout) {
@@ -80,6 +118,9 @@ public record RolloutPlan(
         queries = Map.copyOf(queries);
         Objects.requireNonNull(healthCheckInterval, "healthCheckInterval");
         Objects.requireNonNull(judge, "judge");
+        Objects.requireNonNull(canaryDeploy, "canaryDeploy");
+        Objects.requireNonNull(canaryRetire, "canaryRetire");
+        Objects.requireNonNull(promotion, "promotion");
     }
 
     /** Maps the spec's canary, blue-green, trigger and query sections. */
@@ -116,7 +157,10 @@ public record RolloutPlan(
                 blueGreen.retire().map(RolloutPlan::hook),
                 queries,
                 spec.metrics().healthCheck().map(h -> h.interval()),
-                JudgePlan.from(spec.strategy().canary().judge()));
+                JudgePlan.from(spec.strategy().canary().judge()),
+                spec.strategy().canary().deploy().map(RolloutPlan::hook),
+                spec.strategy().canary().retire().map(RolloutPlan::hook),
+                spec.traffic().map(TrafficSpec::promotion).orElse(Promotion.SWAP));
     }
 
     /**

@@ -40,7 +40,13 @@ final class BlueGreenBinder {
 
     /** The hook at {@code key}, opened by the blue-green section's {@code parts}; empty when there is none. */
     private Bound<Optional<HookSpec>> hook(Parts blueGreen, Mapping parent, String key, Duration defaultTimeout) {
-        Optional<Mapping> section = blueGreen.object(parent, key, "strategy.blueGreen." + key);
+        return hook(blueGreen, parent, key, "strategy.blueGreen." + key, defaultTimeout);
+    }
+
+    /** The hook at {@code key} of a strategy section (catalog path {@code catalogPath}); empty when there is none. */
+    Bound<Optional<HookSpec>> hook(
+            Parts owner, Mapping parent, String key, String catalogPath, Duration defaultTimeout) {
+        Optional<Mapping> section = owner.object(parent, key, catalogPath);
         if (section.isEmpty()) {
             return Bound.of(Optional.empty());
         }

@@ -7,16 +7,10 @@ import java.util.Optional;
  * HAProxy through its runtime API, over a unix socket or TCP (exactly one of the two).
  *
  * @param address {@code host:port} of the runtime API over TCP
- * @param stable the stable version's server name in {@code backend}
- * @param canary the new version's server name in {@code backend}
+ * @param slots the two slots, each a pool of server names in {@code backend}
  */
 public record HaproxySpec(
-        Optional<String> socket,
-        Optional<String> address,
-        String backend,
-        String stable,
-        String canary,
-        Duration timeout) {
+        Optional<String> socket, Optional<String> address, String backend, SlotsSpec slots, Duration timeout) {
     public HaproxySpec {
         Require.optional(socket, "socket");
         Require.optional(address, "address");
@@ -24,8 +18,7 @@ public record HaproxySpec(
             throw new IllegalArgumentException("haproxy needs exactly one of socket and address");
         }
         Require.text(backend, "backend");
-        Require.text(stable, "stable");
-        Require.text(canary, "canary");
+        Require.present(slots, "slots");
         Require.positive(timeout, "timeout");
     }
 }

@@ -7,22 +7,19 @@ import java.util.List;
  * NGINX: Release Pilot renders the {@code upstream} block into {@code file}, runs {@code testCommand}, then
  * {@code reloadCommand}.
  *
- * @param stable the stable version's server address
- * @param canary the new version's server address
+ * @param slots the two slots, each a pool of upstream server addresses
  */
 public record NginxSpec(
         String upstream,
         String file,
-        String stable,
-        String canary,
+        SlotsSpec slots,
         List<String> testCommand,
         List<String> reloadCommand,
         Duration timeout) {
     public NginxSpec {
         Require.text(upstream, "upstream");
         Require.text(file, "file");
-        Require.text(stable, "stable");
-        Require.text(canary, "canary");
+        Require.present(slots, "slots");
         testCommand = Require.list(testCommand, "testCommand");
         reloadCommand = Require.list(reloadCommand, "reloadCommand");
         if (testCommand.isEmpty() || reloadCommand.isEmpty()) {

@@ -1,6 +1,8 @@
 package io.releasepilot.core.spec;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -48,6 +50,54 @@ public record ReleaseSpec(
     /** The full default spec for {@code service}: what the demo runs and what {@code gate} uses without a spec. */
     public static ReleaseSpec defaults(String service) {
         return SpecDefaults.spec(service);
+    }
+
+    /** The traffic target of {@code environment}: its own {@code traffic}, else the spec's top-level one. */
+    public Optional<TrafficSpec> trafficFor(String environment) {
+        return environment(environment).flatMap(EnvironmentSpec::traffic).or(() -> traffic);
+    }
+
+    /**
+     * The spec as a release in {@code environment} runs it: that environment's traffic target is the traffic section,
+     * and its metric label values are written into the queries ({@code {{label.NAME}}}). An environment the spec does
+     * not declare gets the spec unchanged.
+     */
+    public ReleaseSpec forEnvironment(String environment) {
+        Optional<EnvironmentSpec> declared = environment(environment);
+        if (declared.isEmpty()) {
+            return this;
+        }
+        Map<String, String> labels = declared.get().metricLabels();
+        MetricsSpec labelled = new MetricsSpec(
+                metrics.prometheus()
+                        .map(p -> new PrometheusSpec(
+                                p.url(), p.timeout(), p.tokenEnv(), withLabels(p.queries(), labels))),
+                metrics.healthCheck());
+        return new ReleaseSpec(
+                version,
+                service,
+                environments,
+                strategy,
+                trafficFor(environment),
+                labelled,
+                gates,
+                rollback,
+                state,
+                versioning,
+                notifications);
+    }
+
+    /** The queries with every {@code {{label.NAME}}} replaced by the environment's value (others left as written). */
+    static Map<String, String> withLabels(Map<String, String> queries, Map<String, String> labels) {
+        Map<String, String> result = new LinkedHashMap<>();
+        queries.forEach((name, query) -> {
+            String text = query;
+            for (Map.Entry<String, String> label : labels.entrySet()) {
+                text = text.replace("{{label." + label.getKey() + "}}", label.getValue());
+            }
+            result.put(name, text);
+        });
+        return result;
     }
 
     /** The environment called {@code name}, if the spec declares it. */

@@ -12,8 +12,29 @@ import java.util.Set;
  */
 public final class SpecKeys {
     /** Mappings whose keys are the user's names (query names), not fixed keys. */
-    public static final Set<String> FREE_FORM =
-            Set.of("strategy.canary.steps[].criteria", "metrics.prometheus.queries");
+    public static final Set<String> FREE_FORM = Set.of(
+            "strategy.canary.steps[].criteria",
+            "metrics.prometheus.queries",
+            "environments[].metricLabels",
+            "traffic.haproxy.slots",
+            "traffic.nginx.slots",
+            "traffic.command.slots");
+
+    /**
+     * Mappings with the same keys as another: an environment's own {@code traffic} is checked against {@code
+     * traffic}'s keys (the schema refers to the one definition).
+     */
+    public static final Map<String, String> ALIASES = Map.of("environments[].traffic", "traffic");
+
+    /** {@code path} with an aliased prefix replaced by what it stands for. */
+    public static String canonical(String path) {
+        for (Map.Entry<String, String> alias : ALIASES.entrySet()) {
+            if (path.equals(alias.getKey()) || path.startsWith(alias.getKey() + ".")) {
+                return alias.getValue() + path.substring(alias.getKey().length());
+            }
+        }
+        return path;
+    }
 
     private static final Map<String, List<String>> CATALOG = build();
 
@@ -40,9 +61,13 @@ public final class SpecKeys {
                         "state",
                         "versioning",
                         "notifications"));
-        keys.put("environments[]", List.of("name", "branches", "tags", "requiredApprovals", "approvers"));
+        keys.put(
+                "environments[]",
+                List.of("name", "branches", "tags", "requiredApprovals", "approvers", "traffic", "metricLabels"));
         keys.put("strategy", List.of("type", "canary", "blueGreen"));
-        keys.put("strategy.canary", List.of("analysisInterval", "steps", "judge"));
+        keys.put("strategy.canary", List.of("analysisInterval", "steps", "judge", "deploy", "retire"));
+        keys.put("strategy.canary.deploy", List.of("command", "timeout"));
+        keys.put("strategy.canary.retire", List.of("command", "timeout"));
         keys.put("strategy.canary.steps[]", List.of("weight", "duration", "criteria"));
         keys.put(
                 "strategy.canary.judge",
@@ -60,12 +85,12 @@ public final class SpecKeys {
         keys.put("strategy.blueGreen.deploy", List.of("command", "timeout"));
         keys.put("strategy.blueGreen.smokeChecks[]", List.of("url", "expectStatus", "timeout"));
         keys.put("strategy.blueGreen.retire", List.of("command", "timeout"));
-        keys.put("traffic", List.of("router", "haproxy", "nginx", "command"));
-        keys.put("traffic.haproxy", List.of("socket", "address", "backend", "stable", "canary", "timeout"));
+        keys.put("traffic", List.of("router", "promotion", "haproxy", "nginx", "command"));
+        keys.put("traffic.haproxy", List.of("socket", "address", "backend", "slots", "stable", "canary", "timeout"));
         keys.put(
                 "traffic.nginx",
-                List.of("upstream", "file", "stable", "canary", "testCommand", "reloadCommand", "timeout"));
-        keys.put("traffic.command", List.of("run", "timeout"));
+                List.of("upstream", "file", "slots", "stable", "canary", "testCommand", "reloadCommand", "timeout"));
+        keys.put("traffic.command", List.of("run", "slots", "timeout"));
         keys.put("metrics", List.of("prometheus", "healthCheck"));
         keys.put("metrics.prometheus", List.of("url", "timeout", "tokenEnv", "queries"));
         keys.put("metrics.healthCheck", List.of("url", "expectStatus", "interval", "timeout"));

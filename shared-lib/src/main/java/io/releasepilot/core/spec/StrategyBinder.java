@@ -36,7 +36,7 @@ final class StrategyBinder {
         Bound<BlueGreenSpec> blueGreen = parts.add(parts.object(o, "blueGreen", "strategy.blueGreen")
                 .map(b -> new BlueGreenBinder(values).bind(b))
                 .orElseGet(() -> Bound.of(SpecDefaults.blueGreen())));
-        if (!root.has("traffic") && type.isValid()) {
+        if (!root.has("traffic") && !everyEnvironmentRoutes(root) && type.isValid()) {
             parts.problem(
                     root.node,
                     "traffic",
@@ -47,6 +47,16 @@ final class StrategyBinder {
         return parts.build(o, () -> new StrategySpec(type.value(), canary.value(), blueGreen.value()));
     }
 
+    /** Whether environments are declared and each has a traffic target of its own (no top-level one needed). */
+    private static boolean everyEnvironmentRoutes(Mapping root) {
+        YamlNode environments = root.get("environments");
+        return environments != null
+                && environments.kind == YamlNode.Kind.LIST
+                && !environments.items.isEmpty()
+                && environments.items.stream()
+                        .allMatch(e -> e.kind == YamlNode.Kind.MAPPING && e.get("traffic") != null);
+    }
+
     private Bound<CanarySpec> canary(Mapping o) {
         Parts parts = values.parts();
         Bound<Duration> interval =
@@ -55,7 +65,15 @@ final class StrategyBinder {
         Bound<JudgeSpec> judge = parts.add(parts.object(o, "judge", "strategy.canary.judge")
                 .map(j -> new JudgeBinder(values).bind(j))
                 .orElseGet(() -> Bound.of(SpecDefaults.judge())));
-        return parts.build(o, () -> new CanarySpec(interval.value(), steps.value(), judge.value()));
+        // The same hooks as blue-green: deploy the target slot before traffic moves, retire the old one after.
+        BlueGreenBinder hooks = new BlueGreenBinder(values);
+        Bound<Optional<HookSpec>> deploy =
+                parts.add(hooks.hook(parts, o, "deploy", "strategy.canary.deploy", SpecDefaults.HOOK_DEPLOY_TIMEOUT));
+        Bound<Optional<HookSpec>> retire =
+                parts.add(hooks.hook(parts, o, "retire", "strategy.canary.retire", SpecDefaults.HOOK_RETIRE_TIMEOUT));
+        return parts.build(
+                o,
+                () -> new CanarySpec(interval.value(), steps.value(), judge.value(), deploy.value(), retire.value()));
     }
 
     private Bound<List<CanaryStepSpec>> steps(Mapping canary) {

@@ -1,15 +1,23 @@
 package io.releasepilot.core.spec;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Binds {@code traffic}: which router moves the traffic and the settings of each router section written. */
+/**
+ * Binds a traffic target ({@code traffic}, or an environment's own {@code environments[].traffic}, which has the same
+ * keys): which router moves the traffic, the settings of each router section written with its two slots, and the
+ * promotion mode.
+ */
 final class TrafficBinder {
     private static final Pattern HOST_PORT = Pattern.compile("\\[?[A-Za-z0-9.:_-]+\\]?:(\\d{1,5})");
+    private static final String SLOTS_HINT = "slots: { blue: [blue1, blue2], green: [green1] }";
 
     private final SpecValues values;
     private final SpecReferences references;
@@ -22,6 +30,7 @@ final class TrafficBinder {
     Bound<TrafficSpec> bind(Mapping o) {
         Parts parts = values.parts();
         Bound<RouterType> router = parts.add(values.enumValue(o, "router", RouterType.class, null));
+        Bound<Promotion> promotion = parts.add(values.enumValue(o, "promotion", Promotion.class, Promotion.SWAP));
         Bound<Optional<HaproxySpec>> haproxy = parts.add(section(parts, o, "haproxy", this::haproxy));
         Bound<Optional<NginxSpec>> nginx = parts.add(section(parts, o, "nginx", this::nginx));
         Bound<Optional<CommandRouterSpec>> command = parts.add(section(parts, o, "command", this::command));
@@ -33,7 +42,98 @@ final class TrafficBinder {
                     "router '" + key + "' has no settings: there is no 'traffic." + key + "' section",
                     "add the '" + key + "' settings, see docs/release-pilot.example.yml");
         }
-        return parts.build(o, () -> new TrafficSpec(router.value(), haproxy.value(), nginx.value(), command.value()));
+        return parts.build(
+                o,
+                () -> new TrafficSpec(
+                        router.value(), promotion.value(), haproxy.value(), nginx.value(), command.value()));
+    }
+
+    /**
+     * The two slots: {@code slots: {NAME: [server, …], NAME: [server, …]}}, or the legacy {@code stable}/{@code
+     * canary} pair (one-server slots, {@code stable} live first). {@code legacy} false: neither form is required (the
+     * command router), and the slots are then named stable and canary with no servers of their own.
+     */
+    private Bound<SlotsSpec> slots(Mapping o, boolean required, String what) {
+        YamlNode node = o.get("slots");
+        boolean legacy = o.has("stable") || o.has("canary");
+        if (node != null && legacy) {
+            return values.problem(
+                    o.get(o.has("stable") ? "stable" : "canary"),
+                    o.child(o.has("stable") ? "stable" : "canary"),
+                    "give either 'slots' or 'stable'/'canary', not both",
+                    "keep " + SLOTS_HINT + " and remove stable/canary");
+        }
+        if (node == null) {
+            if (!legacy && !required) {
+                return Bound.of(SlotsSpec.legacy("stable", "canary"));
+            }
+            Parts parts = values.parts();
+            Bound<String> stable =
+                    parts.add(values.text(o, "stable", null, "the live slot's " + what + ", or " + SLOTS_HINT));
+            Bound<String> canary =
+                    parts.add(values.text(o, "canary", null, "the new version's " + what + ", or " + SLOTS_HINT));
+            if (stable.isValid() && canary.isValid() && stable.value().equals(canary.value())) {
+                parts.problem(
+                        o.get("canary"),
+                        o.child("canary"),
+                        "stable and canary are the same " + what + " '" + stable.value() + "'",
+                        "name two different " + what + "s, or use " + SLOTS_HINT);
+            }
+            return parts.build(o, () -> SlotsSpec.legacy(stable.value(), canary.value()));
+        }
+        String path = o.child("slots");
+        if (node.kind != YamlNode.Kind.MAPPING) {
+            return values.problem(node, path, Hints.expected("a mapping of slot name to servers", node), SLOTS_HINT);
+        }
+        if (node.entries.size() != 2) {
+            return values.problem(
+                    node,
+                    path,
+                    "a traffic target has exactly two slots, got " + node.entries.size() + " ("
+                            + node.entries.stream().map(YamlNode.Entry::key).toList() + ")",
+                    "name two slots, e.g. " + SLOTS_HINT);
+        }
+        Parts parts = values.parts();
+        Map<String, List<String>> pools = new LinkedHashMap<>();
+        Map<String, String> slotOf = new HashMap<>();
+        for (YamlNode.Entry entry : node.entries) {
+            String slotPath = path + "." + entry.key();
+            YamlNode value = entry.value();
+            List<YamlNode> items = value.kind == YamlNode.Kind.LIST ? value.items : List.of(value);
+            if (!entry.key().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
+                parts.problem(
+                        value,
+                        slotPath,
+                        "'" + entry.key() + "' is not a valid slot name",
+                        "letters, digits, '.', '_' and '-', e.g. blue or green");
+            }
+            if (items.isEmpty()) {
+                parts.problem(
+                        value,
+                        slotPath,
+                        "slot '" + entry.key() + "' has no servers",
+                        "list at least one " + what + ", e.g. " + entry.key() + ": [" + entry.key() + "1]");
+            }
+            List<String> servers = new java.util.ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                YamlNode item = items.get(i);
+                if (!item.isScalar() || item.kind == YamlNode.Kind.NULL || item.text.isBlank()) {
+                    parts.problem(item, slotPath + "[" + i + "]", Hints.expected("a " + what, item), SLOTS_HINT);
+                    continue;
+                }
+                String other = slotOf.putIfAbsent(item.text, entry.key());
+                if (other != null) {
+                    parts.problem(
+                            item,
+                            slotPath + "[" + i + "]",
+                            what + " '" + item.text + "' is in slot '" + other + "' too",
+                            "a server belongs to one slot only; the two slots must not share servers");
+                }
+                servers.add(item.text);
+            }
+            pools.put(entry.key(), servers);
+        }
+        return parts.build(o, () -> new SlotsSpec(pools));
     }
 
     /** The router section at {@code key}, opened by the traffic section's {@code parts}; empty when not written. */
@@ -70,30 +170,20 @@ final class TrafficBinder {
                         o.get("address"), o.child("address"), "'" + text + "' is not host:port", "e.g. 127.0.0.1:9999");
             }
         }
-        Bound<String> backend = parts.add(values.text(o, "backend", null, "the HAProxy backend holding both servers"));
-        Bound<String> stable = parts.add(values.text(o, "stable", null, "the stable server's name in the backend"));
-        Bound<String> canary =
-                parts.add(values.text(o, "canary", null, "the new version's server name in the backend"));
+        Bound<String> backend = parts.add(values.text(o, "backend", null, "the HAProxy backend holding both slots"));
+        Bound<SlotsSpec> slots = parts.add(slots(o, true, "server name"));
         Bound<Duration> timeout = parts.add(values.duration(o, "timeout", SpecDefaults.HAPROXY_TIMEOUT, true));
         return parts.build(
                 o,
                 () -> new HaproxySpec(
-                        socket.value(),
-                        address.value(),
-                        backend.value(),
-                        stable.value(),
-                        canary.value(),
-                        timeout.value()));
+                        socket.value(), address.value(), backend.value(), slots.value(), timeout.value()));
     }
 
     private Bound<NginxSpec> nginx(Mapping o) {
         Parts parts = values.parts();
         Bound<String> upstream = parts.add(values.text(o, "upstream", null, "the upstream block's name"));
         Bound<String> file = parts.add(values.text(o, "file", null, "the file your nginx.conf includes"));
-        Bound<String> stable =
-                parts.add(values.text(o, "stable", null, "the stable server's address, e.g. \"127.0.0.1:8081\""));
-        Bound<String> canary =
-                parts.add(values.text(o, "canary", null, "the new version's address, e.g. \"127.0.0.1:8082\""));
+        Bound<SlotsSpec> slots = parts.add(slots(o, true, "server address"));
         Bound<List<String>> test = parts.add(references.command(o, "testCommand", SpecDefaults.NGINX_TEST_COMMAND));
         Bound<List<String>> reload =
                 parts.add(references.command(o, "reloadCommand", SpecDefaults.NGINX_RELOAD_COMMAND));
@@ -101,19 +191,14 @@ final class TrafficBinder {
         return parts.build(
                 o,
                 () -> new NginxSpec(
-                        upstream.value(),
-                        file.value(),
-                        stable.value(),
-                        canary.value(),
-                        test.value(),
-                        reload.value(),
-                        timeout.value()));
+                        upstream.value(), file.value(), slots.value(), test.value(), reload.value(), timeout.value()));
     }
 
     private Bound<CommandRouterSpec> command(Mapping o) {
         Parts parts = values.parts();
         Bound<List<String>> run = parts.add(references.command(o, "run", null));
+        Bound<SlotsSpec> slots = parts.add(slots(o, false, "server"));
         Bound<Duration> timeout = parts.add(values.duration(o, "timeout", SpecDefaults.COMMAND_ROUTER_TIMEOUT, true));
-        return parts.build(o, () -> new CommandRouterSpec(run.value(), timeout.value()));
+        return parts.build(o, () -> new CommandRouterSpec(run.value(), slots.value(), timeout.value()));
     }
 }

@@ -2,14 +2,19 @@ package io.releasepilot.core.spec;
 
 import java.util.Optional;
 
-/** The traffic router and its settings; the settings of the selected router are always present. */
+/**
+ * The traffic target of an environment: the router, its settings (always present for the selected router) and what
+ * a successful release does with the two slots.
+ */
 public record TrafficSpec(
         RouterType router,
+        Promotion promotion,
         Optional<HaproxySpec> haproxy,
         Optional<NginxSpec> nginx,
         Optional<CommandRouterSpec> command) {
     public TrafficSpec {
         Require.present(router, "router");
+        Require.present(promotion, "promotion");
         Require.optional(haproxy, "haproxy");
         Require.optional(nginx, "nginx");
         Require.optional(command, "command");
@@ -19,5 +24,14 @@ public record TrafficSpec(
         if (!configured) {
             throw new IllegalArgumentException("router " + router.yamlName() + " has no settings");
         }
+    }
+
+    /** The slots of the selected router. */
+    public SlotsSpec slots() {
+        return switch (router) {
+            case HAPROXY -> haproxy.orElseThrow().slots();
+            case NGINX -> nginx.orElseThrow().slots();
+            case COMMAND -> command.orElseThrow().slots();
+        };
     }
 }

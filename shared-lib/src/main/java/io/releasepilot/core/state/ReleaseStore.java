@@ -81,6 +81,16 @@ public interface ReleaseStore extends AutoCloseable {
      */
     void recordHandledAlerts(UUID releaseId, String groupKey, Collection<String> alertKeys);
 
+    /** The slot map of service + environment; empty before a release recorded one. */
+    SlotMap slots(String service, String environment);
+
+    /**
+     * Writes {@code changes} to the slot map of service + environment in one transaction (a slot's {@code since} moves
+     * when its version or state changes) and returns the map afterwards. At most one slot is LIVE: making one live
+     * while another still is fails with {@link io.releasepilot.core.InvalidInputException}, so a swap names both.
+     */
+    SlotMap recordSlots(String service, String environment, List<Slot.Change> changes);
+
     /** The outbox the events of this ledger are written to. */
     Outbox outbox();
 

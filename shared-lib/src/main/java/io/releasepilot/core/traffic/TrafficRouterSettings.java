@@ -19,6 +19,12 @@ public sealed interface TrafficRouterSettings {
     /** The router type these settings are for. */
     String type();
 
+    /** The two slots, live first. */
+    SlotPools slots();
+
+    /** These settings with {@code slot} live. */
+    TrafficRouterSettings withLive(String slot);
+
     /** The settings of the router the spec's {@code traffic} section selects. */
     static TrafficRouterSettings from(TrafficSpec spec) {
         Objects.requireNonNull(spec, "spec");
@@ -30,8 +36,7 @@ public sealed interface TrafficRouterSettings {
                         haproxy.socket().map(Path::of).orElse(null),
                         haproxy.address().orElse(null),
                         haproxy.backend(),
-                        haproxy.stable(),
-                        haproxy.canary(),
+                        SlotPools.from(haproxy.slots()),
                         haproxy.timeout());
             }
             case NGINX -> {
@@ -39,8 +44,7 @@ public sealed interface TrafficRouterSettings {
                 yield new Nginx(
                         nginx.upstream(),
                         Path.of(nginx.file()),
-                        nginx.stable(),
-                        nginx.canary(),
+                        SlotPools.from(nginx.slots()),
                         List.of(),
                         nginx.testCommand(),
                         nginx.reloadCommand(),
@@ -49,7 +53,7 @@ public sealed interface TrafficRouterSettings {
             case COMMAND -> {
                 CommandRouterSpec command =
                         spec.command().orElseThrow(() -> new InvalidInputException("traffic.command is missing"));
-                yield new Command(command.run(), command.timeout());
+                yield new Command(command.run(), SlotPools.from(command.slots()), command.timeout());
             }
         };
     }
@@ -59,19 +63,23 @@ public sealed interface TrafficRouterSettings {
      *
      * @param socket path of the runtime API unix socket, or null when {@code address} is used
      * @param address {@code host:port} of the runtime API over TCP, or null when {@code socket} is used
-     * @param backend the backend holding both servers
-     * @param stable server name of the stable (blue) version
-     * @param canary server name of the canary (green) version
+     * @param backend the backend holding both slots
+     * @param slots the two slots, each a pool of server names in the backend
      * @param timeout connect + read timeout of one runtime API command
      */
-    record Haproxy(
-            @Nullable Path socket,
-            @Nullable String address,
-            String backend,
-            String stable,
-            String canary,
-            Duration timeout)
+    record Haproxy(@Nullable Path socket, @Nullable String address, String backend, SlotPools slots, Duration timeout)
             implements TrafficRouterSettings {
+        /** One-server slots named after their server ({@code stable} live). */
+        public Haproxy(
+                @Nullable Path socket,
+                @Nullable String address,
+                String backend,
+                String stable,
+                String canary,
+                Duration timeout) {
+            this(socket, address, backend, SlotPools.single(stable, canary), timeout);
+        }
+
         public Haproxy {
             if ((socket == null) == (address == null)) {
                 throw new InvalidInputException("traffic.haproxy: set exactly one of socket or address");
@@ -80,12 +88,14 @@ public sealed interface TrafficRouterSettings {
                 throw new InvalidInputException("traffic.haproxy.address must be host:port, got '" + address + "'");
             }
             requireName("traffic.haproxy.backend", backend);
-            requireName("traffic.haproxy.stable", stable);
-            requireName("traffic.haproxy.canary", canary);
-            if (stable.equals(canary)) {
-                throw new InvalidInputException("traffic.haproxy: stable and canary must be different servers");
-            }
+            Objects.requireNonNull(slots, "traffic.haproxy.slots");
+            slots.allServers().forEach(server -> requireName("traffic.haproxy.slots server", server));
             requirePositive("traffic.haproxy.timeout", timeout);
+        }
+
+        @Override
+        public Haproxy withLive(String slot) {
+            return new Haproxy(socket, address, backend, slots.withLive(slot), timeout);
         }
 
         @Override
@@ -99,8 +109,7 @@ public sealed interface TrafficRouterSettings {
      *
      * @param upstream name of the upstream block
      * @param file the file Release Pilot owns and rewrites (atomically)
-     * @param stable {@code host:port} of the stable version
-     * @param canary {@code host:port} of the canary version
+     * @param slots the two slots, each a pool of {@code host:port} addresses
      * @param directives extra lines inside the upstream block, e.g. {@code keepalive 64} (may be empty)
      * @param testCommand argv that checks the configuration, e.g. {@code [nginx, -t]}
      * @param reloadCommand argv of a graceful reload, e.g. {@code [nginx, -s, reload]}
@@ -109,21 +118,35 @@ public sealed interface TrafficRouterSettings {
     record Nginx(
             String upstream,
             Path file,
-            String stable,
-            String canary,
+            SlotPools slots,
             List<String> directives,
             List<String> testCommand,
             List<String> reloadCommand,
             Duration timeout)
             implements TrafficRouterSettings {
+        /** One-server slots named after their address ({@code stable} live). */
+        public Nginx(
+                String upstream,
+                Path file,
+                String stable,
+                String canary,
+                List<String> directives,
+                List<String> testCommand,
+                List<String> reloadCommand,
+                Duration timeout) {
+            this(upstream, file, SlotPools.single(stable, canary), directives, testCommand, reloadCommand, timeout);
+        }
+
+        @Override
+        public Nginx withLive(String slot) {
+            return new Nginx(upstream, file, slots.withLive(slot), directives, testCommand, reloadCommand, timeout);
+        }
+
         public Nginx {
             requireName("traffic.nginx.upstream", upstream);
             Objects.requireNonNull(file, "traffic.nginx.file");
-            requireName("traffic.nginx.stable", stable);
-            requireName("traffic.nginx.canary", canary);
-            if (stable.equals(canary)) {
-                throw new InvalidInputException("traffic.nginx: stable and canary must be different servers");
-            }
+            Objects.requireNonNull(slots, "traffic.nginx.slots");
+            slots.allServers().forEach(server -> requireName("traffic.nginx.slots server", server));
             directives = List.copyOf(directives);
             for (String directive : directives) {
                 if (directive.contains("\n") || directive.contains("}") || directive.contains("{")) {
@@ -143,16 +166,28 @@ public sealed interface TrafficRouterSettings {
     }
 
     /**
-     * {@code traffic.command}: the user's own program, called as {@code run… STABLE CANARY} to set and
-     * {@code run… get} to read back.
+     * {@code traffic.command}: the user's own program, called as {@code run… LIVE TARGET} to set and
+     * {@code run… get} to read back, told the slots in {@code RP_*} variables.
      *
      * @param run argv of the program (no shell)
+     * @param slots the two slots and what the program is told their servers are
      * @param timeout timeout of one call
      */
-    record Command(List<String> run, Duration timeout) implements TrafficRouterSettings {
+    record Command(List<String> run, SlotPools slots, Duration timeout) implements TrafficRouterSettings {
+        /** Unnamed {@code stable}/{@code canary} slots. */
+        public Command(List<String> run, Duration timeout) {
+            this(run, SlotPools.single("stable", "canary"), timeout);
+        }
+
         public Command {
             run = requireArgv("traffic.command.run", run);
+            Objects.requireNonNull(slots, "traffic.command.slots");
             requirePositive("traffic.command.timeout", timeout);
+        }
+
+        @Override
+        public Command withLive(String slot) {
+            return new Command(run, slots.withLive(slot), timeout);
         }
 
         @Override
@@ -185,9 +220,27 @@ public sealed interface TrafficRouterSettings {
      *
      * @param admin the proxy's admin endpoint
      * @param timeout connect + read timeout of one admin call
+     * @param slots the proxy's two backends as slots: the first is the proxy's first backend, whichever is live
+     * @param layout the slot of the proxy's first backend (fixed; {@code slots} may be oriented either way)
      */
-    record Embedded(java.net.URI admin, Duration timeout) implements TrafficRouterSettings {
+    record Embedded(java.net.URI admin, Duration timeout, SlotPools slots, String layout)
+            implements TrafficRouterSettings {
+        /** Unnamed {@code stable}/{@code canary} slots. */
+        public Embedded(java.net.URI admin, Duration timeout) {
+            this(admin, timeout, SlotPools.single("stable", "canary"), "stable");
+        }
+
+        @Override
+        public Embedded withLive(String slot) {
+            return new Embedded(admin, timeout, slots.withLive(slot), layout);
+        }
+
         public Embedded {
+            Objects.requireNonNull(slots, "slots");
+            if (!slots.names().contains(layout)) {
+                throw new InvalidInputException(
+                        "embedded proxy: layout slot '" + layout + "' is not one of " + slots.names());
+            }
             if (admin == null || !"http".equals(admin.getScheme())) {
                 throw new InvalidInputException("embedded proxy admin endpoint must be an http URI, got " + admin);
             }

@@ -120,7 +120,7 @@ class ApplicationValuesTest {
 
         assertThat(snapshot.latestAnalysis()).map(ReleaseStep::sequence).contains(21L);
         assertThat(snapshot.recentNotes(5)).extracting(ReleaseStep::sequence).containsExactly(12L, 13L, 14L, 15L, 20L);
-        assertThat(reading.describe()).isEqualTo("haproxy 75/25");
+        assertThat(reading.describe()).isEqualTo("haproxy stable 75 / canary 25");
         assertThat(new ReleaseStatus.RouterReading(Optional.empty(), Optional.of("connection refused")).describe())
                 .isEqualTo("unreadable: connection refused");
     }

@@ -237,7 +237,7 @@ class ReleaseUseCasesIT {
             ReleaseStatus.Snapshot ended = status.read();
 
             assertThat(live.release().id()).isEqualTo(running.id());
-            assertThat(live.router().describe()).isEqualTo("embedded 75/25");
+            assertThat(live.router().describe()).isEqualTo("embedded stable 75 / canary 25");
             assertThat(ended.release().id()).isEqualTo(running.id());
             assertThat(ended.release().state()).isEqualTo(ReleaseState.SUCCEEDED);
         }

@@ -76,7 +76,12 @@ class RolloutPlanTest {
 
         assertThat(settings)
                 .isEqualTo(new TrafficRouterSettings.Haproxy(
-                        Path.of("/run/haproxy/admin.sock"), null, "app", "blue", "green", Duration.ofSeconds(2)));
+                        Path.of("/run/haproxy/admin.sock"),
+                        null,
+                        "app",
+                        new io.releasepilot.core.traffic.SlotPools(
+                                "blue", List.of("blue1", "blue2"), "green", List.of("green1", "green2")),
+                        Duration.ofSeconds(2)));
     }
 
     @Test

@@ -59,6 +59,40 @@ public abstract class ReleaseStoreContractTest {
     }
 
     @Test
+    void shouldKeepOneSlotMapPerEnvironmentWithOneLiveSlot() {
+        String service = uniqueService();
+        assertThat(store().slots(service, "prod").isEmpty()).isTrue();
+
+        SlotMap started = store().recordSlots(
+                        service,
+                        "prod",
+                        List.of(
+                                new Slot.Change("blue", "v1", SlotState.LIVE),
+                                new Slot.Change("green", null, SlotState.IDLE)));
+        store().recordSlots(service, "prod", List.of(new Slot.Change("green", "v2", SlotState.DEPLOYING)));
+        SlotMap swapped = store().recordSlots(
+                        service,
+                        "prod",
+                        List.of(
+                                new Slot.Change("green", "v2", SlotState.LIVE),
+                                new Slot.Change("blue", null, SlotState.IDLE)));
+
+        assertThat(started.live().map(Slot::name)).contains("blue");
+        assertThat(swapped.live().map(Slot::name)).contains("green");
+        assertThat(swapped.slot("blue").map(Slot::version)).contains("v1");
+        assertThat(swapped.slot("blue").map(Slot::state)).contains(SlotState.IDLE);
+        assertThat(swapped.idleHolding("v1").map(Slot::name)).contains("blue");
+        assertThat(store().slots(service, "prod")).isEqualTo(swapped);
+        assertThat(store().slots(service, "staging").isEmpty()).isTrue();
+        // A second live slot without demoting the first is refused; the map is unchanged.
+        assertThatThrownBy(() ->
+                        store().recordSlots(service, "prod", List.of(new Slot.Change("blue", "v1", SlotState.LIVE))))
+                .isInstanceOf(io.releasepilot.core.InvalidInputException.class)
+                .hasMessageContaining("still live");
+        assertThat(store().slots(service, "prod")).isEqualTo(swapped);
+    }
+
+    @Test
     void shouldRoundTripAReleaseWithEveryField() {
         String service = uniqueService();
         Release started = store().start(request(service, "1.2.3"), StartOptions.failFast());

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * Acts on Alertmanager notifications: {@link AlertDecider} decides, this looks up the ledger and rolls back through
@@ -28,15 +29,26 @@ public final class AlertReceiver {
     public static final Actor ACTOR = Actor.of("alertmanager");
 
     private final ReleaseStore store;
-    private final Rollback rollback;
+    private final Function<String, TrafficRouter> routers;
     private final AlertDecider decider;
     // Alertmanager may send the same group twice at once (HA pairs, retries); one notification at a time keeps
     // the check-act-record sequence from interleaving within this process.
     private final ReentrantLock lock = new ReentrantLock();
 
+    /** A receiver whose every environment routes through {@code router}. */
     public AlertReceiver(ReleaseStore store, TrafficRouter router, AlertDecider decider) {
+        this(store, environment -> router, decider);
+        Objects.requireNonNull(router, "router");
+    }
+
+    /**
+     * A receiver that rolls an environment's release back through that environment's traffic target only.
+     *
+     * @param routers the router of an environment (its own traffic target, oriented by the ledger's slot map)
+     */
+    public AlertReceiver(ReleaseStore store, Function<String, TrafficRouter> routers, AlertDecider decider) {
         this.store = Objects.requireNonNull(store, "store");
-        this.rollback = new Rollback(store, Objects.requireNonNull(router, "router"));
+        this.routers = Objects.requireNonNull(routers, "routers");
         this.decider = Objects.requireNonNull(decider, "decider");
     }
 
@@ -70,8 +82,8 @@ public final class AlertReceiver {
                 if (decision.action() == Action.ROLLBACK) {
                     var releaseId = Objects.requireNonNull(decision.releaseId());
                     store.requestRollback(releaseId, ACTOR, decision.reason());
-                    Release release = rollback.perform(
-                            releaseId, ACTOR, decision.reason(), Objects.requireNonNull(decision.cause()));
+                    Release release = new Rollback(store, routers.apply(target.environment()))
+                            .perform(releaseId, ACTOR, decision.reason(), Objects.requireNonNull(decision.cause()));
                     store.recordHandledAlerts(releaseId, target.groupKey(), decision.newAlertKeys());
                     rolledBack.add(release);
                 }

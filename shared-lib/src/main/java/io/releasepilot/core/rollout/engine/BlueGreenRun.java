@@ -100,12 +100,33 @@ final class BlueGreenRun extends StrategyRun {
     @Override
     public void hook(RolloutEffect effect, Release current) {
         if (effect instanceof RolloutEffect.RunDeploy) {
-            deploy = hooks.run("deploy", plan.deploy(), current, phase.ordinal());
+            // Against the target slot only: the live one keeps serving until the switch.
+            deploy = hooks.run(
+                    "deploy",
+                    plan.deploy(),
+                    current,
+                    phase.ordinal(),
+                    ports.router().slots().target());
         } else if (effect instanceof RolloutEffect.RunSmokeChecks) {
             smoke = hooks.smokeChecks(current, phase.ordinal());
         } else if (effect instanceof RolloutEffect.RetireBlue) {
-            retire = hooks.run("retire", plan.retire(), current, phase.ordinal());
+            retire = hooks.run(
+                    "retire",
+                    plan.retire(),
+                    current,
+                    phase.ordinal(),
+                    ports.router().slots().live());
         }
+    }
+
+    @Override
+    public Optional<RolloutPlan.Hook> deployHook() {
+        return plan.deploy();
+    }
+
+    @Override
+    public boolean oldLiveRetired() {
+        return retire == HookResult.SUCCEEDED && plan.retire().isPresent();
     }
 
     @Override

@@ -39,6 +39,17 @@ final class EffectApplier {
         /** A blue-green deploy, smoke-check or retire effect. */
         default void hook(RolloutEffect effect, Release current) {}
 
+        /** Called before the release is finished as SUCCEEDED (the canary's retire hook). */
+        default void completing(Release current) {}
+
+        /** The strategy's deploy hook (copy-to-stable redeploys the live pool with it). */
+        Optional<io.releasepilot.core.rollout.RolloutPlan.Hook> deployHook();
+
+        /** Whether the retire hook retired the slot that was live before this release. */
+        default boolean oldLiveRetired() {
+            return false;
+        }
+
         /** The progress line while waiting. */
         default String waitMessage(String reason) {
             return reason;
@@ -79,6 +90,9 @@ final class EffectApplier {
                     || effect instanceof RolloutEffect.RetireBlue) {
                 strategy.hook(effect, release);
             } else if (effect instanceof RolloutEffect.Complete complete) {
+                strategy.completing(release);
+                new SlotPromotion(ports, id, reporter)
+                        .promote(release, strategy.oldLiveRetired(), strategy.deployHook());
                 return Optional.of(
                         reporter.finished(ports.store().finish(id, ReleaseState.SUCCEEDED, actor, complete.reason())));
             } else if (effect instanceof RolloutEffect.RollBack back) {

@@ -47,6 +47,11 @@ record EnginePorts(
                 release, "release", step, plan.steps().size(), canary, Duration.ZERO, Map.of(), message));
     }
 
+    /** The ledger's slot map for this engine's router (oriented by the session). */
+    SlotKeeper slots() {
+        return new SlotKeeper(store, router.slots());
+    }
+
     ReleaseOutcome outcome(Release release) {
         return ReleaseEngine.outcome(store, release);
     }

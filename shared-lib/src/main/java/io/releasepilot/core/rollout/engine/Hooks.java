@@ -11,12 +11,11 @@ import io.releasepilot.core.traffic.command.ExternalCommand;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Runs a blue-green release's hooks (deploy, retire) through {@link ExternalCommand} and its smoke checks as HTTP
+ * Runs a release's hooks (deploy on the target slot, retire on the slot that stopped being live) through {@link ExternalCommand} and its smoke checks as HTTP
  * probes; each result is a ledger step and a progress line. A hook that cannot even start is FAILED, never an
  * exception out of the run.
  */
@@ -34,8 +33,22 @@ final class Hooks {
         this.reporter = reporter;
     }
 
-    /** Runs the hook (SUCCEEDED when none is configured) and records it under {@code step}. */
-    HookResult run(String name, Optional<RolloutPlan.Hook> hook, Release current, int step) {
+    /**
+     * Runs the hook against {@code slot} (SUCCEEDED when none is configured) and records it under {@code step}. The
+     * hook gets the slot, its servers, the version and the previous version as {@code RP_*} variables.
+     */
+    HookResult run(String name, Optional<RolloutPlan.Hook> hook, Release current, int step, String slot) {
+        return run(name, hook, current, step, slot, ports.router().slots().servers(slot));
+    }
+
+    /** As {@link #run(String, Optional, Release, int, String)} against some of the slot's servers. */
+    HookResult run(
+            String name,
+            Optional<RolloutPlan.Hook> hook,
+            Release current,
+            int step,
+            String slot,
+            List<String> servers) {
         HookResult result;
         List<String> command = hook.map(RolloutPlan.Hook::command).orElse(List.of());
         Integer exitCode = null;
@@ -47,10 +60,7 @@ final class Hooks {
             try {
                 ExternalCommand.Result run = ExternalCommand.run(
                         hook.get().command(),
-                        Map.of(
-                                "RP_SERVICE", current.service(),
-                                "RP_ENVIRONMENT", current.environment(),
-                                "RP_VERSION", current.version()),
+                        ports.slots().hookVariables(current, slot, servers),
                         hook.get().timeout());
                 result = run.succeeded() ? HookResult.SUCCEEDED : HookResult.FAILED;
                 exitCode = run.exitCode();
@@ -61,7 +71,7 @@ final class Hooks {
             }
         }
         ports.record(id, step, new StepDetail.Hook(name, command, exitCode, output, result == HookResult.SUCCEEDED));
-        reporter.progress(current, Duration.ZERO, name + " hook " + result);
+        reporter.progress(current, Duration.ZERO, name + " hook on slot " + slot + " " + servers + " " + result);
         return result;
     }
 

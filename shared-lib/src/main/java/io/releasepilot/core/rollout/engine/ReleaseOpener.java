@@ -77,12 +77,17 @@ final class ReleaseOpener {
                 request.specHash(),
                 previous,
                 null);
-        return store.start(
+        Optional<String> lastGood =
+                store.lastSuccessful(request.service(), request.environment()).map(Release::version);
+        Release started = store.start(
                 start,
                 request.takeover()
                         ? StartOptions.takeover("release " + request.version() + " by "
                                 + request.actor().name() + " takes the environment over")
                         : StartOptions.failFast());
+        // Every release deploys to the target (idle) slot; the live one keeps serving the last good version.
+        ports.slots().opened(started, lastGood);
+        return started;
     }
 
     /** Waits up to the staleness limit for the holder's ledger writes to stop; true when they did. */

@@ -6,16 +6,19 @@ import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.ReleaseStore;
 import io.releasepilot.core.state.RollbackCause;
+import io.releasepilot.core.state.Slot;
+import io.releasepilot.core.state.SlotState;
 import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.traffic.RouterState;
 import io.releasepilot.core.traffic.TrafficRouter;
 import io.releasepilot.core.traffic.TrafficSplit;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
  * The one way a release is rolled back, whoever asks (the engine's triggers, an operator, an Alertmanager alert): the
- * intent is written to the ledger first, then 100 % of traffic goes to the stable version, then the weights actually
+ * intent is written to the ledger first, then 100 % of traffic goes to the live slot (the stable version), then the weights actually
  * read back are recorded and the release is finished as ROLLED_BACK with the reason (which also puts the event in the
  * outbox). A crash between two of these leaves a ledger from which a rerun repeats the remaining ones; repeating a
  * rollback is harmless.
@@ -50,6 +53,12 @@ public final class Rollback {
                 new NewStep(
                         step,
                         new StepDetail.TrafficApplied(TrafficSplit.ALL_STABLE, state.routerType(), readBack, reason)));
+        // The target slot keeps the version that was rolled back, idle; the live slot never stopped being live.
+        String target = router.slots().target();
+        if (store.slots(release.service(), release.environment()).slot(target).isPresent()) {
+            store.recordSlots(
+                    release.service(), release.environment(), List.of(new Slot.Change(target, null, SlotState.IDLE)));
+        }
         return store.finish(releaseId, ReleaseState.ROLLED_BACK, actor, reason);
     }
 }

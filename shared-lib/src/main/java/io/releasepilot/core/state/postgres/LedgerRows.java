@@ -179,4 +179,23 @@ final class LedgerRows {
     static InvalidInputException notActive(UUID releaseId, ReleaseState state, String what) {
         return new InvalidInputException("release " + releaseId + " is " + state + ", not in progress; cannot " + what);
     }
+
+    /** Inserts an approval row; returns its id. */
+    static long insertApproval(
+            Connection connection, UUID releaseId, int stepIndex, Actor approver, @Nullable String comment, Instant now)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO approvals (release_id, step_index,"
+                + " approver, ci_run_url, comment, approved_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")) {
+            insert.setObject(1, releaseId);
+            insert.setInt(2, stepIndex);
+            insert.setString(3, approver.name());
+            insert.setString(4, approver.ciRunUrl());
+            insert.setString(5, comment);
+            Sql.setInstant(insert, 6, now);
+            try (ResultSet rows = insert.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
 }

@@ -17,6 +17,8 @@ import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.ReleaseStep;
 import io.releasepilot.core.state.ReleaseStore;
+import io.releasepilot.core.state.Slot;
+import io.releasepilot.core.state.SlotMap;
 import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.StateStoreConfig;
 import io.releasepilot.core.traffic.TrafficSplit;
@@ -53,6 +55,7 @@ public final class PostgresReleaseStore implements ReleaseStore {
     private final PostgresEnvironmentLock lock;
     private final LedgerQueries queries;
     private final AlertReceipts alerts;
+    private final LedgerSlots slots;
     /** Service and environment of recent releases (immutable per id). */
     private final Map<UUID, String[]> names = new ConcurrentHashMap<>();
 
@@ -66,6 +69,7 @@ public final class PostgresReleaseStore implements ReleaseStore {
         this.lock = new PostgresEnvironmentLock(sql, clock);
         this.queries = new LedgerQueries(sql);
         this.alerts = new AlertReceipts(sql, clock);
+        this.slots = new LedgerSlots(sql, clock);
     }
 
     /**
@@ -279,20 +283,7 @@ public final class PostgresReleaseStore implements ReleaseStore {
         return sql.transaction("record an approval", connection -> {
             Release release = requireActive(connection, releaseId, "approve a step");
             Instant now = now();
-            long sequence;
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO approvals (release_id, step_index,"
-                    + " approver, ci_run_url, comment, approved_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")) {
-                insert.setObject(1, releaseId);
-                insert.setInt(2, stepIndex);
-                insert.setString(3, approver.name());
-                insert.setString(4, approver.ciRunUrl());
-                insert.setString(5, comment);
-                Sql.setInstant(insert, 6, now);
-                try (ResultSet rows = insert.executeQuery()) {
-                    rows.next();
-                    sequence = rows.getLong(1);
-                }
-            }
+            long sequence = LedgerRows.insertApproval(connection, releaseId, stepIndex, approver, comment, now);
             LedgerRows.insertAudit(connection, releaseId, AuditAction.APPROVE, approver, comment, now);
             LedgerEvents.write(connection, LedgerEvents.approved(release, stepIndex, approver, comment, now));
             return new Approval(sequence, releaseId, stepIndex, approver, comment, now);
@@ -378,6 +369,16 @@ public final class PostgresReleaseStore implements ReleaseStore {
     @Override
     public void recordHandledAlerts(UUID releaseId, String groupKey, Collection<String> alertKeys) {
         alerts.record(releaseId, groupKey, alertKeys);
+    }
+
+    @Override
+    public SlotMap slots(String service, String environment) {
+        return slots.read(service, environment);
+    }
+
+    @Override
+    public SlotMap recordSlots(String service, String environment, List<Slot.Change> changes) {
+        return slots.record(service, environment, changes);
     }
 
     @Override

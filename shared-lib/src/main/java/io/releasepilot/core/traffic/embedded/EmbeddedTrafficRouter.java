@@ -1,6 +1,7 @@
 package io.releasepilot.core.traffic.embedded;
 
 import io.releasepilot.core.traffic.RouterState;
+import io.releasepilot.core.traffic.SlotPools;
 import io.releasepilot.core.traffic.TrafficRouter;
 import io.releasepilot.core.traffic.TrafficRouterException;
 import io.releasepilot.core.traffic.TrafficRouterSettings;
@@ -29,14 +30,29 @@ public final class EmbeddedTrafficRouter implements TrafficRouter {
     }
 
     @Override
+    public SlotPools slots() {
+        return settings.slots();
+    }
+
+    @Override
+    public TrafficRouter withLive(String slot) {
+        return slot.equals(settings.slots().live()) ? this : new EmbeddedTrafficRouter(settings.withLive(slot));
+    }
+
+    @Override
     public RouterState current() {
         return state(call(HttpRequest.newBuilder(weights()).GET()));
     }
 
     @Override
     public RouterState apply(TrafficSplit split) {
-        return state(call(HttpRequest.newBuilder(weights())
-                .PUT(HttpRequest.BodyPublishers.ofString(split.stable() + " " + split.canary()))));
+        // The proxy's backends are in layout order; the live slot may be either of them.
+        String body = liveFirst() ? split.stable() + " " + split.canary() : split.canary() + " " + split.stable();
+        return state(call(HttpRequest.newBuilder(weights()).PUT(HttpRequest.BodyPublishers.ofString(body))));
+    }
+
+    private boolean liveFirst() {
+        return settings.layout().equals(settings.slots().live());
     }
 
     private URI weights() {
@@ -61,12 +77,21 @@ public final class EmbeddedTrafficRouter implements TrafficRouter {
         }
     }
 
-    private static RouterState state(String body) {
+    private RouterState state(String body) {
         String[] parts = body.split("\\s+");
         if (parts.length != 2) {
-            throw new TrafficRouterException("embedded proxy answered '" + body + "', expected 'STABLE CANARY'");
+            throw new TrafficRouterException("embedded proxy answered '" + body + "', expected 'FIRST SECOND'");
         }
-        TrafficSplit split = new TrafficSplit(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
-        return RouterState.serving(TYPE, split, "weights " + body);
+        int first = Integer.parseInt(parts[0]);
+        int second = Integer.parseInt(parts[1]);
+        TrafficSplit split = liveFirst() ? new TrafficSplit(first, second) : new TrafficSplit(second, first);
+        return new RouterState(
+                TYPE,
+                split,
+                true,
+                true,
+                "weights " + settings.slots().live() + "=" + split.stable() + " "
+                        + settings.slots().target() + "=" + split.canary(),
+                RouterState.shares(settings.slots(), split));
     }
 }

@@ -1,6 +1,8 @@
 package io.releasepilot.core.traffic.haproxy;
 
 import io.releasepilot.core.traffic.RouterState;
+import io.releasepilot.core.traffic.SlotPools;
+import io.releasepilot.core.traffic.SlotWeights;
 import io.releasepilot.core.traffic.TrafficRouter;
 import io.releasepilot.core.traffic.TrafficRouterException;
 import io.releasepilot.core.traffic.TrafficRouterSettings;
@@ -19,15 +21,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Steers traffic through the HAProxy runtime API ({@code stats socket … level admin}): {@code set server
  * <backend>/<server> weight N} changes take effect for the next request, with no reload and no dropped connection.
- * Weights are always absolute numbers (0..100), never {@code N%}, because HAProxy reads a percentage relative to the
- * server's initial weight from the config file.
+ * Weights are always absolute numbers (0..256), never {@code N%}, because HAProxy reads a percentage relative to the
+ * server's initial weight from the config file. A slot's share is spread over its ready servers ({@link SlotWeights});
+ * a server in maintenance or drain is left out and never readied behind the operator's back.
  */
 public final class HaproxyTrafficRouter implements TrafficRouter {
     /** Admin states of a server, as {@code set server … state} takes them. */
@@ -43,6 +48,9 @@ public final class HaproxyTrafficRouter implements TrafficRouter {
     // SRV_ADMF_* bits of srv_admin_state (src/server.h): any maintenance cause, and forced/inherited drain.
     private static final int MAINT_BITS = 0x01 | 0x02 | 0x04 | 0x20 | 0x40;
     private static final int DRAIN_BITS = 0x08 | 0x10;
+
+    /** The largest weight {@code set server … weight} takes. */
+    static final int MAX_WEIGHT = 256;
 
     private final TrafficRouterSettings.Haproxy settings;
     private final SocketAddress address;
@@ -68,44 +76,127 @@ public final class HaproxyTrafficRouter implements TrafficRouter {
     }
 
     @Override
+    public SlotPools slots() {
+        return settings.slots();
+    }
+
+    @Override
+    public TrafficRouter withLive(String slot) {
+        return slot.equals(settings.slots().live()) ? this : new HaproxyTrafficRouter(settings.withLive(slot));
+    }
+
+    @Override
     public RouterState current() {
-        Map<String, ServerState> servers = servers();
-        ServerState stable = server(servers, settings.stable());
-        ServerState canary = server(servers, settings.canary());
-        int total = stable.weight() + canary.weight();
+        return state(servers());
+    }
+
+    /**
+     * Each slot's share is the weight of its servers that take new requests (admin state ready) over the weight of all
+     * such servers of both slots: a server in maintenance or drain counts for nothing, whatever its weight.
+     */
+    private RouterState state(Map<String, ServerState> servers) {
+        SlotPools slots = settings.slots();
+        int live = effectiveWeight(servers, slots.liveServers());
+        int target = effectiveWeight(servers, slots.targetServers());
+        int total = live + target;
         if (total == 0) {
-            throw new TrafficRouterException("HAProxy backend " + settings.backend() + ": both " + settings.stable()
-                    + " and " + settings.canary() + " have weight 0, so it serves nothing; apply a split to repair");
+            throw new TrafficRouterException("HAProxy backend " + settings.backend() + ": no server of slot "
+                    + slots.live() + " " + slots.liveServers() + " or " + slots.target() + " "
+                    + slots.targetServers() + " is ready with a weight above 0, so it serves nothing;"
+                    + " apply a split to repair");
         }
-        // Release Pilot writes weights that sum to 100; other totals (e.g. the config's initial weights) are scaled.
-        int canaryPercent = (int) Math.round(canary.weight() * 100.0 / total);
+        TrafficSplit split = TrafficSplit.canary((int) Math.round(target * 100.0 / total));
+        StringBuilder detail =
+                new StringBuilder("backend ").append(settings.backend()).append(':');
+        for (String slot : slots.names()) {
+            detail.append(' ').append(slot).append(' ');
+            detail.append(slots.servers(slot).stream()
+                    .map(name -> describe(servers.get(name)))
+                    .toList());
+        }
         return new RouterState(
                 type(),
-                TrafficSplit.canary(canaryPercent),
-                stable.adminState() == AdminState.READY && stable.up(),
-                canary.adminState() == AdminState.READY && canary.up(),
-                "backend " + settings.backend() + ": " + stable + ", " + canary);
+                split,
+                serving(servers, slots.liveServers()),
+                serving(servers, slots.targetServers()),
+                detail.toString(),
+                RouterState.shares(slots, split));
     }
 
     @Override
     public RouterState apply(TrafficSplit split) {
         Map<String, ServerState> servers = servers();
-        ServerState stable = server(servers, settings.stable());
-        ServerState canary = server(servers, settings.canary());
-        List<String> commands = new ArrayList<>();
-        // Raise before lowering: lowering first could leave both servers at weight 0 for a moment (HAProxy then
+        SlotPools slots = settings.slots();
+        List<String> live = eligible(servers, slots.liveServers());
+        List<String> target = eligible(servers, slots.targetServers());
+        Map<String, Integer> weights = new LinkedHashMap<>(SlotWeights.spread(split, live, target, MAX_WEIGHT));
+        // A server in maintenance or drain is left out of the share and set to 0: readied by hand later, it still
+        // gets nothing until Release Pilot next spreads the weights.
+        for (String server : slots.allServers()) {
+            weights.putIfAbsent(server, 0);
+        }
+        // Raise before lowering: lowering first could leave every server at weight 0 for a moment (HAProxy then
         // answers 503), raising first only briefly over-weights the rising side.
-        boolean canaryRises = split.canary() > canary.weight();
-        ServerState first = canaryRises ? canary : stable;
-        ServerState second = canaryRises ? stable : canary;
-        int firstWeight = canaryRises ? split.canary() : split.stable();
-        int secondWeight = canaryRises ? split.stable() : split.canary();
-        addWeight(commands, first, firstWeight);
-        addWeight(commands, second, secondWeight);
-        for (String command : commands) {
+        List<String> raise = new ArrayList<>();
+        List<String> lower = new ArrayList<>();
+        weights.forEach((server, weight) -> {
+            int now = server(servers, server).weight();
+            if (weight > now) {
+                raise.add("set server " + settings.backend() + "/" + server + " weight " + weight);
+            } else if (weight < now) {
+                lower.add("set server " + settings.backend() + "/" + server + " weight " + weight);
+            }
+        });
+        raise.addAll(lower);
+        for (String command : raise) {
             expectSilence(command, send(command));
         }
         return current();
+    }
+
+    private int effectiveWeight(Map<String, ServerState> servers, List<String> pool) {
+        int sum = 0;
+        for (String name : pool) {
+            ServerState server = server(servers, name);
+            sum += server.adminState() == AdminState.READY ? server.weight() : 0;
+        }
+        return sum;
+    }
+
+    private boolean serving(Map<String, ServerState> servers, List<String> pool) {
+        return pool.stream()
+                .map(name -> server(servers, name))
+                .anyMatch(server -> server.adminState() == AdminState.READY && server.up() && server.weight() > 0);
+    }
+
+    private List<String> eligible(Map<String, ServerState> servers, List<String> pool) {
+        return pool.stream()
+                .filter(name -> server(servers, name).adminState() == AdminState.READY)
+                .toList();
+    }
+
+    private static String describe(@Nullable ServerState server) {
+        return server == null
+                ? "?"
+                : server.name() + " weight " + server.weight()
+                        + (server.adminState() == AdminState.READY
+                                ? ""
+                                : " " + server.adminState().name().toLowerCase(Locale.ROOT))
+                        + (server.up() ? "" : " down");
+    }
+
+    @Override
+    public boolean drainsServers() {
+        return true;
+    }
+
+    @Override
+    public void setReady(String server, boolean ready) {
+        if (settings.slots().slotOf(server).isEmpty()) {
+            throw new TrafficRouterException("server " + server + " is in neither slot "
+                    + settings.slots().names());
+        }
+        setState(server, ready ? AdminState.READY : AdminState.DRAIN);
     }
 
     /** Sets a server's admin state ({@code ready}, {@code drain}: no new requests, {@code maint}: none at all). */
@@ -152,22 +243,11 @@ public final class HaproxyTrafficRouter implements TrafficRouter {
         return servers;
     }
 
-    private void addWeight(List<String> commands, ServerState server, int weight) {
-        String target = settings.backend() + "/" + server.name();
-        if (server.weight() != weight) {
-            commands.add("set server " + target + " weight " + weight);
-        }
-        // A server we route to must take requests; one left in drain/maint by a person or an earlier run is readied.
-        if (weight > 0 && server.adminState() != AdminState.READY) {
-            commands.add("set server " + target + " state ready");
-        }
-    }
-
     private ServerState server(Map<String, ServerState> servers, String name) {
         ServerState server = servers.get(name);
         if (server == null) {
             throw new TrafficRouterException("HAProxy backend " + settings.backend() + " has no server '" + name
-                    + "' (servers: " + servers.keySet() + "); check traffic.haproxy.stable/canary");
+                    + "' (servers: " + servers.keySet() + "); check traffic.haproxy.slots");
         }
         return server;
     }

@@ -1,6 +1,8 @@
 package io.releasepilot.core.traffic.nginx;
 
 import io.releasepilot.core.traffic.RouterState;
+import io.releasepilot.core.traffic.SlotPools;
+import io.releasepilot.core.traffic.SlotWeights;
 import io.releasepilot.core.traffic.TrafficRouter;
 import io.releasepilot.core.traffic.TrafficRouterException;
 import io.releasepilot.core.traffic.TrafficRouterSettings;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -21,11 +24,15 @@ import java.util.regex.Pattern;
 /**
  * Steers NGINX by rendering the {@code upstream} block into a file the user's nginx.conf includes, testing the
  * configuration, and reloading gracefully. A failed test puts the previous file back, so NGINX and the file never
- * disagree. Weight 0 is rendered as {@code down} because NGINX rejects {@code weight=0}.
+ * disagree. Weight 0 is rendered as {@code down} because NGINX rejects {@code weight=0}. A slot's share is spread over
+ * its addresses ({@link SlotWeights}) so that it is exact.
  */
 public final class NginxTrafficRouter implements TrafficRouter {
     private static final Pattern SERVER =
             Pattern.compile("^\\s*server\\s+(\\S+?)(?:\\s+weight=(\\d+))?(\\s+down)?\\s*;", Pattern.MULTILINE);
+
+    /** The largest weight written: weights stay comparable with HAProxy's. */
+    private static final int MAX_WEIGHT = 256;
 
     private final TrafficRouterSettings.Nginx settings;
 
@@ -36,6 +43,16 @@ public final class NginxTrafficRouter implements TrafficRouter {
     @Override
     public String type() {
         return "nginx";
+    }
+
+    @Override
+    public SlotPools slots() {
+        return settings.slots();
+    }
+
+    @Override
+    public TrafficRouter withLive(String slot) {
+        return slot.equals(settings.slots().live()) ? this : new NginxTrafficRouter(settings.withLive(slot));
     }
 
     @Override
@@ -82,8 +99,10 @@ public final class NginxTrafficRouter implements TrafficRouter {
                 .append("upstream ")
                 .append(settings.upstream())
                 .append(" {\n");
-        out.append(serverLine(settings.stable(), split.stable()));
-        out.append(serverLine(settings.canary(), split.canary()));
+        SlotPools slots = settings.slots();
+        Map<String, Integer> weights =
+                SlotWeights.spread(split, slots.liveServers(), slots.targetServers(), MAX_WEIGHT);
+        weights.forEach((server, weight) -> out.append(serverLine(server, weight)));
         for (String directive : settings.directives()) {
             String line = directive.strip();
             out.append("    ")
@@ -99,30 +118,46 @@ public final class NginxTrafficRouter implements TrafficRouter {
     }
 
     RouterState parse(String text) {
-        Integer stable = null;
-        Integer canary = null;
+        SlotPools slots = settings.slots();
+        Map<String, Integer> found = new HashMap<>();
         Matcher matcher = SERVER.matcher(text);
         while (matcher.find()) {
             int weight =
                     matcher.group(3) != null ? 0 : matcher.group(2) != null ? Integer.parseInt(matcher.group(2)) : 1;
-            if (matcher.group(1).equals(settings.stable())) {
-                stable = weight;
-            } else if (matcher.group(1).equals(settings.canary())) {
-                canary = weight;
+            found.put(matcher.group(1), weight);
+        }
+        int live = 0;
+        int target = 0;
+        for (String server : slots.allServers()) {
+            Integer weight = found.get(server);
+            if (weight == null) {
+                throw new TrafficRouterException("cannot read the weight of " + server + " back from " + settings.file()
+                        + "; rewrite it by applying a split");
+            }
+            if (slots.liveServers().contains(server)) {
+                live += weight;
+            } else {
+                target += weight;
             }
         }
-        if (stable == null || canary == null || stable + canary == 0) {
-            throw new TrafficRouterException("cannot read the weights of " + settings.stable() + " and "
-                    + settings.canary() + " back from " + settings.file() + "; rewrite it by applying a split");
+        if (live + target == 0) {
+            throw new TrafficRouterException(
+                    "every server in " + settings.file() + " is down; rewrite it by applying a split");
         }
-        int canaryPercent = (int) Math.round(canary * 100.0 / (stable + canary));
+        TrafficSplit split = TrafficSplit.canary((int) Math.round(target * 100.0 / (live + target)));
+        StringBuilder detail = new StringBuilder("upstream ")
+                .append(settings.upstream())
+                .append(" in ")
+                .append(settings.file())
+                .append(':');
+        for (String slot : slots.names()) {
+            detail.append(' ').append(slot).append(' ');
+            detail.append(slots.servers(slot).stream()
+                    .map(server -> server + " weight " + found.get(server))
+                    .toList());
+        }
         return new RouterState(
-                type(),
-                TrafficSplit.canary(canaryPercent),
-                stable > 0,
-                canary > 0,
-                "upstream " + settings.upstream() + " in " + settings.file() + ": " + settings.stable() + " weight "
-                        + stable + ", " + settings.canary() + " weight " + canary);
+                type(), split, live > 0, target > 0, detail.toString(), RouterState.shares(slots, split));
     }
 
     private Optional<String> readFile() {

@@ -82,8 +82,7 @@ class NginxTrafficRouterIT extends TrafficRouterContractTest {
         NginxTrafficRouter broken = new NginxTrafficRouter(new TrafficRouterSettings.Nginx(
                 base.upstream(),
                 base.file(),
-                base.stable(),
-                base.canary(),
+                base.slots(),
                 List.of("no_such_directive 1"),
                 base.testCommand(),
                 base.reloadCommand(),

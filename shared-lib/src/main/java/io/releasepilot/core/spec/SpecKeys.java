@@ -39,7 +39,8 @@ public final class SpecKeys {
                         "rollback",
                         "state",
                         "versioning",
-                        "notifications"));
+                        "notifications",
+                        "versionCheck"));
         keys.put("environments[]", List.of("name", "branches", "tags", "requiredApprovals", "approvers"));
         keys.put("strategy", List.of("type", "canary", "blueGreen"));
         keys.put("strategy.canary", List.of("analysisInterval", "steps", "judge"));
@@ -60,11 +61,11 @@ public final class SpecKeys {
         keys.put("strategy.blueGreen.deploy", List.of("command", "timeout"));
         keys.put("strategy.blueGreen.smokeChecks[]", List.of("url", "expectStatus", "timeout"));
         keys.put("strategy.blueGreen.retire", List.of("command", "timeout"));
-        keys.put("traffic", List.of("router", "haproxy", "nginx", "command"));
+        keys.put("traffic", List.of("router", "haproxy", "nginx", "command", "onReadBackMismatch"));
         keys.put("traffic.haproxy", List.of("socket", "address", "backend", "stable", "canary", "timeout"));
         keys.put(
                 "traffic.nginx",
-                List.of("upstream", "file", "stable", "canary", "testCommand", "reloadCommand", "timeout"));
+                List.of("upstream", "file", "stable", "canary", "testCommand", "reloadCommand", "timeout", "status"));
         keys.put("traffic.command", List.of("run", "timeout"));
         keys.put("metrics", List.of("prometheus", "healthCheck"));
         keys.put("metrics.prometheus", List.of("url", "timeout", "tokenEnv", "queries"));
@@ -96,6 +97,7 @@ public final class SpecKeys {
         keys.put("state.nats", List.of("urlEnv", "credentialsId"));
         keys.put("versioning", List.of("tagPrefix", "channels"));
         keys.put("versioning.channels[]", List.of("branch", "prerelease"));
+        keys.put("versionCheck", List.of("url", "servers", "expectStatus", "regex", "jsonPath", "header", "timeout"));
         keys.put("notifications[]", List.of("name", "type", "urlEnv", "events"));
         return Map.copyOf(keys);
     }

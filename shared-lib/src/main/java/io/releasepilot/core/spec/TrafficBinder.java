@@ -33,7 +33,12 @@ final class TrafficBinder {
                     "router '" + key + "' has no settings: there is no 'traffic." + key + "' section",
                     "add the '" + key + "' settings, see docs/release-pilot.example.yml");
         }
-        return parts.build(o, () -> new TrafficSpec(router.value(), haproxy.value(), nginx.value(), command.value()));
+        Bound<ReadBackAction> onMismatch = parts.add(
+                values.enumValue(o, "onReadBackMismatch", ReadBackAction.class, SpecDefaults.ON_READ_BACK_MISMATCH));
+        return parts.build(
+                o,
+                () -> new TrafficSpec(
+                        router.value(), haproxy.value(), nginx.value(), command.value(), onMismatch.value()));
     }
 
     /** The router section at {@code key}, opened by the traffic section's {@code parts}; empty when not written. */
@@ -98,6 +103,16 @@ final class TrafficBinder {
         Bound<List<String>> reload =
                 parts.add(references.command(o, "reloadCommand", SpecDefaults.NGINX_RELOAD_COMMAND));
         Bound<Duration> timeout = parts.add(values.duration(o, "timeout", SpecDefaults.NGINX_TIMEOUT, true));
+        Bound<Optional<String>> status = parts.add(values.optText(o, "status"));
+        if (status.isValid()
+                && status.value().isPresent()
+                && !HOST_PORT.matcher(status.value().get()).matches()) {
+            parts.problem(
+                    o.get("status"),
+                    o.child("status"),
+                    "'" + status.value().get() + "' is not host:port",
+                    "a free local port for the status server, e.g. 127.0.0.1:8099");
+        }
         return parts.build(
                 o,
                 () -> new NginxSpec(
@@ -107,7 +122,8 @@ final class TrafficBinder {
                         canary.value(),
                         test.value(),
                         reload.value(),
-                        timeout.value()));
+                        timeout.value(),
+                        status.value()));
     }
 
     private Bound<CommandRouterSpec> command(Mapping o) {

@@ -44,7 +44,8 @@ public sealed interface TrafficRouterSettings {
                         List.of(),
                         nginx.testCommand(),
                         nginx.reloadCommand(),
-                        nginx.timeout());
+                        nginx.timeout(),
+                        nginx.status().orElse(null));
             }
             case COMMAND -> {
                 CommandRouterSpec command =
@@ -104,7 +105,9 @@ public sealed interface TrafficRouterSettings {
      * @param directives extra lines inside the upstream block, e.g. {@code keepalive 64} (may be empty)
      * @param testCommand argv that checks the configuration, e.g. {@code [nginx, -t]}
      * @param reloadCommand argv of a graceful reload, e.g. {@code [nginx, -s, reload]}
-     * @param timeout timeout of each command
+     * @param timeout timeout of each command (and of a read of the status server)
+     * @param status {@code host:port} of the status server rendered into the file, through which the router reads
+     *     what NGINX has loaded; null: the file is read back
      */
     record Nginx(
             String upstream,
@@ -114,9 +117,26 @@ public sealed interface TrafficRouterSettings {
             List<String> directives,
             List<String> testCommand,
             List<String> reloadCommand,
-            Duration timeout)
+            Duration timeout,
+            @Nullable String status)
             implements TrafficRouterSettings {
+        /** Settings without a status server: the file is read back. */
+        public Nginx(
+                String upstream,
+                Path file,
+                String stable,
+                String canary,
+                List<String> directives,
+                List<String> testCommand,
+                List<String> reloadCommand,
+                Duration timeout) {
+            this(upstream, file, stable, canary, directives, testCommand, reloadCommand, timeout, null);
+        }
+
         public Nginx {
+            if (status != null && !status.matches("[^:\\s]+:\\d{1,5}")) {
+                throw new InvalidInputException("traffic.nginx.status must be host:port, got '" + status + "'");
+            }
             requireName("traffic.nginx.upstream", upstream);
             Objects.requireNonNull(file, "traffic.nginx.file");
             requireName("traffic.nginx.stable", stable);

@@ -11,7 +11,6 @@ import io.releasepilot.core.traffic.command.ExternalCommand;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -47,10 +46,7 @@ final class Hooks {
             try {
                 ExternalCommand.Result run = ExternalCommand.run(
                         hook.get().command(),
-                        Map.of(
-                                "RP_SERVICE", current.service(),
-                                "RP_ENVIRONMENT", current.environment(),
-                                "RP_VERSION", current.version()),
+                        HookEnvironment.of(ports, current),
                         hook.get().timeout());
                 result = run.succeeded() ? HookResult.SUCCEEDED : HookResult.FAILED;
                 exitCode = run.exitCode();

@@ -27,9 +27,22 @@ public final class CommandTrafficRouter implements TrafficRouter {
     private static final Pattern WEIGHTS = Pattern.compile("^\\s*(\\d{1,3})\\s+(\\d{1,3})\\s*$");
 
     private final TrafficRouterSettings.Command settings;
+    /** The release's {@code RP_*} variables, passed to every call once a release is running. */
+    private volatile Map<String, String> release = Map.of();
 
     public CommandTrafficRouter(TrafficRouterSettings.Command settings) {
         this.settings = settings;
+    }
+
+    /** Passes {@code variables} (the release's {@code RP_*}, see docs/rollout.md) to every following call. */
+    public void releaseEnvironment(Map<String, String> variables) {
+        this.release = Map.copyOf(variables);
+    }
+
+    private Map<String, String> environment(Map<String, String> call) {
+        Map<String, String> env = new java.util.LinkedHashMap<>(release);
+        env.putAll(call);
+        return env;
     }
 
     @Override
@@ -42,7 +55,7 @@ public final class CommandTrafficRouter implements TrafficRouter {
         List<String> argv = new ArrayList<>(settings.run());
         argv.add("get");
         ExternalCommand.Result result =
-                ExternalCommand.run(argv, Map.of("RP_ROUTER_ACTION", "get"), settings.timeout());
+                ExternalCommand.run(argv, environment(Map.of("RP_ROUTER_ACTION", "get")), settings.timeout());
         if (!result.succeeded()) {
             throw new TrafficRouterException(
                     "traffic command " + argv + " exited " + result.exitCode() + ": " + result.quotedOutput());
@@ -70,10 +83,10 @@ public final class CommandTrafficRouter implements TrafficRouter {
         argv.add(Integer.toString(split.canary()));
         ExternalCommand.Result result = ExternalCommand.run(
                 argv,
-                Map.of(
+                environment(Map.of(
                         "RP_STABLE_WEIGHT", Integer.toString(split.stable()),
                         "RP_CANARY_WEIGHT", Integer.toString(split.canary()),
-                        "RP_ROUTER_ACTION", "set"),
+                        "RP_ROUTER_ACTION", "set")),
                 settings.timeout());
         if (!result.succeeded()) {
             throw new TrafficRouterException(

@@ -5,10 +5,12 @@ import io.releasepilot.core.ReleasePilotException;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseState;
+import io.releasepilot.core.state.ReleaseStep;
 import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.traffic.RouterState;
 import io.releasepilot.core.traffic.TrafficSplit;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -73,6 +75,9 @@ final class RouterWatch {
             return false;
         }
         lastDriftCheck = now;
+        if (changeInFlight()) {
+            return false;
+        }
         Optional<RouterState> observed = read();
         if (observed.isEmpty() || observed.get().split().equals(expected)) {
             return false;
@@ -85,6 +90,19 @@ final class RouterWatch {
         ports.store().pause(id, actor, message);
         ports.announce(id, current.currentStep(), expected.canary(), message);
         return true;
+    }
+
+    /**
+     * Whether the ledger's last step announces a change not yet recorded as applied: a rollback by another process
+     * (an operator, {@code serve} after an alert) moves the router before it records the weights, which is no drift.
+     */
+    private boolean changeInFlight() {
+        List<ReleaseStep> steps = ports.store().steps(id);
+        if (steps.isEmpty()) {
+            return false;
+        }
+        StepDetail last = steps.get(steps.size() - 1).step().detail();
+        return last instanceof StepDetail.TrafficIntent || last instanceof StepDetail.RollbackStarted;
     }
 
     private Optional<RouterState> read() {

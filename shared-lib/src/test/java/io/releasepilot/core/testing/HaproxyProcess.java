@@ -91,7 +91,8 @@ public final class HaproxyProcess extends LocalProcess {
         Path config = dir.resolve("haproxy.cfg");
         Files.writeString(config, cfg.toString());
         List<String> argv = reloadable
-                ? List.of("haproxy", "-W", "-db", "-f", config.toString())
+                ? List.of(
+                        "haproxy", "-W", "-db", "-S", dir.resolve("master.sock").toString(), "-f", config.toString())
                 : List.of("haproxy", "-db", "-f", config.toString());
         return new HaproxyProcess(argv, dir, port, socket);
     }
@@ -108,16 +109,13 @@ public final class HaproxyProcess extends LocalProcess {
         return socket;
     }
 
-    /** Reloads a {@link #startReloadable} HAProxy (SIGUSR2 to the master) and waits until the new worker answers. */
+    /**
+     * Reloads a {@link #startReloadable} HAProxy through its master CLI ({@code reload}, as {@code systemctl reload}
+     * does) and waits until the new worker answers on the runtime API.
+     */
     public void reload() throws IOException, InterruptedException {
         String before = runtime("show info").replaceAll("(?s).*\\nPid: (\\d+).*", "$1");
-        Process kill = new ProcessBuilder("kill", "-USR2", Long.toString(pid()))
-                .redirectErrorStream(true)
-                .start();
-        if (kill.waitFor() != 0) {
-            throw new IOException("kill -USR2 " + pid() + " failed: "
-                    + new String(kill.getInputStream().readAllBytes()));
-        }
+        send(socket.resolveSibling("master.sock"), "reload");
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < deadline) {
             try {
@@ -135,8 +133,12 @@ public final class HaproxyProcess extends LocalProcess {
 
     /** One runtime API command, as an operator would type it into socat; returns the answer. */
     public String runtime(String command) throws IOException {
+        return send(socket, command);
+    }
+
+    private static String send(Path unixSocket, String command) throws IOException {
         try (java.nio.channels.SocketChannel channel =
-                java.nio.channels.SocketChannel.open(java.net.UnixDomainSocketAddress.of(socket))) {
+                java.nio.channels.SocketChannel.open(java.net.UnixDomainSocketAddress.of(unixSocket))) {
             channel.write(java.nio.ByteBuffer.wrap((command + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
             java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(8192);

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A small HTTP service standing in for one version of the user's application (plain JDK, no test framework, so the
- * demo can ship it as main code). {@code /} answers {@code <version>\n}; {@code /healthz} answers 200 {@code ok} (503
+ * demo can ship it as main code). {@code /} answers {@code <version>\n}; {@code /version} answers JSON and {@code X-Version}; {@code /healthz} answers 200 {@code ok} (503
  * when told to be unhealthy); {@code /metrics} is Prometheus text: {@code http_requests_total{service,version,code}}
  * and the histogram {@code http_request_duration_seconds{service,version}}. At runtime it can be told to fail a
  * fraction of {@code /} requests with 500, or to answer them slowly. Binds 127.0.0.1 only.
@@ -63,6 +63,7 @@ public final class SampleService implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/healthz", this::health);
         server.createContext("/metrics", this::metrics);
+        server.createContext("/version", this::versionPage);
         server.createContext("/", this::root);
         server.start();
     }
@@ -145,6 +146,19 @@ public final class SampleService implements AutoCloseable {
             byCode.computeIfAbsent(code, c -> new AtomicLong()).incrementAndGet();
         } finally {
             observe((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** {@code /version}: JSON {@code {"service":…,"version":…}} and the header {@code X-Version}, for version checks. */
+    private void versionPage(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().set("X-Version", version);
+            send(
+                    exchange,
+                    200,
+                    "{\"service\":\"" + service + "\",\"version\":\"" + version + "\"}\n",
+                    "application/json");
         }
     }
 

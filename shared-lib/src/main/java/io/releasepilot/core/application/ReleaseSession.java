@@ -4,7 +4,9 @@ import io.releasepilot.core.InvalidInputException;
 import io.releasepilot.core.rollout.ProgressListener;
 import io.releasepilot.core.rollout.ReleaseOutcome;
 import io.releasepilot.core.rollout.RolloutPlan;
+import io.releasepilot.core.rollout.VerifyPlan;
 import io.releasepilot.core.rollout.engine.ReleaseEngine;
+import io.releasepilot.core.rollout.http.HttpServerVersions;
 import io.releasepilot.core.spec.EnvironmentSpec;
 import io.releasepilot.core.spec.ReleaseSpec;
 import io.releasepilot.core.spec.SpecFile;
@@ -160,7 +162,8 @@ public final class ReleaseSession implements AutoCloseable {
                 RolloutPlan.from(releaseSpec),
                 ports.clock(),
                 ports.sleeper(),
-                listener);
+                listener,
+                VerifyPlan.from(releaseSpec, new HttpServerVersions()));
     }
 
     /** A release's outcome as the ledger has it, with its report. */

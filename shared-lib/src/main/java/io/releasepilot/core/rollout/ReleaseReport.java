@@ -6,6 +6,7 @@ import io.releasepilot.core.state.ReleaseStep;
 import io.releasepilot.core.state.RollbackCause;
 import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.StepKind;
+import io.releasepilot.core.state.VersionChecked;
 import io.releasepilot.core.traffic.TrafficSplit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -187,6 +188,15 @@ public final class ReleaseReport {
             add(parts, "buildUrl", note.runUrl());
             add(parts, "actor", note.actor());
             add(parts, "result", note.result());
+        } else if (detail instanceof VersionChecked check) {
+            add(parts, "expected", check.expected());
+            add(parts, "result", check.result());
+            add(
+                    parts,
+                    "servers",
+                    check.servers().stream()
+                            .map(s -> s.server() + "=" + (s.observed() == null ? "?" : s.observed()))
+                            .toList());
         } else if (detail instanceof StepDetail.Unrecognised unrecognised) {
             parts.add(unrecognised.json());
         }

@@ -73,6 +73,9 @@ final class SpecBinder {
                 .map(v -> new VersioningBinder(values).bind(v))
                 .orElseGet(() -> Bound.of(SpecDefaults.versioning())));
         Bound<List<NotificationSpec>> notifications = parts.add(new NotificationsBinder(values).bind(o));
+        Bound<Optional<VersionCheckSpec>> versionCheck = parts.add(parts.object(o, "versionCheck", "versionCheck")
+                .map(v -> new VersionCheckBinder(values).bind(v).map(Optional::of))
+                .orElseGet(() -> Bound.of(Optional.empty())));
         return parts.build(
                 o,
                 () -> new ReleaseSpec(
@@ -86,6 +89,7 @@ final class SpecBinder {
                         rollback.value(),
                         state.value(),
                         versioning.value(),
-                        notifications.value()));
+                        notifications.value(),
+                        versionCheck.value()));
     }
 }

@@ -34,6 +34,11 @@ public final class SpecDefaults {
     public static final Duration HOOK_DEPLOY_TIMEOUT = Duration.ofMinutes(10);
     public static final Duration HOOK_RETIRE_TIMEOUT = Duration.ofMinutes(5);
     public static final Duration SMOKE_CHECK_TIMEOUT = Duration.ofSeconds(2);
+    /** {@code traffic.onReadBackMismatch}: a person decides, nothing is overwritten or rolled back on a guess. */
+    public static final ReadBackAction ON_READ_BACK_MISMATCH = ReadBackAction.PAUSE;
+    /** {@code versionCheck.timeout}: one request to one server. */
+    public static final Duration VERSION_CHECK_TIMEOUT = Duration.ofSeconds(2);
+
     public static final Duration WATCH_WINDOW = Duration.ofMinutes(5);
     public static final Duration SCALE_DOWN_DELAY = Duration.ofMinutes(10);
 
@@ -236,6 +241,7 @@ public final class SpecDefaults {
                 rollback(),
                 state(),
                 versioning(),
-                List.of());
+                List.of(),
+                Optional.empty());
     }
 }

@@ -60,7 +60,8 @@ public final class SpecKeys {
                         "rollback",
                         "state",
                         "versioning",
-                        "notifications"));
+                        "notifications",
+                        "versionCheck"));
         keys.put(
                 "environments[]",
                 List.of("name", "branches", "tags", "requiredApprovals", "approvers", "traffic", "metricLabels"));
@@ -85,11 +86,20 @@ public final class SpecKeys {
         keys.put("strategy.blueGreen.deploy", List.of("command", "timeout"));
         keys.put("strategy.blueGreen.smokeChecks[]", List.of("url", "expectStatus", "timeout"));
         keys.put("strategy.blueGreen.retire", List.of("command", "timeout"));
-        keys.put("traffic", List.of("router", "promotion", "haproxy", "nginx", "command"));
+        keys.put("traffic", List.of("router", "promotion", "haproxy", "nginx", "command", "onReadBackMismatch"));
         keys.put("traffic.haproxy", List.of("socket", "address", "backend", "slots", "stable", "canary", "timeout"));
         keys.put(
                 "traffic.nginx",
-                List.of("upstream", "file", "slots", "stable", "canary", "testCommand", "reloadCommand", "timeout"));
+                List.of(
+                        "upstream",
+                        "file",
+                        "slots",
+                        "stable",
+                        "canary",
+                        "testCommand",
+                        "reloadCommand",
+                        "timeout",
+                        "status"));
         keys.put("traffic.command", List.of("run", "slots", "timeout"));
         keys.put("metrics", List.of("prometheus", "healthCheck"));
         keys.put("metrics.prometheus", List.of("url", "timeout", "tokenEnv", "queries"));
@@ -121,6 +131,7 @@ public final class SpecKeys {
         keys.put("state.nats", List.of("urlEnv", "credentialsId"));
         keys.put("versioning", List.of("tagPrefix", "channels"));
         keys.put("versioning.channels[]", List.of("branch", "prerelease"));
+        keys.put("versionCheck", List.of("url", "servers", "expectStatus", "regex", "jsonPath", "header", "timeout"));
         keys.put(
                 "notifications[]",
                 List.of(

@@ -42,10 +42,17 @@ final class TrafficBinder {
                     "router '" + key + "' has no settings: there is no 'traffic." + key + "' section",
                     "add the '" + key + "' settings, see docs/release-pilot.example.yml");
         }
+        Bound<ReadBackAction> onMismatch = parts.add(
+                values.enumValue(o, "onReadBackMismatch", ReadBackAction.class, SpecDefaults.ON_READ_BACK_MISMATCH));
         return parts.build(
                 o,
                 () -> new TrafficSpec(
-                        router.value(), promotion.value(), haproxy.value(), nginx.value(), command.value()));
+                        router.value(),
+                        promotion.value(),
+                        haproxy.value(),
+                        nginx.value(),
+                        command.value(),
+                        onMismatch.value()));
     }
 
     /**
@@ -188,10 +195,26 @@ final class TrafficBinder {
         Bound<List<String>> reload =
                 parts.add(references.command(o, "reloadCommand", SpecDefaults.NGINX_RELOAD_COMMAND));
         Bound<Duration> timeout = parts.add(values.duration(o, "timeout", SpecDefaults.NGINX_TIMEOUT, true));
+        Bound<Optional<String>> status = parts.add(values.optText(o, "status"));
+        if (status.isValid()
+                && status.value().isPresent()
+                && !HOST_PORT.matcher(status.value().get()).matches()) {
+            parts.problem(
+                    o.get("status"),
+                    o.child("status"),
+                    "'" + status.value().get() + "' is not host:port",
+                    "a free local port for the status server, e.g. 127.0.0.1:8099");
+        }
         return parts.build(
                 o,
                 () -> new NginxSpec(
-                        upstream.value(), file.value(), slots.value(), test.value(), reload.value(), timeout.value()));
+                        upstream.value(),
+                        file.value(),
+                        slots.value(),
+                        test.value(),
+                        reload.value(),
+                        timeout.value(),
+                        status.value()));
     }
 
     private Bound<CommandRouterSpec> command(Mapping o) {

@@ -51,7 +51,8 @@ public sealed interface StepDetail
                     Notice,
                     NoSignal,
                     RollbackStarted,
-                    HostNote {
+                    HostNote,
+                    VersionChecked {
         @Override
         default StepKind kind() {
             return StepKind.NOTE;
@@ -351,7 +352,8 @@ public sealed interface StepDetail
                 "resumed",
                 "notify",
                 "no-signal",
-                "rollback-started");
+                "rollback-started",
+                VersionChecked.EVENT);
 
         public HostNote {
             LedgerInput.text("host note event", event, LedgerInput.MAX_SHORT_TEXT);

@@ -48,7 +48,8 @@ public sealed interface TrafficRouterSettings {
                         List.of(),
                         nginx.testCommand(),
                         nginx.reloadCommand(),
-                        nginx.timeout());
+                        nginx.timeout(),
+                        nginx.status().orElse(null));
             }
             case COMMAND -> {
                 CommandRouterSpec command =
@@ -113,7 +114,9 @@ public sealed interface TrafficRouterSettings {
      * @param directives extra lines inside the upstream block, e.g. {@code keepalive 64} (may be empty)
      * @param testCommand argv that checks the configuration, e.g. {@code [nginx, -t]}
      * @param reloadCommand argv of a graceful reload, e.g. {@code [nginx, -s, reload]}
-     * @param timeout timeout of each command
+     * @param timeout timeout of each command (and of a read of the status server)
+     * @param status {@code host:port} of the status server rendered into the file, through which the router reads
+     *     what NGINX has loaded; null: the file is read back
      */
     record Nginx(
             String upstream,
@@ -122,9 +125,10 @@ public sealed interface TrafficRouterSettings {
             List<String> directives,
             List<String> testCommand,
             List<String> reloadCommand,
-            Duration timeout)
+            Duration timeout,
+            @Nullable String status)
             implements TrafficRouterSettings {
-        /** One-server slots named after their address ({@code stable} live). */
+        /** One-server slots named after their address ({@code stable} live); no status server. */
         public Nginx(
                 String upstream,
                 Path file,
@@ -134,15 +138,39 @@ public sealed interface TrafficRouterSettings {
                 List<String> testCommand,
                 List<String> reloadCommand,
                 Duration timeout) {
-            this(upstream, file, SlotPools.single(stable, canary), directives, testCommand, reloadCommand, timeout);
+            this(
+                    upstream,
+                    file,
+                    SlotPools.single(stable, canary),
+                    directives,
+                    testCommand,
+                    reloadCommand,
+                    timeout,
+                    null);
+        }
+
+        /** Settings without a status server: the file is read back. */
+        public Nginx(
+                String upstream,
+                Path file,
+                SlotPools slots,
+                List<String> directives,
+                List<String> testCommand,
+                List<String> reloadCommand,
+                Duration timeout) {
+            this(upstream, file, slots, directives, testCommand, reloadCommand, timeout, null);
         }
 
         @Override
         public Nginx withLive(String slot) {
-            return new Nginx(upstream, file, slots.withLive(slot), directives, testCommand, reloadCommand, timeout);
+            return new Nginx(
+                    upstream, file, slots.withLive(slot), directives, testCommand, reloadCommand, timeout, status);
         }
 
         public Nginx {
+            if (status != null && !status.matches("[^:\\s]+:\\d{1,5}")) {
+                throw new InvalidInputException("traffic.nginx.status must be host:port, got '" + status + "'");
+            }
             requireName("traffic.nginx.upstream", upstream);
             Objects.requireNonNull(file, "traffic.nginx.file");
             Objects.requireNonNull(slots, "traffic.nginx.slots");

@@ -136,6 +136,7 @@ class SpecSchemaTest {
                         "severity"))
                 .isEqualTo(yamlNames(Severity.values()));
         assertThat(enumAt(root, "rollback", "onAbort")).isEqualTo(yamlNames(AbortAction.values()));
+        assertThat(enumAt(root, "traffic", "onReadBackMismatch")).isEqualTo(yamlNames(ReadBackAction.values()));
         assertThat(values(properties
                         .get("notifications")
                         .get("items")

@@ -40,6 +40,19 @@ public final class HaproxyProcess extends LocalProcess {
 
     /** As {@link #start(Path, List)}, plus the runtime API on TCP {@code host:port} when {@code tcpApi} is set. */
     public static HaproxyProcess start(Path dir, List<Server> servers, @Nullable String tcpApi) throws IOException {
+        return start(dir, servers, tcpApi, false);
+    }
+
+    /**
+     * As {@link #start(Path, List)}, in master-worker mode ({@code -W}), so {@link #reload} reloads it as a service
+     * manager would: a new worker from the config file, runtime weights reset to the file's.
+     */
+    public static HaproxyProcess startReloadable(Path dir, List<Server> servers) throws IOException {
+        return start(dir, servers, null, true);
+    }
+
+    private static HaproxyProcess start(Path dir, List<Server> servers, @Nullable String tcpApi, boolean reloadable)
+            throws IOException {
         int port = freePort();
         Path socket = dir.resolve("admin.sock");
         StringBuilder cfg = new StringBuilder()
@@ -77,7 +90,11 @@ public final class HaproxyProcess extends LocalProcess {
         }
         Path config = dir.resolve("haproxy.cfg");
         Files.writeString(config, cfg.toString());
-        return new HaproxyProcess(List.of("haproxy", "-db", "-f", config.toString()), dir, port, socket);
+        List<String> argv = reloadable
+                ? List.of(
+                        "haproxy", "-W", "-db", "-S", dir.resolve("master.sock").toString(), "-f", config.toString())
+                : List.of("haproxy", "-db", "-f", config.toString());
+        return new HaproxyProcess(argv, dir, port, socket);
     }
 
     public int port() {
@@ -90,6 +107,47 @@ public final class HaproxyProcess extends LocalProcess {
 
     public Path socket() {
         return socket;
+    }
+
+    /**
+     * Reloads a {@link #startReloadable} HAProxy through its master CLI ({@code reload}, as {@code systemctl reload}
+     * does) and waits until the new worker answers on the runtime API.
+     */
+    public void reload() throws IOException, InterruptedException {
+        String before = runtime("show info").replaceAll("(?s).*\\nPid: (\\d+).*", "$1");
+        send(socket.resolveSibling("master.sock"), "reload");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                String now = runtime("show info").replaceAll("(?s).*\\nPid: (\\d+).*", "$1");
+                if (!now.equals(before) && !now.isBlank()) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // the new worker has not bound the socket yet
+            }
+            Thread.sleep(50);
+        }
+        throw new IOException("HAProxy did not reload within 10 s: " + logText());
+    }
+
+    /** One runtime API command, as an operator would type it into socat; returns the answer. */
+    public String runtime(String command) throws IOException {
+        return send(socket, command);
+    }
+
+    private static String send(Path unixSocket, String command) throws IOException {
+        try (java.nio.channels.SocketChannel channel =
+                java.nio.channels.SocketChannel.open(java.net.UnixDomainSocketAddress.of(unixSocket))) {
+            channel.write(java.nio.ByteBuffer.wrap((command + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(8192);
+            while (channel.read(buffer) > 0) {
+                answer.write(buffer.array(), 0, buffer.position());
+                buffer.clear();
+            }
+            return answer.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     /** Router settings for backend {@code app} with the given stable/canary server names. */

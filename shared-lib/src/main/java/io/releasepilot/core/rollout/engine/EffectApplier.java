@@ -4,6 +4,7 @@ import io.releasepilot.core.rollout.ReleaseOutcome;
 import io.releasepilot.core.rollout.RolloutEffect;
 import io.releasepilot.core.rollout.RuleEvaluation;
 import io.releasepilot.core.rollout.TriggerDecision;
+import io.releasepilot.core.spec.ReadBackAction;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseState;
@@ -61,7 +62,11 @@ final class EffectApplier {
     private final Actor actor;
     private final Analysis analysis;
     private final RunReporter reporter;
+    private final VersionGate versionGate;
+    private final RouterWatch routerWatch;
     private @Nullable String lastNotice;
+    /** Whether the last weight change was read back as asked. */
+    private boolean weightsConfirmed = true;
 
     EffectApplier(EnginePorts ports, UUID id, Actor actor, Analysis analysis, RunReporter reporter) {
         this.ports = ports;
@@ -69,6 +74,13 @@ final class EffectApplier {
         this.actor = actor;
         this.analysis = analysis;
         this.reporter = reporter;
+        this.versionGate = new VersionGate(ports, id, reporter);
+        this.routerWatch = new RouterWatch(ports, id, actor);
+    }
+
+    /** Reads the router once per analysis interval; pauses the release when its weights drifted. */
+    boolean pausedForDrift(Release current, java.time.Instant now) {
+        return routerWatch.pausedForDrift(current, now);
     }
 
     /** Applies the effects in order; the outcome when one of them finished the release. */
@@ -81,7 +93,18 @@ final class EffectApplier {
                 if (following instanceof RolloutEffect.RollBack) {
                     continue; // Rollback.perform moves the traffic itself, with its own ledger records.
                 }
-                setWeights(strategy.weightStep(release, following), set.split(), reason);
+                Optional<String> refused = versionGate.refusal(release);
+                if (refused.isPresent()) {
+                    // No traffic has moved: the release ends here, the stable version untouched.
+                    return Optional.of(
+                            reporter.finished(ports.store().finish(id, ReleaseState.FAILED, actor, refused.get())));
+                }
+                Optional<ReleaseOutcome> mismatch =
+                        setWeights(release, strategy.weightStep(release, following), set.split(), reason);
+                if (mismatch.isPresent() || !weightsConfirmed) {
+                    // Paused on a mismatch: the rest of this decision waits for the operator.
+                    return mismatch;
+                }
                 strategy.weightsApplied();
             } else if (effect instanceof RolloutEffect.AdvanceStep advance) {
                 release = strategy.advanced(release, advance, reason);
@@ -110,12 +133,31 @@ final class EffectApplier {
 
     /**
      * Applies one weight change: the intent in the ledger, the router, then the applied step, which also moves the
-     * release's progress to {@code ledgerStep} and the weights (one write, one event; nothing else records it).
+     * release's progress to {@code ledgerStep} and the weights (one write, one event; nothing else records it). When
+     * the router's read-back does not become the intent, the step fails instead: a notice with the weights observed,
+     * then the pause or rollback {@code traffic.onReadBackMismatch} asks for (the outcome when it finished the
+     * release).
      */
-    private void setWeights(int ledgerStep, TrafficSplit split, String why) {
+    private Optional<ReleaseOutcome> setWeights(Release current, int ledgerStep, TrafficSplit split, String why) {
         ports.record(id, ledgerStep, new StepDetail.TrafficIntent(split, why));
-        RouterState state = ports.router().apply(split);
-        ports.record(id, ledgerStep, new StepDetail.TrafficApplied(split, state.routerType(), state.split(), why));
+        RouterWatch.Confirmed confirmed = routerWatch.apply(split);
+        RouterState state = confirmed.state();
+        weightsConfirmed = confirmed.matches();
+        if (confirmed.matches()) {
+            ports.record(id, ledgerStep, new StepDetail.TrafficApplied(split, state.routerType(), state.split(), why));
+            return Optional.empty();
+        }
+        String message = RouterWatch.mismatch(split, state);
+        ports.record(id, current.currentStep(), new StepDetail.Notice(message));
+        reporter.progress(current, Duration.ZERO, message);
+        if (ports.verify().onReadBackMismatch() == ReadBackAction.ROLLBACK) {
+            RollbackCause cause =
+                    new RollbackCause.Triggers(List.of("router-read-back"), List.of(message), analysis.latest());
+            return Optional.of(
+                    reporter.finished(new Rollback(ports.store(), ports.router()).perform(id, actor, message, cause)));
+        }
+        pause(current, message + "; paused (traffic.onReadBackMismatch: pause): fix the router, then resume or abort");
+        return Optional.empty();
     }
 
     private ReleaseOutcome rollBack(String reason) {

@@ -6,6 +6,7 @@ import io.releasepilot.core.rollout.ReleaseSignals;
 import io.releasepilot.core.rollout.RolloutPlan;
 import io.releasepilot.core.rollout.RolloutProgress;
 import io.releasepilot.core.rollout.Sleeper;
+import io.releasepilot.core.rollout.VerifyPlan;
 import io.releasepilot.core.state.NewStep;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseStore;
@@ -25,7 +26,8 @@ record EnginePorts(
         RolloutPlan plan,
         Clock clock,
         Sleeper sleeper,
-        ProgressListener listener) {
+        ProgressListener listener,
+        VerifyPlan verify) {
     EnginePorts {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(router, "router");
@@ -34,6 +36,7 @@ record EnginePorts(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(verify, "verify");
     }
 
     /** Appends one typed step to the release's ledger. */

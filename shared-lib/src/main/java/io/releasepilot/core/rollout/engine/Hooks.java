@@ -10,7 +10,9 @@ import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.traffic.command.ExternalCommand;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -60,7 +62,7 @@ final class Hooks {
             try {
                 ExternalCommand.Result run = ExternalCommand.run(
                         hook.get().command(),
-                        ports.slots().hookVariables(current, slot, servers),
+                        hookEnvironment(current, slot, servers),
                         hook.get().timeout());
                 result = run.succeeded() ? HookResult.SUCCEEDED : HookResult.FAILED;
                 exitCode = run.exitCode();
@@ -91,5 +93,12 @@ final class Hooks {
         ports.record(id, step, new StepDetail.SmokeChecks(checks, all));
         reporter.progress(current, Duration.ZERO, "smoke checks " + result);
         return result;
+    }
+
+    /** The release's own variables, then the slot's (which name the slot the hook acts on, not the canary server). */
+    private Map<String, String> hookEnvironment(Release current, String slot, List<String> servers) {
+        Map<String, String> env = new LinkedHashMap<>(HookEnvironment.of(ports, current));
+        env.putAll(ports.slots().hookVariables(current, slot, servers));
+        return env;
     }
 }

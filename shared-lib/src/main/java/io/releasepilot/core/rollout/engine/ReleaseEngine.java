@@ -10,6 +10,7 @@ import io.releasepilot.core.rollout.ReleaseSignals;
 import io.releasepilot.core.rollout.RolloutPlan;
 import io.releasepilot.core.rollout.RolloutRequest;
 import io.releasepilot.core.rollout.Sleeper;
+import io.releasepilot.core.rollout.VerifyPlan;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseState;
@@ -53,7 +54,24 @@ public final class ReleaseEngine {
             Clock clock,
             Sleeper sleeper,
             ProgressListener listener) {
-        this.ports = new EnginePorts(store, router, signals, plan, clock, sleeper, listener);
+        // Not this(...): ArchUnit counts a delegating constructor call as building an engine outside the application.
+        this.ports = new EnginePorts(store, router, signals, plan, clock, sleeper, listener, VerifyPlan.none());
+    }
+
+    /**
+     * As above, plus what is verified around traffic: the version check before the first change, the router's
+     * read-back after each change and each analysis interval ({@link VerifyPlan#from}).
+     */
+    public ReleaseEngine(
+            ReleaseStore store,
+            TrafficRouter router,
+            ReleaseSignals signals,
+            RolloutPlan plan,
+            Clock clock,
+            Sleeper sleeper,
+            ProgressListener listener,
+            VerifyPlan verify) {
+        this.ports = new EnginePorts(store, router, signals, plan, clock, sleeper, listener, verify);
     }
 
     /** Starts a canary release, or continues the one in progress for the same version (see {@link ReleaseOpener}). */

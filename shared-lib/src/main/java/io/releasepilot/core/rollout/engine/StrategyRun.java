@@ -10,6 +10,7 @@ import io.releasepilot.core.state.AuditEntry;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.StepDetail;
+import io.releasepilot.core.traffic.command.CommandTrafficRouter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -37,6 +38,9 @@ abstract class StrategyRun implements EffectApplier.Strategy {
         this.analysis = new Analysis(ports, id);
         this.reporter = new RunReporter(ports, id, strategy, steps, analysis.latest());
         this.applier = new EffectApplier(ports, id, actor, analysis, reporter);
+        if (ports.router() instanceof CommandTrafficRouter command) {
+            command.releaseEnvironment(HookEnvironment.of(ports, release));
+        }
     }
 
     /** {@link SignalCheck} for this strategy. */
@@ -72,6 +76,9 @@ abstract class StrategyRun implements EffectApplier.Strategy {
             }
             boolean busy;
             try {
+                if (applier.pausedForDrift(current, ports.clock().instant())) {
+                    current = ports.store().find(id).orElse(current);
+                }
                 Optional<ReleaseOutcome> done = tick(current, ports.clock().instant());
                 if (done.isPresent()) {
                     return done.get();

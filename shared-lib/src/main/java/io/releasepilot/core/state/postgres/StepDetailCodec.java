@@ -11,6 +11,7 @@ import io.releasepilot.core.state.RollbackCause;
 import io.releasepilot.core.state.StateStoreException;
 import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.StepKind;
+import io.releasepilot.core.state.VersionChecked;
 import io.releasepilot.core.traffic.TrafficSplit;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -155,6 +156,21 @@ final class StepDetailCodec {
             if (note.result() != null) {
                 map.put("result", note.result());
             }
+        } else if (detail instanceof VersionChecked check) {
+            map.put(EVENT, check.event());
+            map.put("expected", check.expected());
+            map.put("result", check.result().name());
+            map.put("reason", check.reason());
+            List<Map<String, @Nullable Object>> servers = new ArrayList<>();
+            for (VersionChecked.Server server : check.servers()) {
+                Map<String, @Nullable Object> one = new LinkedHashMap<>();
+                one.put("server", server.server());
+                one.put("url", server.url());
+                one.put("observed", server.observed());
+                one.put("problem", server.problem());
+                servers.add(one);
+            }
+            map.put("servers", servers);
         } else if (detail instanceof StepDetail.Unrecognised unrecognised) {
             map.putAll(parse(unrecognised.json()));
         }

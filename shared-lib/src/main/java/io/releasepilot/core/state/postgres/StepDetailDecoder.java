@@ -10,6 +10,7 @@ import io.releasepilot.core.state.RollbackCause;
 import io.releasepilot.core.state.StateStoreException;
 import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.StepKind;
+import io.releasepilot.core.state.VersionChecked;
 import io.releasepilot.core.traffic.TrafficSplit;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -102,6 +103,7 @@ final class StepDetailDecoder {
             case "no-signal" -> new StepDetail.NoSignal(required(node, "reason").asText(), text(node, "hint", ""));
             case "phase" -> new StepDetail.Phase(required(node, "phase").asText(), text(node, "reason", ""));
             case HOOK -> hook(node);
+            case VersionChecked.EVENT -> versionChecked(node);
             default ->
                 new StepDetail.HostNote(
                         event,
@@ -111,6 +113,22 @@ final class StepDetailDecoder {
                         textOrNull(node, "actor"),
                         textOrNull(node, "result"));
         };
+    }
+
+    private static StepDetail versionChecked(JsonNode node) {
+        List<VersionChecked.Server> servers = new ArrayList<>();
+        for (JsonNode server : node.path("servers")) {
+            servers.add(new VersionChecked.Server(
+                    required(server, "server").asText(),
+                    text(server, "url", ""),
+                    textOrNull(server, "observed"),
+                    text(server, "problem", "")));
+        }
+        return new VersionChecked(
+                required(node, "expected").asText(),
+                Verdict.valueOf(required(node, "result").asText()),
+                text(node, "reason", ""),
+                servers);
     }
 
     private static StepDetail hook(JsonNode node) {

@@ -35,9 +35,16 @@ public final class CommandTrafficRouter implements TrafficRouter {
             Pattern.compile("^\\s*([A-Za-z0-9._:-]+)=(\\d{1,3})\\s+([A-Za-z0-9._:-]+)=(\\d{1,3})\\s*$");
 
     private final TrafficRouterSettings.Command settings;
+    /** The release's {@code RP_*} variables, passed to every call once a release is running. */
+    private volatile Map<String, String> release = Map.of();
 
     public CommandTrafficRouter(TrafficRouterSettings.Command settings) {
         this.settings = settings;
+    }
+
+    /** Passes {@code variables} (the release's {@code RP_*}, see docs/rollout.md) to every following call. */
+    public void releaseEnvironment(Map<String, String> variables) {
+        this.release = Map.copyOf(variables);
     }
 
     @Override
@@ -57,7 +64,7 @@ public final class CommandTrafficRouter implements TrafficRouter {
 
     private Map<String, String> variables(String action) {
         SlotPools slots = settings.slots();
-        Map<String, String> variables = new HashMap<>();
+        Map<String, String> variables = new HashMap<>(release);
         variables.put("RP_ROUTER_ACTION", action);
         variables.put("RP_LIVE_SLOT", slots.live());
         variables.put("RP_LIVE_SERVERS", String.join(" ", slots.liveServers()));

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Steers NGINX by rendering the {@code upstream} block into a file the user's nginx.conf includes, testing the
@@ -34,10 +35,18 @@ public final class NginxTrafficRouter implements TrafficRouter {
     /** The largest weight written: weights stay comparable with HAProxy's. */
     private static final int MAX_WEIGHT = 256;
 
+    private static final Pattern GENERATION = Pattern.compile("generation=([0-9a-f]{16})");
+    /** How long a change waits for NGINX's workers to load it before reading back whatever they run. */
+    private static final java.time.Duration LOAD_WAIT = java.time.Duration.ofSeconds(2);
+
+    private static final long LOAD_POLL_MILLIS = 50;
+
     private final TrafficRouterSettings.Nginx settings;
+    private final @Nullable NginxLiveState live;
 
     public NginxTrafficRouter(TrafficRouterSettings.Nginx settings) {
         this.settings = settings;
+        this.live = settings.status() == null ? null : new NginxLiveState(settings.status(), settings.timeout());
     }
 
     @Override
@@ -62,16 +71,50 @@ public final class NginxTrafficRouter implements TrafficRouter {
             throw new TrafficRouterException("NGINX upstream file " + settings.file()
                     + " does not exist yet; no split has been applied (apply one to create it)");
         }
-        return parse(text.get());
+        RouterState file = parse(text.get());
+        return live == null ? file : liveState(live, file, text.get());
+    }
+
+    /** Whether NGINX runs {@code rendered} (always assumed without a status server). */
+    private boolean loaded(String rendered) {
+        if (live == null) {
+            return true;
+        }
+        Matcher written = GENERATION.matcher(rendered);
+        try {
+            return written.find() && live.read().generation().equals(written.group(1));
+        } catch (TrafficRouterException notLoaded) {
+            return false;
+        }
+    }
+
+    /** The weights NGINX has loaded, saying whether that is the file's generation. */
+    private RouterState liveState(NginxLiveState status, RouterState file, String text) {
+        NginxLiveState.Live loaded = status.read();
+        Matcher written = GENERATION.matcher(text);
+        String fileGeneration = written.find() ? written.group(1) : "none";
+        boolean current = loaded.generation().equals(fileGeneration);
+        TrafficSplit split = loaded.split();
+        return new RouterState(
+                type(),
+                split,
+                split.stable() > 0,
+                split.canary() > 0,
+                "NGINX has loaded generation " + loaded.generation() + " (" + split + ")"
+                        + (current
+                                ? ", the file's"
+                                : ", but " + settings.file() + " is generation " + fileGeneration + " (" + file.split()
+                                        + "): a reload failed or was not done")
+                        + "; " + file.detail());
     }
 
     @Override
     public RouterState apply(TrafficSplit split) {
         String rendered = render(split);
         Optional<String> previous = readFile();
-        if (previous.isPresent() && previous.get().equals(rendered)) {
+        if (previous.isPresent() && previous.get().equals(rendered) && loaded(rendered)) {
             // Idempotent re-apply: no reload, so keep-alive connections are not disturbed for nothing.
-            return parse(rendered);
+            return live == null ? parse(rendered) : current();
         }
         write(rendered);
         ExternalCommand.Result test = ExternalCommand.run(settings.testCommand(), Map.of(), settings.timeout());
@@ -87,7 +130,22 @@ public final class NginxTrafficRouter implements TrafficRouter {
             throw new TrafficRouterException("NGINX reload " + settings.reloadCommand() + " exited " + reload.exitCode()
                     + "; the previous " + settings.file() + " is back: " + reload.quotedOutput());
         }
-        return parse(rendered);
+        // With a status server the read-back is what NGINX loaded; a reload takes a moment, so wait for it briefly.
+        return live == null ? parse(rendered) : awaitLoaded(rendered);
+    }
+
+    /** What NGINX runs once it has loaded {@code rendered}, or (after a short wait) whatever it still runs. */
+    private RouterState awaitLoaded(String rendered) {
+        long deadline = System.nanoTime() + Math.min(settings.timeout().toNanos(), LOAD_WAIT.toNanos());
+        while (!loaded(rendered) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(LOAD_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TrafficRouterException("interrupted while waiting for NGINX to load its configuration", e);
+            }
+        }
+        return current();
     }
 
     /** The upstream block for {@code split}; the file holds nothing else. */
@@ -110,7 +168,8 @@ public final class NginxTrafficRouter implements TrafficRouter {
                     .append(line.endsWith(";") ? "" : ";")
                     .append('\n');
         }
-        return out.append("}\n").toString();
+        String upstream = out.append("}\n").toString();
+        return live == null ? upstream : upstream + live.block(upstream, split);
     }
 
     private static String serverLine(String server, int weight) {

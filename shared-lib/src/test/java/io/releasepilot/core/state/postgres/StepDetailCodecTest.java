@@ -11,6 +11,7 @@ import io.releasepilot.core.state.JudgeSummary;
 import io.releasepilot.core.state.RollbackCause;
 import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.StepKind;
+import io.releasepilot.core.state.VersionChecked;
 import io.releasepilot.core.traffic.TrafficSplit;
 import java.time.Instant;
 import java.util.Arrays;
@@ -104,6 +105,15 @@ class StepDetailCodecTest {
                 new StepDetail.RollbackStarted("interrupted", "dave", new RollbackCause.Unrecorded()),
                 new StepDetail.HostNote("jenkins-step", "12", "http://ci/12/", "4711", null, null),
                 new StepDetail.HostNote("jenkins-build", "13", "http://ci/13/", null, "erin", "ABORTED"),
+                new VersionChecked(
+                        "v3",
+                        Verdict.FAIL,
+                        "version check failed: releasing v3 but the target's servers show 127.0.0.1:8082=v2",
+                        List.of(
+                                new VersionChecked.Server(
+                                        "127.0.0.1:8082", "http://127.0.0.1:8082/version", "v2", "expected v3"),
+                                new VersionChecked.Server(
+                                        "127.0.0.1:8083", "http://127.0.0.1:8083/version", null, "unreachable"))),
                 new StepDetail.Unrecognised(
                         StepKind.NOTE, null, "canary-paused-by-bot", "{\"event\":\"canary-paused-by-bot\",\"n\":1}"));
     }
@@ -252,6 +262,7 @@ class StepDetailCodecTest {
                         "Notice",
                         "NoSignal",
                         "RollbackStarted",
+                        "VersionChecked",
                         "HostNote",
                         "Unrecognised");
     }

@@ -121,4 +121,23 @@ class CommandTrafficRouterIT extends TrafficRouterContractTest {
         assertThat(Files.readString(seen).strip()).isEqualTo("75 25");
         assertThat(router.current().split()).isEqualTo(TrafficSplit.canary(25));
     }
+
+    @Test
+    void shouldPassTheReleaseVariablesToTheProgram() throws Exception {
+        Path seen = dir.resolve("router-env.txt");
+        Path recording = Files.writeString(
+                dir.resolve("recording.sh"),
+                "#!/bin/bash\nenv | grep '^RP_' | sort >> " + seen + "\nexec bash " + script + " \"$@\"\n");
+        CommandTrafficRouter router = new CommandTrafficRouter(new TrafficRouterSettings.Command(
+                List.of("bash", recording.toString(), haproxy.socket().toString()), Duration.ofSeconds(10)));
+        router.releaseEnvironment(java.util.Map.of("RP_VERSION", "9.1.0", "RP_SLOT", "green", "RP_ROUTER_ACTION", "x"));
+
+        router.apply(TrafficSplit.canary(20));
+
+        assertThat(Files.readAllLines(seen))
+                .contains("RP_VERSION=9.1.0", "RP_SLOT=green", "RP_CANARY_WEIGHT=20", "RP_ROUTER_ACTION=set")
+                .contains("RP_ROUTER_ACTION=get")
+                .doesNotContain("RP_ROUTER_ACTION=x");
+        router.apply(TrafficSplit.ALL_STABLE);
+    }
 }

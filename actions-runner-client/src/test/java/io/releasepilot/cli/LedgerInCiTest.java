@@ -61,7 +61,9 @@ class LedgerInCiTest {
                         "gate --junit TEST-none.xml",
                         "serve",
                         "events",
-                        "dora --since 30d --service checkout")
+                        "dora --since 30d --service checkout",
+                        "notifications",
+                        "report --release-id 00000000-0000-0000-0000-000000000001")
                 .flatMap(command -> Stream.of(
                         Arguments.of(command, Map.of("GITHUB_ACTIONS", "true"), "GitHub Actions"),
                         Arguments.of(command, Map.of("JENKINS_URL", "https://ci.example.com/"), "Jenkins")));
@@ -73,10 +75,15 @@ class LedgerInCiTest {
             throws IOException {
         Files.writeString(dir.resolve("TEST-none.xml"), "<testsuite name=\"none\"/>");
         List<String> args = new ArrayList<>(List.of(command.split(" ")));
-        if (!command.startsWith("events") && !command.startsWith("dora")) {
+        if (!command.startsWith("events") && !command.startsWith("dora") && !command.startsWith("notifications")) {
             args.addAll(List.of("--spec", spec().toString()));
         }
-        if (!command.startsWith("events") && !command.startsWith("dora") && !command.startsWith("serve")) {
+        // These read the whole ledger (or one release by id), not one environment's.
+        if (!command.startsWith("events")
+                && !command.startsWith("dora")
+                && !command.startsWith("serve")
+                && !command.startsWith("notif")
+                && !command.startsWith("report")) {
             args.addAll(List.of("--environment", "staging"));
         }
         if (command.startsWith("gate")) {
@@ -119,8 +126,10 @@ class LedgerInCiTest {
         });
 
         assertThat(withOption)
-                .containsExactlyInAnyOrder(ledgerCommands()
-                        .map(a -> ((String) a.get()[0]).split(" ")[0])
+                .containsExactlyInAnyOrder(Stream.concat(
+                                ledgerCommands().map(a -> ((String) a.get()[0]).split(" ")[0]),
+                                // notify refuses a spec without notification targets before it opens the ledger
+                                Stream.of("notify"))
                         .distinct()
                         .toArray(String[]::new));
         assertThat(without).containsExactlyInAnyOrderElementsOf(WITHOUT_LEDGER_OPTION);

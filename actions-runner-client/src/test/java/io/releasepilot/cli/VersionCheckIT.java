@@ -46,9 +46,14 @@ class VersionCheckIT {
     }
 
     private static String versionCheck(ReleaseBench bench, String how) {
+        return versionCheck(how, "  servers: [\"127.0.0.1:" + bench.v2().port() + "\"]\n");
+    }
+
+    /** Without servers: the check asks the router for the target slot's pool (HAProxy: the servers' addresses). */
+    private static String versionCheck(String how, String servers) {
         return "versionCheck:\n"
                 + "  url: \"http://{{address}}/" + (how.startsWith("regex") ? "" : "version") + "\"\n"
-                + "  servers: [\"127.0.0.1:" + bench.v2().port() + "\"]\n"
+                + servers
                 + "  " + how + "\n"
                 + "  timeout: 1s\n";
     }
@@ -122,8 +127,8 @@ class VersionCheckIT {
                             "  blueGreen:\n",
                             "  blueGreen:\n    deploy: { command: [\"sh\", \"" + hook + "\", \"" + seen
                                     + "\"], timeout: 5s }\n");
-            Path spec = Files.writeString(
-                    bench.dir().resolve("bg.yml"), blueGreen + versionCheck(bench, "header: X-Version"));
+            Path spec =
+                    Files.writeString(bench.dir().resolve("bg.yml"), blueGreen + versionCheck("header: X-Version", ""));
             String[] args = {
                 "bluegreen",
                 "--spec",
@@ -136,14 +141,17 @@ class VersionCheckIT {
             StringWriter first = new StringWriter();
             assertThat(run(env(ledger), first, args)).as(first.toString()).isZero();
             Release firstRelease = last(store, bench.service());
-            // Again, so the hook sees a previous version.
+            assertThat(first.toString())
+                    .contains("version check passed", "127.0.0.1:" + bench.v2().port());
+            // Again: the second release targets the other slot (blue), which still serves v1, so the hook sees the
+            // slots swapped and the previous version, and the version check refuses to move traffic onto v1.
             StringWriter second = new StringWriter();
 
             int exit = run(env(ledger), second, args);
 
-            assertThat(exit).as(second.toString()).isZero();
+            assertThat(exit).as(second.toString()).isEqualTo(1);
             assertThat(second.toString())
-                    .contains("version check passed", "127.0.0.1:" + bench.v2().port());
+                    .contains("127.0.0.1:" + bench.v1().port(), bench.v1().version());
             Release release = last(store, bench.service());
             assertThat(Files.readAllLines(seen))
                     .contains(
@@ -151,13 +159,19 @@ class VersionCheckIT {
                             "RP_ENVIRONMENT=staging",
                             "RP_VERSION=" + bench.v2().version(),
                             "RP_PREVIOUS_VERSION=" + firstRelease.version(),
-                            "RP_SLOT=green",
-                            "RP_SLOT_SERVERS=127.0.0.1:" + bench.v2().port(),
+                            "RP_SLOT=blue",
+                            "RP_LIVE_SLOT=green",
+                            "RP_TARGET_SLOT=blue",
                             "RP_RELEASE_ID=" + release.id());
-            List<ReleaseStep> steps = store.steps(release.id());
+            List<ReleaseStep> steps = store.steps(firstRelease.id());
             int check = indexOf(steps, VersionChecked.class);
             int traffic = indexOf(steps, StepDetail.TrafficIntent.class);
             assertThat(check).isNotNegative().isLessThan(traffic);
+            List<ReleaseStep> refused = store.steps(release.id());
+            assertThat(indexOf(refused, VersionChecked.class)).isNotNegative();
+            assertThat(indexOf(refused, StepDetail.TrafficIntent.class))
+                    .as("no traffic moved")
+                    .isNegative();
         }
     }
 

@@ -35,18 +35,17 @@ final class VersionCheckBinder {
                         "'" + text + "' is not an http(s) URL",
                         "e.g. \"http://{{address}}/version\"");
             }
+            // A template without servers is checked against the target slot's pool, which the router names at run
+            // time (so the check follows the slots as they alternate); servers without a template make no sense.
             if (servers.isValid()
-                    && text.contains(VersionCheckSpec.ADDRESS)
-                            == servers.value().isEmpty()) {
-                boolean template = text.contains(VersionCheckSpec.ADDRESS);
+                    && !text.contains(VersionCheckSpec.ADDRESS)
+                    && !servers.value().isEmpty()) {
                 parts.problem(
-                        template ? o.get("url") : o.get("servers"),
-                        o.child(template ? "servers" : "url"),
-                        template
-                                ? "the url has " + VersionCheckSpec.ADDRESS + " but no servers are listed"
-                                : "servers are listed but the url has no " + VersionCheckSpec.ADDRESS,
-                        "list the target's servers, e.g. servers: [\"127.0.0.1:8082\"], and write the url as"
-                                + " \"http://{{address}}/version\"");
+                        o.get("servers"),
+                        o.child("url"),
+                        "servers are listed but the url has no " + VersionCheckSpec.ADDRESS,
+                        "write the url as \"http://{{address}}/version\", or leave servers out to check the target"
+                                + " slot's servers");
             }
         }
         if (servers.isValid()) {

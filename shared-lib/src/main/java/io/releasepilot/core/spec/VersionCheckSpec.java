@@ -39,8 +39,8 @@ public record VersionCheckSpec(
         if (ways != 1) {
             throw new IllegalArgumentException("versionCheck needs exactly one of regex, jsonPath and header");
         }
-        if (url.contains(ADDRESS) == servers.isEmpty()) {
-            throw new IllegalArgumentException("versionCheck: servers are needed exactly when the url has " + ADDRESS);
+        if (!url.contains(ADDRESS) && !servers.isEmpty()) {
+            throw new IllegalArgumentException("versionCheck: servers are listed but the url has no " + ADDRESS);
         }
         Require.positive(timeout, "timeout");
     }

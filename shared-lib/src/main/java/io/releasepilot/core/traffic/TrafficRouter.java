@@ -1,5 +1,7 @@
 package io.releasepilot.core.traffic;
 
+import java.util.List;
+
 /**
  * Port to a load balancer that shares traffic between two slots: the live one (the stable side of a {@link
  * TrafficSplit}) and the target one (its canary side), each a pool of servers. The adapter spreads a slot's share
@@ -16,6 +18,15 @@ public interface TrafficRouter {
 
     /** Makes {@code split} the effective split and returns the state read back afterwards. */
     RouterState apply(TrafficSplit split);
+
+    /**
+     * The network addresses ({@code host:port}) of {@code servers} of a slot, for checks that call each server
+     * directly (the version check). Routers whose servers are addresses (NGINX, the command router) return them as
+     * they are; HAProxy looks its server names up.
+     */
+    default List<String> addressesOf(List<String> servers) {
+        return servers;
+    }
 
     /** The two slots, live first; unnamed {@code stable}/{@code canary} for a router that has no slots. */
     default SlotPools slots() {

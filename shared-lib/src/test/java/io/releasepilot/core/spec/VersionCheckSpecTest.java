@@ -38,13 +38,16 @@ class VersionCheckSpecTest {
     }
 
     @Test
-    void shouldRefuseATemplateWithoutServers() {
+    void shouldLeaveTheServersOfATemplateToTheTargetSlot() {
         Validated<ReleaseSpec> spec = read("versionCheck:\n  url: \"http://{{address}}/version\"\n  header: X-V\n");
 
-        assertThat(spec.problems()).singleElement().satisfies(p -> {
-            assertThat(p.path()).isEqualTo("versionCheck.servers");
-            assertThat(p.message()).contains("no servers are listed");
-        });
+        assertThat(spec.problems()).isEmpty();
+        assertThat(VerifyPlan.from(spec.value(), (url, timeout) -> {
+                            throw new AssertionError("not fetched");
+                        })
+                        .slotServers())
+                .as("empty: the engine asks the router for the target slot's addresses")
+                .isEmpty();
     }
 
     @Test

@@ -39,7 +39,7 @@ final class VersionGate {
         List<VersionCheckDecider.ServerAnswer> answers = new ArrayList<>();
         // Servers the check lists win; else the target slot's pool as the router knows it (NGINX/command addresses).
         List<String> pool = ports.verify().slotServers().isEmpty()
-                ? ports.router().slots().targetServers()
+                ? ports.router().addressesOf(ports.router().slots().targetServers())
                 : ports.verify().slotServers();
         for (VersionCheck.Target target : check.targets(pool)) {
             answers.add(new VersionCheckDecider.ServerAnswer(

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -210,6 +211,35 @@ public final class HaproxyTrafficRouter implements TrafficRouter {
     public Map<String, ServerState> servers() {
         String reply = send("show servers state " + settings.backend());
         return parseServersState(reply, settings.backend());
+    }
+
+    /** The {@code host:port} of each of {@code servers}, as HAProxy's {@code show servers state} reports them. */
+    @Override
+    public List<String> addressesOf(List<String> servers) {
+        Map<String, String> addresses = parseAddresses(send("show servers state " + settings.backend()));
+        return servers.stream()
+                .map(server -> Objects.requireNonNullElse(addresses.get(server), server))
+                .toList();
+    }
+
+    static Map<String, String> parseAddresses(String reply) {
+        List<String> header = null;
+        Map<String, String> addresses = new HashMap<>();
+        for (String line : reply.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("# be_id")) {
+                header = Arrays.asList(trimmed.substring(2).split("\\s+"));
+            } else if (header != null && !trimmed.isEmpty() && !trimmed.startsWith("#")) {
+                String[] fields = trimmed.split("\\s+");
+                int name = header.indexOf("srv_name");
+                int addr = header.indexOf("srv_addr");
+                int port = header.indexOf("srv_port");
+                if (name >= 0 && addr >= 0 && port >= 0 && port < fields.length) {
+                    addresses.put(fields[name], fields[addr] + ":" + fields[port]);
+                }
+            }
+        }
+        return addresses;
     }
 
     static Map<String, ServerState> parseServersState(String reply, String backend) {

@@ -6,6 +6,7 @@ import io.releasepilot.core.spec.BlueGreenSpec;
 import io.releasepilot.core.spec.CanaryStepSpec;
 import io.releasepilot.core.spec.CriterionSpec;
 import io.releasepilot.core.spec.HookSpec;
+import io.releasepilot.core.spec.MissingDataAction;
 import io.releasepilot.core.spec.ReleaseSpec;
 import io.releasepilot.core.spec.TriggerSpec;
 import java.net.URI;
@@ -32,6 +33,8 @@ import java.util.TreeMap;
  * @param queries named PromQL queries ({@code {{version}}} is replaced by the version analysed)
  * @param healthCheckInterval how often the health check is probed, when there is one
  * @param judge the canary judge compared each analysis interval, when the spec enables it with metrics
+ * @param onMissingData what a canary step's end or the watch window's end does without data
+ * @param deviations the business-metric triggers: canary against stable, review when they fire
  */
 public record RolloutPlan(
         List<CanaryStep> steps,
@@ -44,7 +47,9 @@ public record RolloutPlan(
         Optional<Hook> retire,
         Map<String, String> queries,
         Optional<Duration> healthCheckInterval,
-        Optional<JudgePlan> judge) {
+        Optional<JudgePlan> judge,
+        MissingDataAction onMissingData,
+        List<DeviationRule> deviations) {
 
     /** A user command (argv, no shell) with a timeout. */
     public record Hook(List<String> command, Duration timeout) {
@@ -80,6 +85,37 @@ public record RolloutPlan(
         queries = Map.copyOf(queries);
         Objects.requireNonNull(healthCheckInterval, "healthCheckInterval");
         Objects.requireNonNull(judge, "judge");
+        Objects.requireNonNull(onMissingData, "onMissingData");
+        deviations = List.copyOf(deviations);
+    }
+
+    /** A plan that pauses on missing data and has no deviation triggers. */
+    public RolloutPlan(
+            List<CanaryStep> steps,
+            List<TriggerRule> triggers,
+            Duration analysisInterval,
+            Duration watchWindow,
+            Duration scaleDownDelay,
+            Optional<Hook> deploy,
+            List<SmokeCheck> smokeChecks,
+            Optional<Hook> retire,
+            Map<String, String> queries,
+            Optional<Duration> healthCheckInterval,
+            Optional<JudgePlan> judge) {
+        this(
+                steps,
+                triggers,
+                analysisInterval,
+                watchWindow,
+                scaleDownDelay,
+                deploy,
+                smokeChecks,
+                retire,
+                queries,
+                healthCheckInterval,
+                judge,
+                MissingDataAction.PAUSE,
+                List.of());
     }
 
     /** Maps the spec's canary, blue-green, trigger and query sections. */
@@ -116,7 +152,12 @@ public record RolloutPlan(
                 blueGreen.retire().map(RolloutPlan::hook),
                 queries,
                 spec.metrics().healthCheck().map(h -> h.interval()),
-                JudgePlan.from(spec.strategy().canary().judge()));
+                JudgePlan.from(spec.strategy().canary().judge()),
+                spec.rollback().onMissingData(),
+                spec.rollback().deviations().stream()
+                        .map(d -> new DeviationRule(
+                                d.name(), d.metric(), d.deviation().ratio(), d.direction()))
+                        .toList());
     }
 
     /**
@@ -151,6 +192,7 @@ public record RolloutPlan(
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
         steps.forEach(s -> s.criteria().forEach(c -> names.add(c.metric())));
         triggers.forEach(t -> names.add(t.metric()));
+        deviations.forEach(d -> names.add(d.metric()));
         return List.copyOf(names);
     }
 }

@@ -33,10 +33,12 @@ public final class DeviationDecider {
                     head + " is 0 on the stable side: no relative deviation can be taken");
         }
         double relative = (canary - stable) / Math.abs(stable);
+        // A deviation exactly at the limit fires; (0.15 - 0.10) / 0.10 is 0.4999999999999999 in doubles.
+        double limit = rule.deviation() - EPSILON;
         boolean fires = switch (rule.direction()) {
-            case DECREASE -> relative <= -rule.deviation();
-            case INCREASE -> relative >= rule.deviation();
-            case EITHER -> Math.abs(relative) >= rule.deviation();
+            case DECREASE -> relative <= -limit;
+            case INCREASE -> relative >= limit;
+            case EITHER -> Math.abs(relative) >= limit;
         };
         String text = head + " canary " + number(canary) + " vs stable " + number(stable) + " ("
                 + String.format(Locale.ROOT, "%+.1f%%", relative * 100) + ", limit "

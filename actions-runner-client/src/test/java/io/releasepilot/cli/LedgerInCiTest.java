@@ -44,6 +44,8 @@ class LedgerInCiTest {
                 traffic:
                   router: haproxy
                   haproxy: { socket: /nonexistent/haproxy.sock, backend: app, stable: blue, canary: green }
+                notifications:
+                  - { name: team-hook, type: webhook, urlEnv: TEAM_HOOK_URL }
                 """);
         return file;
     }
@@ -61,7 +63,10 @@ class LedgerInCiTest {
                         "gate --junit TEST-none.xml",
                         "serve",
                         "events",
-                        "dora --since 30d --service checkout")
+                        "dora --since 30d --service checkout",
+                        "notify --once",
+                        "notifications",
+                        "report --release-id 00000000-0000-0000-0000-000000000001")
                 .flatMap(command -> Stream.of(
                         Arguments.of(command, Map.of("GITHUB_ACTIONS", "true"), "GitHub Actions"),
                         Arguments.of(command, Map.of("JENKINS_URL", "https://ci.example.com/"), "Jenkins")));
@@ -73,10 +78,15 @@ class LedgerInCiTest {
             throws IOException {
         Files.writeString(dir.resolve("TEST-none.xml"), "<testsuite name=\"none\"/>");
         List<String> args = new ArrayList<>(List.of(command.split(" ")));
-        if (!command.startsWith("events") && !command.startsWith("dora")) {
+        // notifications reads no spec; notify and report read one but act on no single environment
+        if (!command.startsWith("events") && !command.startsWith("dora") && !command.startsWith("notifications")) {
             args.addAll(List.of("--spec", spec().toString()));
         }
-        if (!command.startsWith("events") && !command.startsWith("dora") && !command.startsWith("serve")) {
+        if (!command.startsWith("events")
+                && !command.startsWith("dora")
+                && !command.startsWith("serve")
+                && !command.startsWith("notif")
+                && !command.startsWith("report")) {
             args.addAll(List.of("--environment", "staging"));
         }
         if (command.startsWith("gate")) {
@@ -84,6 +94,7 @@ class LedgerInCiTest {
         }
         Map<String, String> env = new HashMap<>(ci);
         env.put("RP_WEBHOOK_TOKEN", "serve-needs-one");
+        env.put("TEAM_HOOK_URL", "http://127.0.0.1:9/hook");
         env.put("RP_STATE_DIR", dir.resolve("state").toString());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -220,6 +220,9 @@ final class ServeEndpoints implements AutoCloseable {
                 one.put("releaseId", decision.releaseId().toString());
             }
             one.put("reason", decision.reason());
+            if (!decision.predating().isEmpty()) {
+                one.put("predating", decision.predating());
+            }
             decisions.add(one);
         }
         Map<String, Object> body = new LinkedHashMap<>();

@@ -3,7 +3,9 @@ package io.releasepilot.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.releasepilot.core.release.ReleaseStrategy;
 import io.releasepilot.core.rollout.SignalCheck;
+import io.releasepilot.core.spec.MissingDataAction;
 import io.releasepilot.core.spec.Problem;
 import io.releasepilot.core.spec.ReleaseSpec;
 import io.releasepilot.core.spec.SpecFile;
@@ -45,8 +47,23 @@ public final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Problem> warnings = result.toOptional().map(this::warnings).orElse(List.of());
+        // A canary with no signal at all is refused unless the spec says, in writing, to promote blind.
+        List<Problem> refusals = result.toOptional().map(this::refusals).orElse(List.of());
+        if (!refusals.isEmpty()) {
+            if (output.json()) {
+                out.println(json(read, refusals, List.of()));
+            } else {
+                for (Problem problem : refusals) {
+                    err.println(problem.render());
+                }
+                err.println(refusals.size() + " problem(s) in " + specFile);
+            }
+            out.flush();
+            err.flush();
+            return ExitCode.BAD_INPUT.code();
+        }
         if (output.json()) {
-            out.println(json(read, warnings));
+            out.println(json(read, read.problems(), warnings));
         } else if (result.isValid()) {
             // A warning does not fail validation (exit 0), but it comes first and on stderr, where problems go.
             for (Problem warning : warnings) {
@@ -65,12 +82,45 @@ public final class ValidateCommand implements Callable<Integer> {
         return result.isValid() ? ExitCode.OK.code() : ExitCode.BAD_INPUT.code();
     }
 
-    /** What is valid but probably not meant: a release strategy that would promote without looking at any data. */
+    /**
+     * What is valid but probably not meant: a blue-green watch window without signal, or a canary without signal
+     * whose spec says {@code onMissingData: continue} (it promotes blind, as written).
+     */
     private List<Problem> warnings(ReleaseSpec release) {
+        if (refusesBlindCanary(release)) {
+            return List.of();
+        }
         return SignalCheck.of(release)
                 .map(blind -> SpecReader.warning(specFile, blind.path(), blind.reason(), blind.hint()))
                 .stream()
                 .toList();
+    }
+
+    /** A canary with no signal at all, unless {@code rollback.onMissingData: continue} is written out. */
+    private List<Problem> refusals(ReleaseSpec release) {
+        if (!refusesBlindCanary(release)) {
+            return List.of();
+        }
+        return SignalCheck.canary(release)
+                .map(blind -> {
+                    Problem at = SpecReader.warning(specFile, blind.path(), blind.reason(), blind.hint());
+                    return new Problem(
+                            at.file(),
+                            at.line(),
+                            at.column(),
+                            blind.path(),
+                            blind.reason(),
+                            blind.hint() + "; or, to promote blind on purpose, write 'rollback: { onMissingData:"
+                                    + " continue }'");
+                })
+                .stream()
+                .toList();
+    }
+
+    private static boolean refusesBlindCanary(ReleaseSpec release) {
+        return release.strategy().type() == ReleaseStrategy.CANARY
+                && release.rollback().onMissingData() != MissingDataAction.CONTINUE
+                && SignalCheck.canary(release).isPresent();
     }
 
     private String summary(ReleaseSpec release) {
@@ -83,16 +133,16 @@ public final class ValidateCommand implements Callable<Integer> {
                 + " gate objective(s), " + release.rollback().triggers().size() + " rollback trigger(s)";
     }
 
-    private String json(Validated<SpecFile> result, List<Problem> warnings) {
+    private String json(Validated<SpecFile> result, List<Problem> problems, List<Problem> warnings) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("file", specFile.toString());
-        root.put("valid", result.isValid());
-        if (result.isValid()) {
+        root.put("valid", problems.isEmpty());
+        if (problems.isEmpty()) {
             root.put("service", result.value().spec().service());
             root.put("specHash", result.value().hash());
         }
-        add(root.putArray("problems"), result.problems());
+        add(root.putArray("problems"), problems);
         add(root.putArray("warnings"), warnings);
         return root.toString();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.releasepilot.cli.actions.RunnerEnvironment;
 import io.releasepilot.core.release.ReleaseStrategy;
 import io.releasepilot.core.release.Verdict;
+import io.releasepilot.core.rollout.ReleaseReport;
 import io.releasepilot.core.state.Actor;
 import io.releasepilot.core.state.AuditAction;
 import io.releasepilot.core.state.Release;
@@ -12,6 +13,7 @@ import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.StartOptions;
 import io.releasepilot.core.state.StateStoreConfig;
+import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.state.postgres.PostgresReleaseStore;
 import io.releasepilot.core.testing.HaproxyProcess;
 import io.releasepilot.core.testing.LedgerDatabases;
@@ -31,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -187,7 +190,7 @@ class ServeCommandIT {
         assertThat(response.body()).contains("ROLLBACK", first.id().toString());
         Release rolledBack = store.find(first.id()).orElseThrow();
         assertThat(rolledBack.state()).isEqualTo(ReleaseState.ROLLED_BACK);
-        assertThat(rolledBack.finishReason()).contains("ErrorRateHigh", "2024-05-01T10:00:00Z", "error rate 3 %");
+        assertThat(rolledBack.finishReason()).contains("ErrorRateHigh", "2099-01-01T00:00:00Z", "error rate 3 %");
         assertThat(rolledBack.weights()).isEqualTo(TrafficSplit.ALL_STABLE);
         assertThat(VersionProbe.awaitOnly(haproxy.uri(), "v1", 20)).isEqualTo(Map.of("v1", 20));
 
@@ -331,6 +334,77 @@ class ServeCommandIT {
             Files.writeString(amConfig, originalAm);
             reload(TestServices.get("RP_PROMETHEUS_URL"));
             reload(TestServices.get("RP_ALERTMANAGER_URL"));
+        }
+    }
+
+    @Test
+    void shouldRecordButNotRollBackAnAlertThatStartedBeforeTheRelease() throws Exception {
+        Path amConfig = Path.of(TestServices.get("RP_ALERTMANAGER_CONFIG"));
+        String originalAm = Files.readString(amConfig);
+        String alertName =
+                "ServeItOlderThanRelease" + UUID.randomUUID().toString().substring(0, 8);
+        Instant firingSince =
+                Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Release release = canaryAt25();
+        try {
+            Files.writeString(amConfig, """
+                    route: { receiver: rp, group_by: [alertname, service, environment], group_wait: 1s, group_interval: 1s, repeat_interval: 1h }
+                    receivers:
+                      - name: rp
+                        webhook_configs:
+                          - url: '%salerts'
+                            send_resolved: true
+                            http_config: { authorization: { type: Bearer, credentials: '%s' } }
+                    """.formatted(serve, TOKEN));
+            reload(TestServices.get("RP_ALERTMANAGER_URL"));
+            // An alert that has been firing for ten minutes, as a Prometheus would post it to the real Alertmanager.
+            HttpResponse<String> posted = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(TestServices.get("RP_ALERTMANAGER_URL") + "/api/v2/alerts"))
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("[{\"labels\":{\"alertname\":\"" + alertName
+                                    + "\",\"service\":\"sample\",\"environment\":\"production\",\"severity\":"
+                                    + "\"critical\"},\"annotations\":{\"summary\":\"disk full since before the"
+                                    + " release\"},\"startsAt\":\"" + firingSince + "\"}]"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            List<String> notices = List.of();
+            while (notices.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+                notices = store.steps(release.id()).stream()
+                        .map(step -> step.step().detail())
+                        .filter(StepDetail.Notice.class::isInstance)
+                        .map(detail -> ((StepDetail.Notice) detail).message())
+                        .filter(message -> message.contains(alertName))
+                        .toList();
+            }
+
+            assertThat(notices)
+                    .as(
+                            "%s%s%nAlertmanager alerts: %s",
+                            serveOut, serveErr, diagnose(TestServices.get("RP_ALERTMANAGER_URL") + "/api/v2/alerts"))
+                    .singleElement()
+                    .asString()
+                    .contains(
+                            "alert " + alertName + " firing since",
+                            "predates release 2.0.0",
+                            "recorded, not rolled back");
+            Release now = store.find(release.id()).orElseThrow();
+            assertThat(now.state()).isEqualTo(ReleaseState.IN_PROGRESS);
+            assertThat(now.weights()).isEqualTo(TrafficSplit.canary(25));
+            assertThat(TrafficRouterRegistry.create(haproxy.settings("blue", "green"))
+                            .current()
+                            .split())
+                    .isEqualTo(TrafficSplit.canary(25));
+            assertThat(ReleaseReport.markdown(now, store.steps(release.id()), store.auditTrail(release.id())))
+                    .contains(alertName, "recorded, not rolled back");
+        } finally {
+            Files.writeString(amConfig, originalAm);
+            reload(TestServices.get("RP_ALERTMANAGER_URL"));
+            finish(release);
         }
     }
 

@@ -119,9 +119,30 @@ class ValidateCommandTest {
                 """);
     }
 
+    /** The blind canary with {@code onMissingData: continue} written out: promoting blind on purpose. */
+    private Path blindCanaryOnPurpose() throws IOException {
+        return Files.writeString(
+                blindCanary(), Files.readString(blindCanary()) + "rollback:\n  onMissingData: continue\n");
+    }
+
     @Test
-    void shouldWarnLoudlyAboutACanaryWithoutSignalButStillAcceptIt() throws IOException {
+    void shouldRefuseACanaryWithoutSignalUnlessContinueIsWrittenOut() throws IOException {
         Path file = blindCanary();
+
+        Run run = run("validate", "--spec", file.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err())
+                .startsWith(file + ":7:5: strategy.canary.steps: the canary has no signal: no step has criteria")
+                .contains("metrics.prometheus and metrics.healthCheck are not configured")
+                .contains("write 'rollback: { onMissingData: continue }'")
+                .contains("1 problem(s) in " + file);
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void shouldWarnLoudlyAboutACanaryWithoutSignalThatContinuesOnPurpose() throws IOException {
+        Path file = blindCanaryOnPurpose();
 
         Run run = run("validate", "--spec", file.toString());
 
@@ -136,10 +157,16 @@ class ValidateCommandTest {
     }
 
     @Test
-    void shouldListTheWarningsInJson() throws IOException {
-        Run blind = run("validate", "--spec", blindCanary().toString(), "--format", "json");
+    void shouldListTheWarningsAndRefusalsInJson() throws IOException {
+        Run refused = run("validate", "--spec", blindCanary().toString(), "--format", "json");
+        Run blind = run("validate", "--spec", blindCanaryOnPurpose().toString(), "--format", "json");
         Run example = run("validate", "--spec", EXAMPLE.toString(), "--format", "json");
 
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.out())
+                .contains("\"valid\":false")
+                .contains("\"problems\":[{")
+                .contains("\"message\":\"the canary has no signal");
         assertThat(blind.exit()).isZero();
         assertThat(blind.out())
                 .contains("\"valid\":true")

@@ -1,9 +1,14 @@
 package io.releasepilot.sample;
 
+import com.sun.management.OperatingSystemMXBean;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -21,10 +26,19 @@ import java.util.concurrent.atomic.AtomicReference;
  * A small HTTP service standing in for one version of the user's application (plain JDK, no test framework, so the
  * demo can ship it as main code). {@code /} answers {@code <version>\n}; {@code /version} answers JSON and {@code X-Version}; {@code /healthz} answers 200 {@code ok} (503
  * when told to be unhealthy); {@code /metrics} is Prometheus text: {@code http_requests_total{service,version,code}}
- * and the histogram {@code http_request_duration_seconds{service,version}}. At runtime it can be told to fail a
- * fraction of {@code /} requests with 500, or to answer them slowly. Binds 127.0.0.1 only.
+ * and the histogram {@code http_request_duration_seconds{service,version}}; the business counter {@code
+ * checkouts_total} (a fraction of {@code /} requests count as a checkout, 10 % unless told otherwise); and, under the
+ * names Micrometer's Prometheus registry gives them, JVM heap ({@code jvm_memory_used_bytes}, {@code
+ * jvm_memory_max_bytes} per heap pool, from the JVM's memory pools), process CPU ({@code process_cpu_usage}) and a
+ * connection pool ({@code hikaricp_connections_active}, {@code hikaricp_connections_max}: each {@code /} request in
+ * flight holds one of the worker pool's 64 slots). Every series carries {@code service} and {@code version} labels, so
+ * the default queries of the spec work on it. At runtime it can be told to fail a fraction of {@code /} requests with
+ * 500, to answer them slowly, or to convert fewer of them into checkouts. Binds 127.0.0.1 only.
  */
 public final class SampleService implements AutoCloseable {
+    /** The worker pool's size, exported as the connection pool's maximum. */
+    private static final int POOL_SIZE = 64;
+
     private static final double[] BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.4, 0.5, 0.75, 1, 2.5, 5, 10};
 
     static {
@@ -46,6 +60,9 @@ public final class SampleService implements AutoCloseable {
     private final Map<Integer, AtomicLong> byCode = new ConcurrentHashMap<>();
     private final AtomicLongArray bucketCounts = new AtomicLongArray(BUCKETS.length);
     private final AtomicLong durationMicros = new AtomicLong();
+    private final AtomicReference<Double> checkoutFraction = new AtomicReference<>(0.1);
+    private final AtomicLong checkouts = new AtomicLong();
+    private final AtomicLong inFlight = new AtomicLong();
 
     private SampleService(String service, String version, int port) throws IOException {
         this.service = service;
@@ -55,7 +72,7 @@ public final class SampleService implements AutoCloseable {
         byCode.put(200, new AtomicLong());
         byCode.put(500, new AtomicLong());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
-        this.executor = Executors.newFixedThreadPool(64, r -> {
+        this.executor = Executors.newFixedThreadPool(POOL_SIZE, r -> {
             Thread thread = new Thread(r, "sample-" + version);
             thread.setDaemon(true);
             return thread;
@@ -108,6 +125,14 @@ public final class SampleService implements AutoCloseable {
         this.delay.set(delay);
     }
 
+    /** From now on count this fraction (0..1) of answered {@code /} requests as checkouts (default 0.1). */
+    public void checkoutFraction(double fraction) {
+        if (fraction < 0 || fraction > 1) {
+            throw new IllegalArgumentException("fraction must be 0..1, got " + fraction);
+        }
+        checkoutFraction.set(fraction);
+    }
+
     /** Whether {@code /healthz} answers 200 (true) or 503 (false). */
     public void healthy(boolean healthy) {
         this.healthy = healthy;
@@ -127,6 +152,7 @@ public final class SampleService implements AutoCloseable {
 
     private void root(HttpExchange exchange) throws IOException {
         long start = System.nanoTime();
+        inFlight.incrementAndGet();
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
             Duration pause = delay.get();
@@ -144,7 +170,12 @@ public final class SampleService implements AutoCloseable {
             int code = fail ? 500 : 200;
             send(exchange, code, fail ? "error from " + version + "\n" : version + "\n", "text/plain");
             byCode.computeIfAbsent(code, c -> new AtomicLong()).incrementAndGet();
+            double converted = checkoutFraction.get();
+            if (!fail && converted > 0 && Math.floor(n * converted) > Math.floor((n - 1) * converted)) {
+                checkouts.incrementAndGet();
+            }
         } finally {
+            inFlight.decrementAndGet();
             observe((System.nanoTime() - start) / 1e9);
         }
     }
@@ -212,8 +243,61 @@ public final class SampleService implements AutoCloseable {
                     .append("} ")
                     .append(total)
                     .append('\n');
+            runtimeMetrics(out, labels);
             send(exchange, 200, out.toString(), "text/plain; version=0.0.4");
         }
+    }
+
+    /** The business counter, JVM heap per pool, process CPU and the pool, named as Micrometer names them. */
+    private void runtimeMetrics(StringBuilder out, String labels) {
+        out.append("# TYPE checkouts_total counter\n");
+        out.append("checkouts_total{")
+                .append(labels)
+                .append("} ")
+                .append(checkouts.get())
+                .append('\n');
+        out.append("# TYPE jvm_memory_used_bytes gauge\n");
+        StringBuilder max = new StringBuilder("# TYPE jvm_memory_max_bytes gauge\n");
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() != MemoryType.HEAP) {
+                continue;
+            }
+            String poolLabels = labels + ",area=\"heap\",id=\"" + pool.getName() + "\"";
+            MemoryUsage usage = pool.getUsage();
+            out.append("jvm_memory_used_bytes{")
+                    .append(poolLabels)
+                    .append("} ")
+                    .append(usage.getUsed())
+                    .append('\n');
+            max.append("jvm_memory_max_bytes{")
+                    .append(poolLabels)
+                    .append("} ")
+                    .append(usage.getMax())
+                    .append('\n');
+        }
+        out.append(max);
+        double cpu = ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                ? os.getProcessCpuLoad()
+                : -1;
+        out.append("# TYPE process_cpu_usage gauge\n");
+        out.append("process_cpu_usage{")
+                .append(labels)
+                .append("} ")
+                .append(cpu < 0 ? 0 : cpu)
+                .append('\n');
+        String pool = labels + ",pool=\"sample\"";
+        out.append("# TYPE hikaricp_connections_active gauge\n");
+        out.append("hikaricp_connections_active{")
+                .append(pool)
+                .append("} ")
+                .append(inFlight.get())
+                .append('\n');
+        out.append("# TYPE hikaricp_connections_max gauge\n");
+        out.append("hikaricp_connections_max{")
+                .append(pool)
+                .append("} ")
+                .append(POOL_SIZE)
+                .append('\n');
     }
 
     private void observe(double seconds) {

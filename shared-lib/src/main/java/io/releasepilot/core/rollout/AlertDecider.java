@@ -7,6 +7,9 @@ import io.releasepilot.core.state.RollbackCause;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -30,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  * {@code warning}, {@code info} or {@code none} only notify; any other severity (or none at all) rolls back, because a
  * rule routed to Release Pilot without a severity is still a request to act. An alert is identified by its group key,
  * fingerprint and start time: the same alerts in a repeated webhook are already handled, a new firing of the same
- * rule is not.
+ * rule is not. An alert that started before the release did ({@code startsAt} earlier than the release's start) was not
+ * caused by it: it is recorded on the release and shown, never a reason to roll that release back.
  */
 public final class AlertDecider {
     /** Severities that notify and never roll back (the warning tiers of the rules). */
@@ -90,16 +94,22 @@ public final class AlertDecider {
         /** No release in progress for that service + environment: nothing to roll back. */
         NOTHING_IN_PROGRESS,
         /** Every alert was handled by an earlier webhook: do nothing new. */
-        ALREADY_HANDLED
+        ALREADY_HANDLED,
+        /**
+         * Every new alert started before the release in progress did: record it on the release (a notice) and leave
+         * the release alone.
+         */
+        PREDATES_RELEASE
     }
 
     /**
      * The decision for one target.
      *
-     * @param releaseId the release to roll back (ROLLBACK only)
-     * @param reason the ledger reason (ROLLBACK) or the note for the caller
+     * @param releaseId the release to roll back (ROLLBACK) or to record the alerts on (PREDATES_RELEASE)
+     * @param reason the ledger reason (ROLLBACK), the notice to record (PREDATES_RELEASE) or the note for the caller
      * @param cause the alerts behind the decision, for the ledger (ROLLBACK only)
-     * @param newAlertKeys keys of the alerts not handled before (ROLLBACK only; to record once it is done)
+     * @param newAlertKeys keys of the alerts not handled before (ROLLBACK, PREDATES_RELEASE; to record once done)
+     * @param predating the new alerts that started before the release, as a sentence; empty when none
      */
     public record AlertDecision(
             Action action,
@@ -107,15 +117,30 @@ public final class AlertDecider {
             @Nullable UUID releaseId,
             String reason,
             RollbackCause.@Nullable Alerts cause,
-            List<String> newAlertKeys) {
+            List<String> newAlertKeys,
+            String predating) {
         public AlertDecision {
             Objects.requireNonNull(action, "action");
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(reason, "reason");
             newAlertKeys = List.copyOf(newAlertKeys);
-            if ((action == Action.ROLLBACK) != (releaseId != null) || (action == Action.ROLLBACK) != (cause != null)) {
-                throw new IllegalArgumentException("a release id and a cause go with ROLLBACK and only with it");
+            Objects.requireNonNull(predating, "predating");
+            boolean onRelease = action == Action.ROLLBACK || action == Action.PREDATES_RELEASE;
+            if (onRelease != (releaseId != null) || (action == Action.ROLLBACK) != (cause != null)) {
+                throw new IllegalArgumentException(
+                        "a release id goes with ROLLBACK and PREDATES_RELEASE, a cause with ROLLBACK only");
             }
+        }
+
+        /** A decision without alerts that predate the release. */
+        public AlertDecision(
+                Action action,
+                AlertTarget target,
+                @Nullable UUID releaseId,
+                String reason,
+                RollbackCause.@Nullable Alerts cause,
+                List<String> newAlertKeys) {
+            this(action, target, releaseId, reason, cause, newAlertKeys, "");
         }
     }
 
@@ -189,7 +214,53 @@ public final class AlertDecider {
                     List.of());
         }
         Release release = inProgress.get();
-        return new AlertDecision(Action.ROLLBACK, target, release.id(), reason(target), cause(target), newKeys);
+        List<Alert> fresh = new ArrayList<>();
+        List<String> freshKeys = new ArrayList<>();
+        List<Alert> older = new ArrayList<>();
+        for (int i = 0; i < target.alerts().size(); i++) {
+            Alert alert = target.alerts().get(i);
+            String key = target.alertKeys().get(i);
+            if (!newKeys.contains(key)) {
+                continue;
+            }
+            if (predates(alert, release.startedAt())) {
+                older.add(alert);
+            } else {
+                fresh.add(alert);
+                freshKeys.add(key);
+            }
+        }
+        String predating = older.isEmpty()
+                ? ""
+                : "alert" + (older.size() > 1 ? "s " : " ")
+                        + older.stream()
+                                .map(a -> a.name() + " firing since " + a.startsAt() + " " + new TreeMap<>(a.labels()))
+                                .collect(Collectors.joining("; "))
+                        + " predate" + (older.size() > 1 ? "" : "s") + " release " + release.version() + " (started "
+                        + release.startedAt() + "): recorded, not rolled back";
+        if (fresh.isEmpty()) {
+            return new AlertDecision(
+                    Action.PREDATES_RELEASE, target, release.id(), predating, null, newKeys, predating);
+        }
+        AlertTarget acting =
+                new AlertTarget(target.service(), target.environment(), target.groupKey(), fresh, freshKeys);
+        return new AlertDecision(
+                Action.ROLLBACK, target, release.id(), reason(acting), cause(acting), newKeys, predating);
+    }
+
+    /**
+     * Whether {@code alert} started before {@code releaseStart}; an alert without a readable start time counts as new
+     * (acting on it is the safe side).
+     */
+    static boolean predates(Alert alert, Instant releaseStart) {
+        if (alert.startsAt().isBlank()) {
+            return false;
+        }
+        try {
+            return OffsetDateTime.parse(alert.startsAt()).toInstant().isBefore(releaseStart);
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     /** The key the ledger records for one alert of one group. */

@@ -2,24 +2,36 @@ package io.releasepilot.core.rollout;
 
 import io.releasepilot.core.InvalidInputException;
 import io.releasepilot.core.release.Verdict;
+import io.releasepilot.core.spec.MissingDataAction;
 import io.releasepilot.core.traffic.TrafficSplit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Decides the next move of a canary rollout; pure (the engine passes the instant and applies the effects).
  *
  * <p>Precedence: abort → critical trigger → failed analysis (all roll back) → promote (all traffic to the canary,
- * complete) → pause → start the first step → wait out the step → at the step's end, PASS/WARNING advance (or complete
- * after the last step) while INCONCLUSIVE pauses: missing data never promotes. A FAIL verdict rolls back at any
- * evaluation, not only at the step's end.
+ * complete) → pause → a firing deviation trigger (pause for review) → start the first step → wait out the step → at
+ * the step's end, PASS/WARNING with every critical trigger fed advance (or complete after the last step). Missing data
+ * at the step's end (an INCONCLUSIVE analysis, a critical trigger without a value) is never a pass: it does what
+ * {@code onMissingData} says — pause (default), roll back, or continue, saying in a notice that the canary is promoted
+ * blind and what was missing. A FAIL verdict rolls back at any evaluation, not only at the step's end.
  */
 public final class CanaryDecider {
     private final List<CanaryStep> steps;
+    private final MissingDataAction onMissingData;
 
-    public CanaryDecider(List<CanaryStep> steps) {
+    public CanaryDecider(List<CanaryStep> steps, MissingDataAction onMissingData) {
         this.steps = stepList(steps);
+        this.onMissingData = Objects.requireNonNull(onMissingData, "onMissingData");
+    }
+
+    /** A decider that pauses on missing data. */
+    public CanaryDecider(List<CanaryStep> steps) {
+        this(steps, MissingDataAction.PAUSE);
     }
 
     /**
@@ -79,6 +91,18 @@ public final class CanaryDecider {
             effects.add(new RolloutEffect.Pause("paused by an operator"));
             return new CanaryDecision(effects, CanaryPhase.PAUSED, "paused by an operator");
         }
+        List<DeviationEvaluation> review = in.deviations().stream()
+                .filter(d -> d.status() == RuleStatus.FIRING)
+                .toList();
+        if (!review.isEmpty() && in.currentStep() >= 1) {
+            String reason = "paused for review: "
+                    + review.stream().map(DeviationEvaluation::explanation).collect(Collectors.joining("; "))
+                    + "; promote or abort";
+            List<RolloutEffect> effects = new ArrayList<>(notes);
+            effects.add(new RolloutEffect.Notify(reason));
+            effects.add(new RolloutEffect.Pause(reason));
+            return new CanaryDecision(effects, CanaryPhase.PAUSED, reason);
+        }
         if (in.currentStep() == 0) {
             return advance(1, notes, "canary starts");
         }
@@ -93,13 +117,27 @@ public final class CanaryDecider {
                     CanaryPhase.PROGRESSING,
                     "step " + in.currentStep() + " (" + step.weight() + " %) runs " + seconds(left) + " more");
         }
-        if (in.verdict() == Verdict.INCONCLUSIVE) {
-            String reason = "analysis of step " + in.currentStep() + " is inconclusive (missing data); "
-                    + "resume, promote or abort";
-            List<RolloutEffect> effects = new ArrayList<>(notes);
-            effects.add(new RolloutEffect.Notify(reason));
-            effects.add(new RolloutEffect.Pause(reason));
-            return new CanaryDecision(effects, CanaryPhase.PAUSED, reason);
+        List<MissingSignal> missing = new ArrayList<>(in.missing());
+        missing.addAll(MissingSignal.ofTriggers(in.triggers()));
+        if (in.verdict() == Verdict.INCONCLUSIVE || !missing.isEmpty()) {
+            String what = "step " + in.currentStep() + " (" + step.weight() + " %) ended without data: "
+                    + (missing.isEmpty()
+                            ? "the analysis is inconclusive"
+                            : missing.stream().map(MissingSignal::describe).collect(Collectors.joining("; ")));
+            switch (onMissingData) {
+                case ROLLBACK:
+                    return rollBack(what + " (onMissingData: rollback)", notes);
+                case CONTINUE:
+                    notes.add(new RolloutEffect.Notify("PROMOTING BLIND (onMissingData: continue): " + what));
+                    break;
+                case PAUSE:
+                default:
+                    String reason = what + " (onMissingData: pause); resume, promote or abort";
+                    List<RolloutEffect> effects = new ArrayList<>(notes);
+                    effects.add(new RolloutEffect.Notify(reason));
+                    effects.add(new RolloutEffect.Pause(reason));
+                    return new CanaryDecision(effects, CanaryPhase.PAUSED, reason);
+            }
         }
         if (in.verdict() == Verdict.WARNING) {
             notes.add(new RolloutEffect.Notify(

@@ -2,6 +2,7 @@ package io.releasepilot.core.rollout;
 
 import io.releasepilot.core.release.Verdict;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,9 @@ import java.util.Objects;
  * @param operator pause / promote / abort requests
  * @param triggers the latest rollback-trigger decision
  * @param now the evaluation instant
+ * @param missing what the latest analysis had no data for (why it is INCONCLUSIVE); critical triggers without data
+ *     are read from {@code triggers}, not repeated here
+ * @param deviations the latest evaluation of the deviation (business-metric) triggers
  */
 public record CanaryInput(
         int currentStep,
@@ -21,12 +25,27 @@ public record CanaryInput(
         Verdict verdict,
         OperatorState operator,
         TriggerDecision triggers,
-        Instant now) {
+        Instant now,
+        List<MissingSignal> missing,
+        List<DeviationEvaluation> deviations) {
     public CanaryInput {
         Objects.requireNonNull(stepStartedAt, "stepStartedAt");
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(operator, "operator");
         Objects.requireNonNull(triggers, "triggers");
         Objects.requireNonNull(now, "now");
+        missing = List.copyOf(missing);
+        deviations = List.copyOf(deviations);
+    }
+
+    /** An input without missing-data details and without deviation triggers. */
+    public CanaryInput(
+            int currentStep,
+            Instant stepStartedAt,
+            Verdict verdict,
+            OperatorState operator,
+            TriggerDecision triggers,
+            Instant now) {
+        this(currentStep, stepStartedAt, verdict, operator, triggers, now, List.of(), List.of());
     }
 }

@@ -1,10 +1,15 @@
 package io.releasepilot.core.rollout;
 
 import io.releasepilot.core.InvalidInputException;
+import io.releasepilot.core.release.Severity;
+import io.releasepilot.core.spec.MissingDataAction;
 import io.releasepilot.core.traffic.TrafficSplit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Decides the next move of a blue-green cutover; pure. Blue is the router's stable side, green its canary side.
@@ -12,18 +17,28 @@ import java.util.List;
  * <p>deploy green → smoke checks → switch all traffic in one step → watch rollback triggers for {@code watchWindow} →
  * keep blue ready for {@code scaleDownDelay} (a rollback is still an instant switch back) → retire blue. A critical
  * trigger or an abort while blue is still ready switches back; before the switch it ends the cutover with blue
- * untouched. Promote skips the rest of the watch window. Pause holds the current phase (triggers still roll back).
+ * untouched. Promote skips the rest of the watch window (also from a pause). Pause holds the current phase (triggers
+ * still roll back). At the watch window's end, a critical trigger without a value, or no critical trigger at all, is
+ * missing data, never a pass: {@code onMissingData} pauses (default), switches back, or goes on with a notice that green
+ * was watched blind.
  */
 public final class CutoverDecider {
     private final Duration watchWindow;
     private final Duration scaleDownDelay;
+    private final MissingDataAction onMissingData;
 
-    public CutoverDecider(Duration watchWindow, Duration scaleDownDelay) {
+    public CutoverDecider(Duration watchWindow, Duration scaleDownDelay, MissingDataAction onMissingData) {
         if (watchWindow.isNegative() || scaleDownDelay.isNegative()) {
             throw new InvalidInputException("blue-green watchWindow and scaleDownDelay must not be negative");
         }
         this.watchWindow = watchWindow;
         this.scaleDownDelay = scaleDownDelay;
+        this.onMissingData = Objects.requireNonNull(onMissingData, "onMissingData");
+    }
+
+    /** A decider that pauses on missing data. */
+    public CutoverDecider(Duration watchWindow, Duration scaleDownDelay) {
+        this(watchWindow, scaleDownDelay, MissingDataAction.PAUSE);
     }
 
     public CutoverDecision decide(CutoverInput in) {
@@ -43,7 +58,9 @@ public final class CutoverDecider {
             return switchBack(
                     effects, "rollback trigger fired: " + in.triggers().reason());
         }
-        if (in.operator().paused()) {
+        boolean promoteWatching =
+                phase == CutoverPhase.WATCHING && in.operator().promoteRequested();
+        if (in.operator().paused() && !promoteWatching) {
             effects.add(new RolloutEffect.Pause("paused by an operator"));
             return new CutoverDecision(effects, phase, "paused by an operator");
         }
@@ -80,6 +97,12 @@ public final class CutoverDecider {
                     effects.add(new RolloutEffect.Wait(watchWindow.minus(elapsed)));
                     return new CutoverDecision(effects, CutoverPhase.WATCHING, "watching green");
                 }
+                if (!in.operator().promoteRequested()) {
+                    Optional<CutoverDecision> blind = missingData(in, effects);
+                    if (blind.isPresent()) {
+                        return blind.get();
+                    }
+                }
                 effects.add(new RolloutEffect.Wait(scaleDownDelay));
                 return new CutoverDecision(
                         effects,
@@ -105,6 +128,33 @@ public final class CutoverDecider {
                 return new CutoverDecision(effects, CutoverPhase.COMPLETED, "green is live");
             default:
                 throw new IllegalStateException("unhandled cutover phase " + phase);
+        }
+    }
+
+    /** At the watch window's end: what {@code onMissingData} says when no critical trigger had data; empty if all did. */
+    private Optional<CutoverDecision> missingData(CutoverInput in, List<RolloutEffect> effects) {
+        List<MissingSignal> missing = MissingSignal.ofTriggers(in.triggers());
+        boolean watched =
+                in.triggers().evaluations().stream().anyMatch(e -> e.rule().severity() == Severity.CRITICAL);
+        if (watched && missing.isEmpty()) {
+            return Optional.empty();
+        }
+        String what = "the watch window ended without data: "
+                + (watched
+                        ? missing.stream().map(MissingSignal::describe).collect(Collectors.joining("; "))
+                        : "no critical rollback trigger watched green");
+        switch (onMissingData) {
+            case ROLLBACK:
+                return Optional.of(switchBack(effects, what + " (onMissingData: rollback)"));
+            case CONTINUE:
+                effects.add(new RolloutEffect.Notify("WATCHED BLIND (onMissingData: continue): " + what));
+                return Optional.empty();
+            case PAUSE:
+            default:
+                String reason = what + " (onMissingData: pause); resume, promote or abort";
+                effects.add(new RolloutEffect.Notify(reason));
+                effects.add(new RolloutEffect.Pause(reason));
+                return Optional.of(new CutoverDecision(effects, CutoverPhase.WATCHING, reason));
         }
     }
 

@@ -40,6 +40,16 @@ public interface ReleaseSignals {
         return Optional.empty();
     }
 
+    /**
+     * Whether this source is configured to give values of {@code metric} at all ({@code healthCheckFailures}: a health
+     * check; other names: a query). A trigger on a metric no source answers can never fire, so the engine leaves it out
+     * of the missing-data check ({@link SignalCheck} reports it); one that is answered but gives no value is missing
+     * data. By default every name is answered.
+     */
+    default boolean answers(String metric) {
+        return true;
+    }
+
     /** Whether a probe's observation says the probe named {@code name} answered as expected; unavailable is not. */
     static boolean healthy(Observation probe, String name) {
         return probe.value(name + ".healthy").orElse(0) == 1;

@@ -6,6 +6,7 @@ import io.releasepilot.core.spec.BlueGreenSpec;
 import io.releasepilot.core.spec.CanaryStepSpec;
 import io.releasepilot.core.spec.CriterionSpec;
 import io.releasepilot.core.spec.HookSpec;
+import io.releasepilot.core.spec.MissingDataAction;
 import io.releasepilot.core.spec.Promotion;
 import io.releasepilot.core.spec.ReleaseSpec;
 import io.releasepilot.core.spec.TrafficSpec;
@@ -37,6 +38,8 @@ import java.util.TreeMap;
  * @param canaryDeploy canary: the deploy hook for the target slot, run before any traffic moves
  * @param canaryRetire canary: the retire hook for the slot that stopped being live
  * @param promotion what success does with the slots
+ * @param onMissingData what a canary step's end or the watch window's end does without data
+ * @param deviations the business-metric triggers: canary against stable, review when they fire
  */
 public record RolloutPlan(
         List<CanaryStep> steps,
@@ -52,37 +55,9 @@ public record RolloutPlan(
         Optional<JudgePlan> judge,
         Optional<Hook> canaryDeploy,
         Optional<Hook> canaryRetire,
-        Promotion promotion) {
-
-    /** A plan without canary hooks that swaps slots on success. */
-    public RolloutPlan(
-            List<CanaryStep> steps,
-            List<TriggerRule> triggers,
-            Duration analysisInterval,
-            Duration watchWindow,
-            Duration scaleDownDelay,
-            Optional<Hook> deploy,
-            List<SmokeCheck> smokeChecks,
-            Optional<Hook> retire,
-            Map<String, String> queries,
-            Optional<Duration> healthCheckInterval,
-            Optional<JudgePlan> judge) {
-        this(
-                steps,
-                triggers,
-                analysisInterval,
-                watchWindow,
-                scaleDownDelay,
-                deploy,
-                smokeChecks,
-                retire,
-                queries,
-                healthCheckInterval,
-                judge,
-                Optional.empty(),
-                Optional.empty(),
-                Promotion.SWAP);
-    }
+        Promotion promotion,
+        MissingDataAction onMissingData,
+        List<DeviationRule> deviations) {
 
     /** A user command (argv, no shell) with a timeout. */
     public record Hook(List<String> command, Duration timeout) {
@@ -121,6 +96,40 @@ public record RolloutPlan(
         Objects.requireNonNull(canaryDeploy, "canaryDeploy");
         Objects.requireNonNull(canaryRetire, "canaryRetire");
         Objects.requireNonNull(promotion, "promotion");
+        Objects.requireNonNull(onMissingData, "onMissingData");
+        deviations = List.copyOf(deviations);
+    }
+
+    /** A plan without canary hooks that swaps slots on success, pauses on missing data and has no deviation triggers. */
+    public RolloutPlan(
+            List<CanaryStep> steps,
+            List<TriggerRule> triggers,
+            Duration analysisInterval,
+            Duration watchWindow,
+            Duration scaleDownDelay,
+            Optional<Hook> deploy,
+            List<SmokeCheck> smokeChecks,
+            Optional<Hook> retire,
+            Map<String, String> queries,
+            Optional<Duration> healthCheckInterval,
+            Optional<JudgePlan> judge) {
+        this(
+                steps,
+                triggers,
+                analysisInterval,
+                watchWindow,
+                scaleDownDelay,
+                deploy,
+                smokeChecks,
+                retire,
+                queries,
+                healthCheckInterval,
+                judge,
+                Optional.empty(),
+                Optional.empty(),
+                Promotion.SWAP,
+                MissingDataAction.PAUSE,
+                List.of());
     }
 
     /** Maps the spec's canary, blue-green, trigger and query sections. */
@@ -160,7 +169,12 @@ public record RolloutPlan(
                 JudgePlan.from(spec.strategy().canary().judge()),
                 spec.strategy().canary().deploy().map(RolloutPlan::hook),
                 spec.strategy().canary().retire().map(RolloutPlan::hook),
-                spec.traffic().map(TrafficSpec::promotion).orElse(Promotion.SWAP));
+                spec.traffic().map(TrafficSpec::promotion).orElse(Promotion.SWAP),
+                spec.rollback().onMissingData(),
+                spec.rollback().deviations().stream()
+                        .map(d -> new DeviationRule(
+                                d.name(), d.metric(), d.deviation().ratio(), d.direction()))
+                        .toList());
     }
 
     /**
@@ -195,6 +209,7 @@ public record RolloutPlan(
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
         steps.forEach(s -> s.criteria().forEach(c -> names.add(c.metric())));
         triggers.forEach(t -> names.add(t.metric()));
+        deviations.forEach(d -> names.add(d.metric()));
         return List.copyOf(names);
     }
 }

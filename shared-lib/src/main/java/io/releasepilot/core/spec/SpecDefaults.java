@@ -66,6 +66,11 @@ public final class SpecDefaults {
     public static final Duration TRIGGER_FOR = Duration.ZERO;
     public static final Severity TRIGGER_SEVERITY = Severity.CRITICAL;
     public static final AbortAction ON_ABORT = AbortAction.ROLLBACK;
+    /** Missing data is never a pass: by default the release waits for a person. */
+    public static final MissingDataAction ON_MISSING_DATA = MissingDataAction.PAUSE;
+
+    public static final Direction DEVIATION_DIRECTION = Direction.DECREASE;
+    public static final DeviationBaseline DEVIATION_BASELINE = DeviationBaseline.STABLE;
 
     public static final int REQUIRED_APPROVALS = 0;
     public static final String TAG_PREFIX = "v";
@@ -78,6 +83,7 @@ public final class SpecDefaults {
 
     public static final String P95_LATENCY = "p95Latency";
     public static final String MEMORY = "memory";
+    public static final String CPU = "cpu";
     public static final String DB_POOL = "dbPool";
 
     private SpecDefaults() {}
@@ -162,25 +168,44 @@ public final class SpecDefaults {
     }
 
     /**
-     * The named queries for {@code service}, following Prometheus client conventions ({@code http_requests_total},
-     * {@code http_request_duration_seconds}, HikariCP); {@code {{version}}} is replaced at query time.
+     * The named queries for {@code service}; {@code {{version}}} is replaced at query time, so each measures one
+     * version (the canary's, or the stable side's for a judge or deviation trigger). Every series must carry the labels
+     * {@code service} and {@code version} (Micrometer common tags, or Prometheus relabelling). The metric names each
+     * expects (the Prometheus client conventions for HTTP, Micrometer's Prometheus names for the JVM, the process and
+     * HikariCP) are in {@link #QUERY_METRICS} and docs/spec-reference.md; the sample service exports all of them and
+     * an IT runs every query against real Prometheus scraping it.
+     *
+     * <p>No errors is a rate of 0, not missing data: a client that exports the 5xx series only after the first error
+     * would otherwise leave the error rate empty. No requests at all is still missing data (nothing to divide by).
      */
     public static Map<String, String> queries(String service) {
-        String s = "service=\"" + service + "\"";
+        String v = "service=\"" + service + "\",version=\"{{version}}\"";
         Map<String, String> queries = new TreeMap<>();
         queries.put(
                 ERROR_RATE,
-                "sum(rate(http_requests_total{" + s + ",code=~\"5..\",version=\"{{version}}\"}[1m])) / sum(rate("
-                        + "http_requests_total{" + s + ",version=\"{{version}}\"}[1m]))");
+                "(sum(rate(http_requests_total{" + v + ",code=~\"5..\"}[1m])) or vector(0)) / sum(rate("
+                        + "http_requests_total{" + v + "}[1m]))");
         queries.put(
                 P95_LATENCY,
-                "histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{" + s
-                        + ",version=\"{{version}}\"}[1m]))) * 1000");
+                "histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{" + v
+                        + "}[1m]))) * 1000");
+        // Heap used over the heap's limit, per instance; pools without a limit report a max of -1 and are left out.
         queries.put(
-                MEMORY, "max(process_resident_memory_bytes{" + s + "} / container_spec_memory_limit_bytes{" + s + "})");
-        queries.put(DB_POOL, "max(hikaricp_connections_active{" + s + "} / hikaricp_connections_max{" + s + "})");
+                MEMORY,
+                "max(sum by (instance) (jvm_memory_used_bytes{" + v + ",area=\"heap\"}) / sum by (instance)"
+                        + " (jvm_memory_max_bytes{" + v + ",area=\"heap\"} > 0))");
+        queries.put(CPU, "max(process_cpu_usage{" + v + "})");
+        queries.put(DB_POOL, "max(hikaricp_connections_active{" + v + "} / hikaricp_connections_max{" + v + "})");
         return queries;
     }
+
+    /** The metric names each default query reads; docs/spec-reference.md lists the same. */
+    public static final Map<String, List<String>> QUERY_METRICS = Map.of(
+            ERROR_RATE, List.of("http_requests_total"),
+            P95_LATENCY, List.of("http_request_duration_seconds_bucket"),
+            MEMORY, List.of("jvm_memory_used_bytes", "jvm_memory_max_bytes"),
+            CPU, List.of("process_cpu_usage"),
+            DB_POOL, List.of("hikaricp_connections_active", "hikaricp_connections_max"));
 
     public static JudgeSpec judge() {
         return new JudgeSpec(

@@ -124,8 +124,20 @@ public final class SpecKeys {
                         "timeout",
                         "baseline",
                         "maxRegression"));
-        keys.put("rollback", List.of("triggers", "onAbort"));
-        keys.put("rollback.triggers[]", List.of("name", "metric", "comparator", "threshold", "for", "severity"));
+        keys.put("rollback", List.of("triggers", "onAbort", "onMissingData"));
+        keys.put(
+                "rollback.triggers[]",
+                List.of(
+                        "name",
+                        "metric",
+                        "comparator",
+                        "threshold",
+                        "for",
+                        "severity",
+                        "deviation",
+                        "direction",
+                        "against",
+                        "action"));
         keys.put("state", List.of("database", "nats"));
         keys.put("state.database", List.of("urlEnv", "userEnv", "passwordEnv", "credentialsId"));
         keys.put("state.nats", List.of("urlEnv", "credentialsId"));

@@ -13,6 +13,7 @@ import io.releasepilot.core.state.LockHolder;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseRequest;
 import io.releasepilot.core.state.ReleaseState;
+import io.releasepilot.core.state.RollbackCause;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -192,6 +193,44 @@ class AlertDeciderTest {
                 .hasMessageContaining("alerts");
     }
 
+    @Test
+    void shouldRecordButNotRollBackForAnAlertThatStartedBeforeTheRelease() {
+        AlertRouting routing = decider.route(AlertNotification.parse(webhook(
+                "firing",
+                "{\"service\":\"checkout\",\"environment\":\"production\"}",
+                alert("firing", "{\"alertname\":\"A\"}", "2024-05-01T08:59:59Z"))));
+
+        AlertDecision decision = decider.decide(routing.targets().get(0), Optional.of(release("production")), Set.of());
+
+        assertThat(decision.action()).isEqualTo(Action.PREDATES_RELEASE);
+        assertThat(decision.cause()).isNull();
+        assertThat(decision.newAlertKeys()).hasSize(1);
+        assertThat(decision.reason())
+                .isEqualTo(decision.predating())
+                .startsWith("alert A firing since 2024-05-01T08:59:59Z")
+                .endsWith("predates release 1.2.3 (started 2024-05-01T09:00:00Z): recorded, not rolled back");
+    }
+
+    @Test
+    void shouldRollBackForTheNewAlertAndRecordTheOlderOne() {
+        AlertRouting routing = decider.route(AlertNotification.parse(webhook(
+                "firing",
+                "{\"service\":\"checkout\",\"environment\":\"production\"}",
+                alert("firing", "{\"alertname\":\"Old\"}", "2024-05-01T08:00:00+02:00"),
+                alert("firing", "{\"alertname\":\"New\"}", "2024-05-01T09:00:01.5Z"),
+                alert("firing", "{\"alertname\":\"Unknown\"}", ""))));
+
+        AlertDecision decision = decider.decide(routing.targets().get(0), Optional.of(release("production")), Set.of());
+
+        assertThat(decision.action()).isEqualTo(Action.ROLLBACK);
+        assertThat(decision.reason()).contains("New", "Unknown").doesNotContain("Old");
+        assertThat(decision.cause().alerts())
+                .extracting(RollbackCause.FiredAlert::name)
+                .containsExactly("New", "Unknown");
+        assertThat(decision.predating()).startsWith("alert Old firing since 2024-05-01T08:00:00+02:00");
+        assertThat(decision.newAlertKeys()).hasSize(3);
+    }
+
     static String webhook(String status, String commonLabels, String... alerts) {
         return "{\"version\":\"4\",\"groupKey\":\"{}:{alertname=\\\"ErrorRateHigh\\\"}\",\"truncatedAlerts\":0,"
                 + "\"status\":\"" + status + "\",\"receiver\":\"rp\",\"groupLabels\":{},\"commonLabels\":"
@@ -200,8 +239,12 @@ class AlertDeciderTest {
     }
 
     static String alert(String status, String labels) {
+        return alert(status, labels, "2024-05-01T10:00:00Z");
+    }
+
+    static String alert(String status, String labels, String startsAt) {
         return "{\"status\":\"" + status + "\",\"labels\":" + labels
-                + ",\"annotations\":{\"summary\":\"error rate 3 %\"},\"startsAt\":\"2024-05-01T10:00:00Z\","
+                + ",\"annotations\":{\"summary\":\"error rate 3 %\"},\"startsAt\":\"" + startsAt + "\","
                 + "\"endsAt\":\"0001-01-01T00:00:00Z\",\"generatorURL\":\"http://prom\",\"fingerprint\":\""
                 + Integer.toHexString(labels.hashCode()) + "\"}";
     }

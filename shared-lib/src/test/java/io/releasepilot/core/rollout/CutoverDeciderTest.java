@@ -23,7 +23,14 @@ class CutoverDeciderTest {
 
     private static TriggerDecision triggers(TriggerAction action) {
         if (action == TriggerAction.NONE) {
-            return TriggerDecision.quiet(T0);
+            // Nothing fired and the critical trigger had data (a watch window with no data is MissingDataTest's).
+            TriggerRule watched = new TriggerRule(
+                    "health", "healthCheckFailures", Comparator.GREATER_OR_EQUAL, 3, Duration.ZERO, Severity.CRITICAL);
+            return new TriggerDecision(
+                    T0,
+                    action,
+                    List.of(new RuleEvaluation(
+                            watched, RuleStatus.OK, 0, null, "health: healthCheckFailures = 0.0, not >= 3.0")));
         }
         TriggerRule rule = new TriggerRule(
                 "health",

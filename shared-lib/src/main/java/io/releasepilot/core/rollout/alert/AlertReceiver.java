@@ -8,14 +8,17 @@ import io.releasepilot.core.rollout.AlertDecider.AlertTarget;
 import io.releasepilot.core.rollout.AlertNotification;
 import io.releasepilot.core.rollout.engine.Rollback;
 import io.releasepilot.core.state.Actor;
+import io.releasepilot.core.state.NewStep;
 import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseStore;
+import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.traffic.TrafficRouter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -84,13 +87,27 @@ public final class AlertReceiver {
                     store.requestRollback(releaseId, ACTOR, decision.reason());
                     Release release = new Rollback(store, routers.apply(target.environment()))
                             .perform(releaseId, ACTOR, decision.reason(), Objects.requireNonNull(decision.cause()));
+                    recordPredating(releaseId, decision);
                     store.recordHandledAlerts(releaseId, target.groupKey(), decision.newAlertKeys());
                     rolledBack.add(release);
+                } else if (decision.action() == Action.PREDATES_RELEASE) {
+                    var releaseId = Objects.requireNonNull(decision.releaseId());
+                    recordPredating(releaseId, decision);
+                    store.recordHandledAlerts(releaseId, target.groupKey(), decision.newAlertKeys());
                 }
             }
         } finally {
             lock.unlock();
         }
         return new Outcome(decisions, rolledBack, routing.notes());
+    }
+
+    /** Alerts older than the release: a notice on it, shown by status and the report, and nothing else. */
+    private void recordPredating(UUID releaseId, AlertDecision decision) {
+        if (!decision.predating().isEmpty()) {
+            Release release = store.find(releaseId).orElseThrow();
+            store.recordStep(
+                    releaseId, new NewStep(release.currentStep(), new StepDetail.Notice(decision.predating())));
+        }
     }
 }

@@ -5,13 +5,19 @@ import io.releasepilot.core.gate.GateEvaluator;
 import io.releasepilot.core.gate.GateSource;
 import io.releasepilot.core.gate.GateVerdict;
 import io.releasepilot.core.gate.Objective;
+import io.releasepilot.core.gate.ObjectiveResult;
 import io.releasepilot.core.gate.Observation;
 import io.releasepilot.core.judge.CanaryJudge;
 import io.releasepilot.core.judge.JudgeResult;
 import io.releasepilot.core.judge.MetricComparison;
+import io.releasepilot.core.release.Severity;
 import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.rollout.CanaryStep;
+import io.releasepilot.core.rollout.DeviationDecider;
+import io.releasepilot.core.rollout.DeviationEvaluation;
+import io.releasepilot.core.rollout.DeviationRule;
 import io.releasepilot.core.rollout.MetricSample;
+import io.releasepilot.core.rollout.MissingSignal;
 import io.releasepilot.core.rollout.ReleaseSignals;
 import io.releasepilot.core.rollout.RollbackTriggerDecider;
 import io.releasepilot.core.rollout.RolloutPlan;
@@ -58,13 +64,23 @@ final class Analysis {
     private @Nullable String baselineVersion;
 
     private TriggerDecision lastTriggers;
+    /** What the last analysis had no data for; see {@link MissingSignal}. */
+    private List<MissingSignal> missing = List.of();
+    /** The deviation triggers at the last analysis. */
+    private List<DeviationEvaluation> deviations = List.of();
 
     Analysis(EnginePorts ports, UUID id) {
         this.ports = ports;
         this.plan = ports.plan();
         this.id = id;
         Duration maxAge = plan.analysisInterval().multipliedBy(3);
-        this.triggers = new RollbackTriggerDecider(plan.triggers(), maxAge);
+        // A trigger whose source is not configured can never fire; SignalCheck reports it once. Only triggers that
+        // should have data are evaluated, so their missing data counts (a pause, not a silent pass).
+        this.triggers = new RollbackTriggerDecider(
+                plan.triggers().stream()
+                        .filter(t -> ports.signals().answers(t.metric()))
+                        .toList(),
+                maxAge);
         this.history = historyFrom(ports.store().steps(id));
         this.metricNames = plan.metricNames().stream()
                 .filter(name -> !MetricsSpec.HEALTH_CHECK_FAILURES.equals(name))
@@ -80,6 +96,16 @@ final class Analysis {
     /** The trigger decision of the last {@link #triggers} call. */
     TriggerDecision lastTriggers() {
         return lastTriggers;
+    }
+
+    /** What the last analysis had no data for (empty when it had all it needed). */
+    List<MissingSignal> missing() {
+        return missing;
+    }
+
+    /** The deviation (business-metric) triggers as of the last analysis. */
+    List<DeviationEvaluation> deviations() {
+        return deviations;
     }
 
     /** Makes the next {@link #measure} analyse at once (a new step has started). */
@@ -122,10 +148,41 @@ final class Analysis {
         health.ifPresent(observations::add);
         GateVerdict analysis = CanaryStep.analysis(criteria, observations);
         Verdict verdict = analysis.verdict();
+        List<MissingSignal> gaps = new ArrayList<>();
+        for (ObjectiveResult result : analysis.results()) {
+            if (result.verdict() == Verdict.INCONCLUSIVE) {
+                gaps.add(new MissingSignal(
+                        result.objective().metric(),
+                        result.source() + " " + result.origin(),
+                        GateEvaluator.thresholds(result.objective()),
+                        "none",
+                        result.explanation()));
+            }
+        }
         Optional<JudgeResult> judged = judge(current, now);
         if (judged.isPresent()) {
             verdict = Verdict.worse(verdict, judged.get().verdict());
+            if (judged.get().verdict() == Verdict.INCONCLUSIVE) {
+                gaps.add(new MissingSignal(
+                        "judge",
+                        "judge",
+                        "score >= " + plan.judge().get().config().passScore(),
+                        "none",
+                        judged.get().reason()));
+            }
         }
+        if (criteria.isEmpty() && judged.isEmpty() && !hasCriticalTrigger()) {
+            // Nothing looked at data: that is missing data, never a pass.
+            verdict = Verdict.worse(verdict, Verdict.INCONCLUSIVE);
+            gaps.add(new MissingSignal(
+                    "(no signal)",
+                    "none",
+                    "criteria, judge or a critical rollback trigger",
+                    "none",
+                    "no criterion, no judge comparison and no critical rollback trigger looked at data"));
+        }
+        missing = List.copyOf(gaps);
+        deviations = deviations(current, metrics);
         Map<String, String> thresholds = new LinkedHashMap<>();
         for (Objective criterion : criteria) {
             // As the user wrote them ("< 1%"), not in query units ("< 0.01").
@@ -144,6 +201,35 @@ final class Analysis {
         return Optional.of(verdict);
     }
 
+    private boolean hasCriticalTrigger() {
+        return triggers.rules().stream().anyMatch(t -> t.severity() == Severity.CRITICAL);
+    }
+
+    /**
+     * The deviation triggers: the canary's values against the same queries for the stable side's version (the last
+     * successful release's) in the same instant. Empty when there are none, or no earlier release to compare with.
+     */
+    private List<DeviationEvaluation> deviations(Release current, Observation canary) {
+        if (plan.deviations().isEmpty()) {
+            return List.of();
+        }
+        String stableVersion = baselineVersion(current);
+        if (stableVersion.isEmpty() || stableVersion.equals(current.version())) {
+            return List.of();
+        }
+        List<String> names =
+                plan.deviations().stream().map(DeviationRule::metric).distinct().toList();
+        Observation stable = observe(ports.signals().metrics(names, stableVersion));
+        List<DeviationEvaluation> result = new ArrayList<>();
+        for (DeviationRule rule : plan.deviations()) {
+            result.add(DeviationDecider.evaluate(
+                    rule,
+                    canary.value(rule.metric()).orElse(Double.NaN),
+                    stable.value(rule.metric()).orElse(Double.NaN)));
+        }
+        return List.copyOf(result);
+    }
+
     /** The rollback triggers over the sample history. */
     TriggerDecision triggers(Instant now) {
         lastTriggers = triggers.decide(history, now);
@@ -159,20 +245,28 @@ final class Analysis {
         if (plan.judge().isEmpty()) {
             return Optional.empty();
         }
-        if (baselineVersion == null) {
-            baselineVersion = ports.store()
-                    .lastSuccessful(current.service(), current.environment())
-                    .map(Release::version)
-                    .orElse("");
-        }
-        if (baselineVersion.isEmpty() || baselineVersion.equals(current.version())) {
+        String baseline = baselineVersion(current);
+        if (baseline.isEmpty() || baseline.equals(current.version())) {
             return Optional.empty();
         }
         Instant start =
                 current.startedAt().isAfter(now.minus(JUDGE_WINDOW)) ? current.startedAt() : now.minus(JUDGE_WINDOW);
         return ports.signals()
-                .judgeSamples(plan.judge().get(), current.version(), baselineVersion, start, now)
+                .judgeSamples(plan.judge().get(), current.version(), baseline, start, now)
                 .map(samples -> CanaryJudge.judge(plan.judge().get().config(), samples));
+    }
+
+    /** The last successful release's version (the stable side's), read once; "" when there is none. */
+    private String baselineVersion(Release current) {
+        String known = baselineVersion;
+        if (known == null) {
+            known = ports.store()
+                    .lastSuccessful(current.service(), current.environment())
+                    .map(Release::version)
+                    .orElse("");
+            baselineVersion = known;
+        }
+        return known;
     }
 
     private void trimHistory(Instant now) {

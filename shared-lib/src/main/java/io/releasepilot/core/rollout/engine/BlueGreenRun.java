@@ -39,7 +39,7 @@ final class BlueGreenRun extends StrategyRun {
     BlueGreenRun(EnginePorts ports, Release release, Actor actor) {
         super(ports, release, actor, "blue-green", CutoverPhase.COMPLETED.ordinal());
         this.plan = ports.plan();
-        this.decider = new CutoverDecider(plan.watchWindow(), plan.scaleDownDelay());
+        this.decider = new CutoverDecider(plan.watchWindow(), plan.scaleDownDelay(), plan.onMissingData());
         this.hooks = new Hooks(ports, id, reporter);
         this.phaseStartedAt = release.startedAt();
         for (ReleaseStep step : ports.store().steps(id)) {

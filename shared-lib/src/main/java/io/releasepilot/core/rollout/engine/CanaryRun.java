@@ -36,7 +36,7 @@ final class CanaryRun extends StrategyRun {
     CanaryRun(EnginePorts ports, Release release, Actor actor) {
         super(ports, release, actor, "canary", ports.plan().steps().size());
         this.plan = ports.plan();
-        this.decider = new CanaryDecider(plan.steps());
+        this.decider = new CanaryDecider(plan.steps(), plan.onMissingData());
         this.stepStartedAt = stepStart(ports.store().steps(id), release);
         this.hooks = new Hooks(ports, id, reporter);
         // A resumed run finds the deploy hook's result in the ledger and does not deploy again.
@@ -109,8 +109,15 @@ final class CanaryRun extends StrategyRun {
                 : List.of();
         analysis.measure(current, now, criteria).ifPresent(v -> verdict = v);
         TriggerDecision decision = analysis.triggers(now);
-        CanaryDecision next =
-                decider.decide(new CanaryInput(step, stepStartedAt, verdict, operatorState(current), decision, now));
+        CanaryDecision next = decider.decide(new CanaryInput(
+                step,
+                stepStartedAt,
+                verdict,
+                operatorState(current),
+                decision,
+                now,
+                analysis.missing(),
+                analysis.deviations()));
         changed = false;
         return applier.apply(current, next.effects(), next.reason(), this);
     }

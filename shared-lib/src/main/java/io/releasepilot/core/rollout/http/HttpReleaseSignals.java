@@ -10,6 +10,7 @@ import io.releasepilot.core.judge.MetricSamples;
 import io.releasepilot.core.rollout.JudgePlan;
 import io.releasepilot.core.rollout.ReleaseSignals;
 import io.releasepilot.core.spec.HealthCheckSpec;
+import io.releasepilot.core.spec.MetricsSpec;
 import io.releasepilot.core.spec.ReleaseSpec;
 import java.net.URI;
 import java.time.Duration;
@@ -105,6 +106,15 @@ public final class HttpReleaseSignals implements ReleaseSignals {
     @Override
     public Optional<GateSource> health() {
         return health;
+    }
+
+    /** The health check when one is configured; a query name when Prometheus is configured and has that query. */
+    @Override
+    public boolean answers(String metric) {
+        if (MetricsSpec.HEALTH_CHECK_FAILURES.equals(metric)) {
+            return health.isPresent();
+        }
+        return prometheus.isPresent() && queries.containsKey(metric);
     }
 
     /** A probe of {@code url} making one attempt per observation: the engine counts consecutive failures itself. */

@@ -399,7 +399,10 @@ class ReleaseEngineIT {
         }
     }
 
-    /** Steps without criteria, no metrics section: the default triggers have no data source, nothing can stop it. */
+    /**
+     * Steps without criteria, no metrics section: the default triggers have no data source, nothing can stop it; it
+     * goes on only because {@code onMissingData: continue} says so.
+     */
     private ReleaseEngine blindEngine(String strategy) throws Exception {
         Path file = Files.writeString(
                 bench.dir().resolve(environment + "-blind.yml"),
@@ -422,7 +425,10 @@ class ReleaseEngineIT {
                         + "  router: haproxy\n"
                         + "  haproxy: { socket: \"" + bench.haproxy().socket()
                         + "\", backend: app, stable: blue, canary: green,"
-                        + " timeout: 2s }\n");
+                        + " timeout: 2s }\n"
+                        // Written out: without it a release without data pauses instead of promoting.
+                        + "rollback:\n"
+                        + "  onMissingData: continue\n");
         ReleaseSpec spec = SpecReader.read(file).value();
         return engine(
                 spec,
@@ -434,7 +440,7 @@ class ReleaseEngineIT {
     void shouldTellEveryLineAndTheReportThatABlindCanaryPromotes() throws Exception {
         ReleaseOutcome outcome = blindEngine("canary").canary(request("alice"));
 
-        // The behaviour is unchanged (pausing on missing data is another matter): it promotes, but says so.
+        // onMissingData: continue is written out: it promotes, but says so.
         assertThat(outcome.state()).as(outcome.report()).isEqualTo(ReleaseState.SUCCEEDED);
         assertThat(progress)
                 .isNotEmpty()

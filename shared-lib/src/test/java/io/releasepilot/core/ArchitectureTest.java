@@ -46,6 +46,7 @@ class ArchitectureTest {
             "metrics",
             "version",
             "dora",
+            "process",
             "application");
 
     /**

@@ -39,7 +39,8 @@ public final class SpecKeys {
                         "rollback",
                         "state",
                         "versioning",
-                        "notifications"));
+                        "notifications",
+                        "processes"));
         keys.put("environments[]", List.of("name", "branches", "tags", "requiredApprovals", "approvers"));
         keys.put("strategy", List.of("type", "canary", "blueGreen"));
         keys.put("strategy.canary", List.of("analysisInterval", "steps", "judge"));
@@ -96,6 +97,7 @@ public final class SpecKeys {
         keys.put("state.nats", List.of("urlEnv", "credentialsId"));
         keys.put("versioning", List.of("tagPrefix", "channels"));
         keys.put("versioning.channels[]", List.of("branch", "prerelease"));
+        keys.put("processes", List.of("passEnvironment", "secretEnvironment"));
         keys.put("notifications[]", List.of("name", "type", "urlEnv", "events"));
         return Map.copyOf(keys);
     }

@@ -45,13 +45,14 @@ final class Hooks {
             output = "no " + name + " hook configured";
         } else {
             try {
-                ExternalCommand.Result run = ExternalCommand.run(
-                        hook.get().command(),
-                        Map.of(
-                                "RP_SERVICE", current.service(),
-                                "RP_ENVIRONMENT", current.environment(),
-                                "RP_VERSION", current.version()),
-                        hook.get().timeout());
+                ExternalCommand.Result run = ports.commands()
+                        .execute(
+                                hook.get().command(),
+                                Map.of(
+                                        "RP_SERVICE", current.service(),
+                                        "RP_ENVIRONMENT", current.environment(),
+                                        "RP_VERSION", current.version()),
+                                hook.get().timeout());
                 result = run.succeeded() ? HookResult.SUCCEEDED : HookResult.FAILED;
                 exitCode = run.exitCode();
                 output = run.quotedOutput();

@@ -27,9 +27,16 @@ public final class CommandTrafficRouter implements TrafficRouter {
     private static final Pattern WEIGHTS = Pattern.compile("^\\s*(\\d{1,3})\\s+(\\d{1,3})\\s*$");
 
     private final TrafficRouterSettings.Command settings;
+    private final ExternalCommand commands;
 
     public CommandTrafficRouter(TrafficRouterSettings.Command settings) {
+        this(settings, ExternalCommand.isolated());
+    }
+
+    /** A router whose program runs under the release's process policy. */
+    public CommandTrafficRouter(TrafficRouterSettings.Command settings, ExternalCommand commands) {
         this.settings = settings;
+        this.commands = commands;
     }
 
     @Override
@@ -41,8 +48,7 @@ public final class CommandTrafficRouter implements TrafficRouter {
     public RouterState current() {
         List<String> argv = new ArrayList<>(settings.run());
         argv.add("get");
-        ExternalCommand.Result result =
-                ExternalCommand.run(argv, Map.of("RP_ROUTER_ACTION", "get"), settings.timeout());
+        ExternalCommand.Result result = commands.execute(argv, Map.of("RP_ROUTER_ACTION", "get"), settings.timeout());
         if (!result.succeeded()) {
             throw new TrafficRouterException(
                     "traffic command " + argv + " exited " + result.exitCode() + ": " + result.quotedOutput());
@@ -68,7 +74,7 @@ public final class CommandTrafficRouter implements TrafficRouter {
         List<String> argv = new ArrayList<>(settings.run());
         argv.add(Integer.toString(split.stable()));
         argv.add(Integer.toString(split.canary()));
-        ExternalCommand.Result result = ExternalCommand.run(
+        ExternalCommand.Result result = commands.execute(
                 argv,
                 Map.of(
                         "RP_STABLE_WEIGHT", Integer.toString(split.stable()),

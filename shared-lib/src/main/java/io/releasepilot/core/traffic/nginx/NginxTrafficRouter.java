@@ -28,9 +28,16 @@ public final class NginxTrafficRouter implements TrafficRouter {
             Pattern.compile("^\\s*server\\s+(\\S+?)(?:\\s+weight=(\\d+))?(\\s+down)?\\s*;", Pattern.MULTILINE);
 
     private final TrafficRouterSettings.Nginx settings;
+    private final ExternalCommand commands;
 
     public NginxTrafficRouter(TrafficRouterSettings.Nginx settings) {
+        this(settings, ExternalCommand.isolated());
+    }
+
+    /** A router whose test and reload commands run under the release's process policy. */
+    public NginxTrafficRouter(TrafficRouterSettings.Nginx settings, ExternalCommand commands) {
         this.settings = settings;
+        this.commands = commands;
     }
 
     @Override
@@ -57,14 +64,14 @@ public final class NginxTrafficRouter implements TrafficRouter {
             return parse(rendered);
         }
         write(rendered);
-        ExternalCommand.Result test = ExternalCommand.run(settings.testCommand(), Map.of(), settings.timeout());
+        ExternalCommand.Result test = commands.execute(settings.testCommand(), Map.of(), settings.timeout());
         if (!test.succeeded()) {
             restore(previous);
             throw new TrafficRouterException("NGINX rejected the new upstream (" + settings.testCommand()
                     + " exited " + test.exitCode() + "); the previous " + settings.file() + " is back: "
                     + test.quotedOutput());
         }
-        ExternalCommand.Result reload = ExternalCommand.run(settings.reloadCommand(), Map.of(), settings.timeout());
+        ExternalCommand.Result reload = commands.execute(settings.reloadCommand(), Map.of(), settings.timeout());
         if (!reload.succeeded()) {
             restore(previous);
             throw new TrafficRouterException("NGINX reload " + settings.reloadCommand() + " exited " + reload.exitCode()

@@ -9,6 +9,12 @@ import java.util.regex.Pattern;
 
 /** Binds {@code traffic}: which router moves the traffic and the settings of each router section written. */
 final class TrafficBinder {
+    /**
+     * What HAProxy accepts as a proxy or server name (letters, digits, '-', '_', '.', ':'): nothing that could end a
+     * runtime-API command (newline, ';') or add an argument (space).
+     */
+    public static final Pattern HAPROXY_NAME = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+
     private static final Pattern HOST_PORT = Pattern.compile("\\[?[A-Za-z0-9.:_-]+\\]?:(\\d{1,5})");
 
     private final SpecValues values;
@@ -74,6 +80,9 @@ final class TrafficBinder {
         Bound<String> stable = parts.add(values.text(o, "stable", null, "the stable server's name in the backend"));
         Bound<String> canary =
                 parts.add(values.text(o, "canary", null, "the new version's server name in the backend"));
+        haproxyName(parts, o, "backend", backend);
+        haproxyName(parts, o, "stable", stable);
+        haproxyName(parts, o, "canary", canary);
         Bound<Duration> timeout = parts.add(values.duration(o, "timeout", SpecDefaults.HAPROXY_TIMEOUT, true));
         return parts.build(
                 o,
@@ -84,6 +93,17 @@ final class TrafficBinder {
                         stable.value(),
                         canary.value(),
                         timeout.value()));
+    }
+
+    private static void haproxyName(Parts parts, Mapping o, String key, Bound<String> name) {
+        if (!name.isValid() || HAPROXY_NAME.matcher(name.value()).matches()) {
+            return;
+        }
+        parts.problem(
+                o.get(key),
+                o.child(key),
+                "'" + name.value().replace("\n", "\\n") + "' is not an HAProxy name",
+                "letters, digits, '-', '_', '.' and ':' only (no spaces, ';' or line breaks), at most 64");
     }
 
     private Bound<NginxSpec> nginx(Mapping o) {

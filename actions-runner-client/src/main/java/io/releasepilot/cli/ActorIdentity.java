@@ -21,7 +21,8 @@ final class ActorIdentity {
     /** Whether this process runs as a GitHub Actions step (the runner sets these for every step). */
     static boolean inActions(Map<String, String> env) {
         return "true".equals(env.get("GITHUB_ACTIONS"))
-                || (present(env, "GITHUB_ACTOR").isPresent() && present(env, "GITHUB_RUN_ID").isPresent());
+                || (present(env, "GITHUB_ACTOR").isPresent()
+                        && present(env, "GITHUB_RUN_ID").isPresent());
     }
 
     /**
@@ -38,8 +39,9 @@ final class ActorIdentity {
                     .orElseThrow(() -> new InvalidInputException(
                             "GITHUB_ACTOR is not set in this GitHub Actions step: cannot tell who acts"));
             if (named.isPresent() && !named.get().equals(actor)) {
-                throw new InvalidInputException("--actor is for shells outside CI: in GitHub Actions the actor is "
-                        + "GITHUB_ACTOR ('" + actor + "'), the identity GitHub authenticated for this run; drop --actor");
+                throw new InvalidInputException(
+                        "--actor is for shells outside CI: in GitHub Actions the actor is " + "GITHUB_ACTOR ('" + actor
+                                + "'), the identity GitHub authenticated for this run; drop --actor");
             }
             return new Actor(actor, runUrl(env));
         }

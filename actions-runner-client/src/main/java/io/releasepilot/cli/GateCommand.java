@@ -120,7 +120,10 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--bypass", description = "bypass a failed gate (needs gates.bypass.authority; audited)")
     boolean bypass;
 
-    @Option(names = "--actor", paramLabel = "NAME", description = "who bypasses, outside CI only (self-asserted, so it matches no bypass authority);"
+    @Option(
+            names = "--actor",
+            paramLabel = "NAME",
+            description = "who bypasses, outside CI only (self-asserted, so it matches no bypass authority);"
                     + " in GitHub Actions the actor is GITHUB_ACTOR")
     String actor;
 
@@ -191,10 +194,8 @@ final class GateCommand implements Callable<Integer> {
         if (bypass && (environment == null || reason == null)) {
             throw new InvalidInputException("--bypass needs --environment, --actor and --reason (it is audited)");
         }
-        Optional<GateCheck.Bypass> asked = bypass
-                ? Optional.of(new GateCheck.Bypass(
-                        ActorIdentity.of(actor, env), reason))
-                : Optional.empty();
+        Optional<GateCheck.Bypass> asked =
+                bypass ? Optional.of(new GateCheck.Bypass(ActorIdentity.of(actor, env), reason)) : Optional.empty();
         GateCheck.Result result = GateCheck.of(
                         releaseSpec, environment, ReleaseOptions.ports(env, () -> ledger.config(spec, step)))
                 .run(new GateCheck.Inputs(reports, releaseVersion, asked));

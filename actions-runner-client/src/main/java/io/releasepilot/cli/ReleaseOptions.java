@@ -38,7 +38,8 @@ class ReleaseOptions extends FormatOption {
      * other ports.
      */
     ReleaseSession session(Map<String, String> env, StateStoreConfig ledger) {
-        SpecFile spec = SpecReader.readFile(WorkspacePaths.of(env).file("--spec", specFile)).value();
+        SpecFile spec = SpecReader.readFile(WorkspacePaths.of(env).file("--spec", specFile))
+                .value();
         if (environment == null || environment.isBlank()) {
             throw new InvalidInputException("--environment is required");
         }

@@ -29,7 +29,8 @@ final class WorkspacePaths {
         try {
             return new WorkspacePaths(Path.of(workspace).toRealPath());
         } catch (IOException e) {
-            throw new InvalidInputException("GITHUB_WORKSPACE " + workspace + " is not a directory: " + e.getMessage(), e);
+            throw new InvalidInputException(
+                    "GITHUB_WORKSPACE " + workspace + " is not a directory: " + e.getMessage(), e);
         }
     }
 

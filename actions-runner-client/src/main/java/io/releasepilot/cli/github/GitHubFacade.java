@@ -141,7 +141,8 @@ public final class GitHubFacade implements AutoCloseable {
 
     /** This release's deployment of the ref to the environment, if GitHub already has it (payload release_id). */
     Optional<Long> findDeployment(DeploymentRequest request) {
-        okhttp3.HttpUrl url = okhttp3.HttpUrl.get(settings.apiUrl() + "/repos/" + settings.repository() + "/deployments")
+        okhttp3.HttpUrl url = okhttp3.HttpUrl.get(
+                        settings.apiUrl() + "/repos/" + settings.repository() + "/deployments")
                 .newBuilder()
                 .addQueryParameter("ref", request.ref())
                 .addQueryParameter("environment", request.environment())
@@ -161,7 +162,8 @@ public final class GitHubFacade implements AutoCloseable {
                 throw new GitHubException("cannot " + what + " " + settings.repository() + " at " + settings.apiUrl()
                         + ": HTTP " + response.code() + hint(response.code()));
             }
-            com.fasterxml.jackson.databind.JsonNode list = JSON.readTree(response.body().byteStream());
+            com.fasterxml.jackson.databind.JsonNode list =
+                    JSON.readTree(response.body().byteStream());
             for (com.fasterxml.jackson.databind.JsonNode deployment : list) {
                 com.fasterxml.jackson.databind.JsonNode payload = deployment.path("payload");
                 if (payload.isTextual()) {

@@ -144,7 +144,11 @@ public final class FakeGitHub implements AutoCloseable {
                         body.path("description").asText(""),
                         new ArrayList<>());
                 deployments.add(created);
-                payloads.put(created.id(), body.path("payload").isTextual() ? body.path("payload").asText() : body.path("payload").toString());
+                payloads.put(
+                        created.id(),
+                        body.path("payload").isTextual()
+                                ? body.path("payload").asText()
+                                : body.path("payload").toString());
                 if (failuresAfterCreating > 0) {
                     failuresAfterCreating--;
                     return new MockResponse().setResponseCode(502).setBody("{\"message\":\"Server Error\"}");

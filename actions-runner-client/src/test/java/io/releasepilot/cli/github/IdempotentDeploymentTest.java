@@ -36,7 +36,8 @@ class IdempotentDeploymentTest {
     private GitHubFacade facade() {
         GitHubSettings settings = GitHubSettings.of(github.baseUrl(), "ghs_test", "acme/shop")
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
-        return GitHubFacade.connect(settings, waits::add, Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
+        return GitHubFacade.connect(
+                settings, waits::add, Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
     }
 
     private long posts() {
@@ -54,7 +55,9 @@ class IdempotentDeploymentTest {
             id = facade.createDeployment(new DeploymentRequest(SHA, "production", "canary of 2.0.0", "rel-42"));
         }
 
-        assertThat(github.deployments()).singleElement().satisfies(d -> assertThat(d.id()).isEqualTo(id));
+        assertThat(github.deployments())
+                .singleElement()
+                .satisfies(d -> assertThat(d.id()).isEqualTo(id));
         assertThat(posts()).isEqualTo(1);
     }
 

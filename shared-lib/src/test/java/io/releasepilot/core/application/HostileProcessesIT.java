@@ -42,12 +42,18 @@ class HostileProcessesIT {
     private static final String DB_PASSWORD = "ledger-Pa55word-hostile";
     private static final String DEPLOY_KEY = "deploy-key-Secret-777";
     private static final Map<String, String> HOST = Map.of(
-            "PATH", "/usr/local/bin:/usr/bin:/bin",
-            "HOME", "/root",
-            "GITHUB_TOKEN", GITHUB_TOKEN,
-            "RP_DATABASE_PASSWORD", DB_PASSWORD,
-            "DEPLOY_KEY", DEPLOY_KEY,
-            "DEPLOY_REGION", "eu-west-1");
+            "PATH",
+            "/usr/local/bin:/usr/bin:/bin",
+            "HOME",
+            "/root",
+            "GITHUB_TOKEN",
+            GITHUB_TOKEN,
+            "RP_DATABASE_PASSWORD",
+            DB_PASSWORD,
+            "DEPLOY_KEY",
+            DEPLOY_KEY,
+            "DEPLOY_REGION",
+            "eu-west-1");
 
     @TempDir
     Path dir;
@@ -104,12 +110,17 @@ class HostileProcessesIT {
         StringBuilder rows = new StringBuilder();
         String password = TestServices.get("RP_PG_PASSWORD");
         try (Connection connection = DriverManager.getConnection(
-                        TestServices.get("RP_PG_URL"), TestServices.get("RP_PG_USER"), password.isEmpty() ? null : password);
+                        TestServices.get("RP_PG_URL"),
+                        TestServices.get("RP_PG_USER"),
+                        password.isEmpty() ? null : password);
                 Statement statement = connection.createStatement()) {
             for (String table : List.of("releases", "release_steps", "audit", "outbox")) {
                 try (ResultSet result = statement.executeQuery("SELECT t::text FROM " + schema + "." + table + " t")) {
                     while (result.next()) {
-                        rows.append(table).append(": ").append(result.getString(1)).append('\n');
+                        rows.append(table)
+                                .append(": ")
+                                .append(result.getString(1))
+                                .append('\n');
                     }
                 }
             }
@@ -138,8 +149,8 @@ class HostileProcessesIT {
     void shouldStopAHookThatIgnoresSigtermAndEveryChildItForked() throws Exception {
         Path pids = dir.resolve("pids");
 
-        ReleaseOutcome outcome = blueGreen("[\"sh\", \"-c\", \"trap '' TERM; echo $$ > " + pids + "; sleep 300 & echo $! >> "
-                + pids + "; wait\"]");
+        ReleaseOutcome outcome = blueGreen("[\"sh\", \"-c\", \"trap '' TERM; echo $$ > " + pids
+                + "; sleep 300 & echo $! >> " + pids + "; wait\"]");
 
         StepDetail.Hook hook = deployHook(outcome);
         assertThat(hook.succeeded()).isFalse();

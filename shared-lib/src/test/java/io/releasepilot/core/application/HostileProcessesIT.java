@@ -81,7 +81,7 @@ class HostileProcessesIT {
     private ReleaseOutcome blueGreen(String deployArgv) {
         String yaml = "service: hostile\n"
                 + "environments:\n  - name: staging\n"
-                + "strategy:\n  type: blue-green\n  blueGreen:\n"
+                + "strategy:\n  type: blue-green\n  canary:\n    analysisInterval: 1s\n  blueGreen:\n"
                 + "    deploy: { command: " + deployArgv + ", timeout: 2s }\n"
                 + "    watchWindow: 1s\n    scaleDownDelay: 1s\n"
                 + "traffic:\n  router: command\n  command: { run: [\"/bin/true\"] }\n"

@@ -67,7 +67,7 @@ class HostileProcessesIT {
     void start() {
         proxy = EmbeddedProxy.start(URI.create("http://127.0.0.1:1/"), URI.create("http://127.0.0.1:2/"), 0);
         router = TrafficRouterRegistry.create(
-                new TrafficRouterSettings.Embedded(proxy.adminUri(), Duration.ofSeconds(2)));
+                new TrafficRouterSettings.Embedded(proxy.adminUri(), Duration.ofSeconds(15)));
         schema = LedgerDatabases.uniqueSchema();
         store = PostgresReleaseStore.open(LedgerDatabases.freshSchema().withSchema(schema));
     }

@@ -151,7 +151,7 @@ public final class FakeGitHub implements AutoCloseable {
                                 : body.path("payload").toString());
                 if (failuresAfterCreating > 0) {
                     failuresAfterCreating--;
-                    return new MockResponse().setResponseCode(502).setBody("{\"message\":\"Server Error\"}");
+                    return jsonBody(502, JSON.createObjectNode().put("message", "Server Error"));
                 }
                 return jsonBody(201, deploymentJson(created));
             }

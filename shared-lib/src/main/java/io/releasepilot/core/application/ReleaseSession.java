@@ -160,7 +160,8 @@ public final class ReleaseSession implements AutoCloseable {
                 RolloutPlan.from(releaseSpec),
                 ports.clock(),
                 ports.sleeper(),
-                listener);
+                listener,
+                ports.commands(releaseSpec));
     }
 
     /** A release's outcome as the ledger has it, with its report. */

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  *
  * @param version the spec format version, 1
  * @param traffic the traffic router; empty only for a spec that declares no strategy (gates only)
+ * @param processes what the programs the release starts may see, and the extra secrets masked in their output
  */
 public record ReleaseSpec(
         int version,
@@ -24,7 +25,8 @@ public record ReleaseSpec(
         RollbackSpec rollback,
         StateSpec state,
         VersioningSpec versioning,
-        List<NotificationSpec> notifications) {
+        List<NotificationSpec> notifications,
+        ProcessesSpec processes) {
     /** What a service name looks like: it goes into labels, tags, lock keys and file names. */
     public static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
 
@@ -45,6 +47,7 @@ public record ReleaseSpec(
         Require.present(state, "state");
         Require.present(versioning, "versioning");
         notifications = Require.list(notifications, "notifications");
+        Require.present(processes, "processes");
     }
 
     /** The full default spec for {@code service}: what the demo runs and what {@code gate} uses without a spec. */
@@ -84,7 +87,8 @@ public record ReleaseSpec(
                 rollback,
                 state,
                 versioning,
-                notifications);
+                notifications,
+                processes);
     }
 
     /** The queries with every {@code {{label.NAME}}} replaced by the environment's value (others left as written). */

@@ -73,6 +73,9 @@ final class SpecBinder {
                 .map(v -> new VersioningBinder(values).bind(v))
                 .orElseGet(() -> Bound.of(SpecDefaults.versioning())));
         Bound<List<NotificationSpec>> notifications = parts.add(new NotificationsBinder(values).bind(o));
+        Bound<ProcessesSpec> processes = parts.add(parts.object(o, "processes", "processes")
+                .map(p -> new ProcessesBinder(values).bind(p))
+                .orElseGet(() -> Bound.of(ProcessesSpec.none())));
         return parts.build(
                 o,
                 () -> new ReleaseSpec(
@@ -86,6 +89,7 @@ final class SpecBinder {
                         rollback.value(),
                         state.value(),
                         versioning.value(),
-                        notifications.value()));
+                        notifications.value(),
+                        processes.value()));
     }
 }

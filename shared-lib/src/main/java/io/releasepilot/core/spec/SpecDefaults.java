@@ -236,6 +236,7 @@ public final class SpecDefaults {
                 rollback(),
                 state(),
                 versioning(),
-                List.of());
+                List.of(),
+                ProcessesSpec.none());
     }
 }

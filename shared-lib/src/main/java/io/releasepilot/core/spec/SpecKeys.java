@@ -60,7 +60,8 @@ public final class SpecKeys {
                         "rollback",
                         "state",
                         "versioning",
-                        "notifications"));
+                        "notifications",
+                        "processes"));
         keys.put(
                 "environments[]",
                 List.of("name", "branches", "tags", "requiredApprovals", "approvers", "traffic", "metricLabels"));
@@ -121,6 +122,7 @@ public final class SpecKeys {
         keys.put("state.nats", List.of("urlEnv", "credentialsId"));
         keys.put("versioning", List.of("tagPrefix", "channels"));
         keys.put("versioning.channels[]", List.of("branch", "prerelease"));
+        keys.put("processes", List.of("passEnvironment", "secretEnvironment"));
         keys.put(
                 "notifications[]",
                 List.of(

@@ -11,13 +11,16 @@ import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseStore;
 import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.traffic.TrafficRouter;
+import io.releasepilot.core.traffic.command.ExternalCommand;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-/** What every part of one engine shares: the ports, the plan, time, and where progress goes. */
+/**
+ * What every part of one engine shares: the ports, the plan, time, where progress goes and how its hooks run.
+ */
 record EnginePorts(
         ReleaseStore store,
         TrafficRouter router,
@@ -25,7 +28,8 @@ record EnginePorts(
         RolloutPlan plan,
         Clock clock,
         Sleeper sleeper,
-        ProgressListener listener) {
+        ProgressListener listener,
+        ExternalCommand commands) {
     EnginePorts {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(router, "router");
@@ -34,6 +38,7 @@ record EnginePorts(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(commands, "commands");
     }
 
     /** Appends one typed step to the release's ledger. */

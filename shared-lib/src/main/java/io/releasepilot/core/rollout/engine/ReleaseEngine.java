@@ -15,6 +15,7 @@ import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.ReleaseStore;
 import io.releasepilot.core.traffic.TrafficRouter;
+import io.releasepilot.core.traffic.command.ExternalCommand;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,7 +54,25 @@ public final class ReleaseEngine {
             Clock clock,
             Sleeper sleeper,
             ProgressListener listener) {
-        this.ports = new EnginePorts(store, router, signals, plan, clock, sleeper, listener);
+        // Not this(...): ArchUnit allows no ReleaseEngine constructor call outside core.application.
+        this.ports =
+                new EnginePorts(store, router, signals, plan, clock, sleeper, listener, ExternalCommand.isolated());
+    }
+
+    /**
+     * An engine whose hooks run through {@code commands}, the release's process policy (scrubbed environment, masked
+     * and bounded output, process tree stopped on timeout); the other parameters as above.
+     */
+    public ReleaseEngine(
+            ReleaseStore store,
+            TrafficRouter router,
+            ReleaseSignals signals,
+            RolloutPlan plan,
+            Clock clock,
+            Sleeper sleeper,
+            ProgressListener listener,
+            ExternalCommand commands) {
+        this.ports = new EnginePorts(store, router, signals, plan, clock, sleeper, listener, commands);
     }
 
     /** Starts a canary release, or continues the one in progress for the same version (see {@link ReleaseOpener}). */

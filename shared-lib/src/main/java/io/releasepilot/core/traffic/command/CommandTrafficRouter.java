@@ -35,9 +35,16 @@ public final class CommandTrafficRouter implements TrafficRouter {
             Pattern.compile("^\\s*([A-Za-z0-9._:-]+)=(\\d{1,3})\\s+([A-Za-z0-9._:-]+)=(\\d{1,3})\\s*$");
 
     private final TrafficRouterSettings.Command settings;
+    private final ExternalCommand commands;
 
     public CommandTrafficRouter(TrafficRouterSettings.Command settings) {
+        this(settings, ExternalCommand.isolated());
+    }
+
+    /** A router whose program runs under the release's process policy. */
+    public CommandTrafficRouter(TrafficRouterSettings.Command settings, ExternalCommand commands) {
         this.settings = settings;
+        this.commands = commands;
     }
 
     @Override
@@ -52,7 +59,9 @@ public final class CommandTrafficRouter implements TrafficRouter {
 
     @Override
     public TrafficRouter withLive(String slot) {
-        return slot.equals(settings.slots().live()) ? this : new CommandTrafficRouter(settings.withLive(slot));
+        return slot.equals(settings.slots().live())
+                ? this
+                : new CommandTrafficRouter(settings.withLive(slot), commands);
     }
 
     private Map<String, String> variables(String action) {
@@ -70,7 +79,7 @@ public final class CommandTrafficRouter implements TrafficRouter {
     public RouterState current() {
         List<String> argv = new ArrayList<>(settings.run());
         argv.add("get");
-        ExternalCommand.Result result = ExternalCommand.run(argv, variables("get"), settings.timeout());
+        ExternalCommand.Result result = commands.execute(argv, variables("get"), settings.timeout());
         if (!result.succeeded()) {
             throw new TrafficRouterException(
                     "traffic command " + argv + " exited " + result.exitCode() + ": " + result.quotedOutput());
@@ -123,7 +132,7 @@ public final class CommandTrafficRouter implements TrafficRouter {
                 "RP_WEIGHTS",
                 settings.slots().live() + "=" + split.stable() + " "
                         + settings.slots().target() + "=" + split.canary());
-        ExternalCommand.Result result = ExternalCommand.run(argv, variables, settings.timeout());
+        ExternalCommand.Result result = commands.execute(argv, variables, settings.timeout());
         if (!result.succeeded()) {
             throw new TrafficRouterException(
                     "traffic command " + argv + " exited " + result.exitCode() + ": " + result.quotedOutput());

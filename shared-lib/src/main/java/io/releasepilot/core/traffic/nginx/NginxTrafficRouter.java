@@ -35,9 +35,16 @@ public final class NginxTrafficRouter implements TrafficRouter {
     private static final int MAX_WEIGHT = 256;
 
     private final TrafficRouterSettings.Nginx settings;
+    private final ExternalCommand commands;
 
     public NginxTrafficRouter(TrafficRouterSettings.Nginx settings) {
+        this(settings, ExternalCommand.isolated());
+    }
+
+    /** A router whose test and reload commands run under the release's process policy. */
+    public NginxTrafficRouter(TrafficRouterSettings.Nginx settings, ExternalCommand commands) {
         this.settings = settings;
+        this.commands = commands;
     }
 
     @Override
@@ -52,7 +59,7 @@ public final class NginxTrafficRouter implements TrafficRouter {
 
     @Override
     public TrafficRouter withLive(String slot) {
-        return slot.equals(settings.slots().live()) ? this : new NginxTrafficRouter(settings.withLive(slot));
+        return slot.equals(settings.slots().live()) ? this : new NginxTrafficRouter(settings.withLive(slot), commands);
     }
 
     @Override
@@ -74,14 +81,14 @@ public final class NginxTrafficRouter implements TrafficRouter {
             return parse(rendered);
         }
         write(rendered);
-        ExternalCommand.Result test = ExternalCommand.run(settings.testCommand(), Map.of(), settings.timeout());
+        ExternalCommand.Result test = commands.execute(settings.testCommand(), Map.of(), settings.timeout());
         if (!test.succeeded()) {
             restore(previous);
             throw new TrafficRouterException("NGINX rejected the new upstream (" + settings.testCommand()
                     + " exited " + test.exitCode() + "); the previous " + settings.file() + " is back: "
                     + test.quotedOutput());
         }
-        ExternalCommand.Result reload = ExternalCommand.run(settings.reloadCommand(), Map.of(), settings.timeout());
+        ExternalCommand.Result reload = commands.execute(settings.reloadCommand(), Map.of(), settings.timeout());
         if (!reload.succeeded()) {
             restore(previous);
             throw new TrafficRouterException("NGINX reload " + settings.reloadCommand() + " exited " + reload.exitCode()

@@ -26,6 +26,8 @@ class IdempotentDeploymentTest {
     @BeforeEach
     void start() throws IOException {
         github = new FakeGitHub("/api/v3").withDeployments("acme/shop", 500);
+        // The facade reads the repository before it creates anything, as against the real API.
+        github.on("GET", "/repos/acme/shop", github.json(200, "repository.json"));
     }
 
     @AfterEach

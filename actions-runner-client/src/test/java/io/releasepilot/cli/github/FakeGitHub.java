@@ -206,14 +206,18 @@ public final class FakeGitHub implements AutoCloseable {
                 .put("environment", deployment.environment())
                 .put("original_environment", deployment.environment())
                 .put("description", deployment.description())
-                .put("payload", payloads.getOrDefault(deployment.id(), "{}"))
                 .put("created_at", "2026-11-25T10:00:00Z")
                 .put("updated_at", "2026-11-25T10:00:00Z")
                 .put("statuses_url", url + "/statuses")
                 .put("repository_url", baseUrl() + "/repos/" + deploymentsRepository)
                 .put("transient_environment", false)
                 .put("production_environment", deployment.environment().equals("production"));
-        node.putObject("payload");
+        // The payload as GitHub returns it: an object (the facade's lookup matches its release_id).
+        try {
+            node.set("payload", JSON.readTree(payloads.getOrDefault(deployment.id(), "{}")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return node;
     }
 

@@ -14,7 +14,6 @@ import io.releasepilot.core.gate.sarif.SarifGateSource;
 import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.spec.ReleaseSpec;
 import io.releasepilot.core.spec.SpecReader;
-import io.releasepilot.core.state.Actor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -121,7 +120,11 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--bypass", description = "bypass a failed gate (needs gates.bypass.authority; audited)")
     boolean bypass;
 
-    @Option(names = "--actor", paramLabel = "NAME", description = "who acts (default: GITHUB_ACTOR)")
+    @Option(
+            names = "--actor",
+            paramLabel = "NAME",
+            description = "who bypasses, outside CI only (self-asserted, so it matches no bypass authority);"
+                    + " in GitHub Actions the actor is GITHUB_ACTOR")
     String actor;
 
     @Option(names = "--reason", paramLabel = "TEXT", description = "why (required with --bypass)")
@@ -145,14 +148,19 @@ final class GateCommand implements Callable<Integer> {
 
     private Integer call(ActionsStep step) {
         Path base = Path.of("").toAbsolutePath();
+        WorkspacePaths workspace = WorkspacePaths.of(root.environment().variables());
+        if (specFile != null) {
+            workspace.file("--spec", specFile);
+        }
         Map<String, List<Path>> reports = new LinkedHashMap<>();
-        addFiles(reports, base, JunitGateSource.TYPE, junit);
-        addFiles(reports, base, JacocoGateSource.TYPE, jacoco);
-        addFiles(reports, base, SarifGateSource.TYPE, sarif);
+        addFiles(reports, base, workspace, JunitGateSource.TYPE, junit);
+        addFiles(reports, base, workspace, JacocoGateSource.TYPE, jacoco);
+        addFiles(reports, base, workspace, SarifGateSource.TYPE, sarif);
         if (!anyReport.isEmpty()) {
             List<Path> files = new ArrayList<>();
             for (String pattern : anyReport) {
-                files.addAll(ReportFiles.expand(base, pattern));
+                workspace.checkPattern("--report", pattern);
+                files.addAll(workspace.files("--report", pattern, ReportFiles.expand(base, pattern)));
             }
             ReportFiles.classify(files)
                     .forEach((type, typed) -> reports.merge(type, typed, (a, b) -> {
@@ -186,10 +194,8 @@ final class GateCommand implements Callable<Integer> {
         if (bypass && (environment == null || reason == null)) {
             throw new InvalidInputException("--bypass needs --environment, --actor and --reason (it is audited)");
         }
-        Optional<GateCheck.Bypass> asked = bypass
-                ? Optional.of(new GateCheck.Bypass(
-                        new Actor(actorName(env), step.runUrl().orElse(null)), reason))
-                : Optional.empty();
+        Optional<GateCheck.Bypass> asked =
+                bypass ? Optional.of(new GateCheck.Bypass(ActorIdentity.of(actor, env), reason)) : Optional.empty();
         GateCheck.Result result = GateCheck.of(
                         releaseSpec, environment, ReleaseOptions.ports(env, () -> ledger.config(spec, step)))
                 .run(new GateCheck.Inputs(reports, releaseVersion, asked));
@@ -246,13 +252,6 @@ final class GateCommand implements Callable<Integer> {
         }
     }
 
-    private String actorName(Map<String, String> env) {
-        if (actor != null && !actor.isBlank()) {
-            return actor;
-        }
-        return env.getOrDefault("GITHUB_ACTOR", env.getOrDefault("USER", "unknown"));
-    }
-
     private void print(GateReport report, GateVerdict verdict) {
         String rendered = switch (format) {
             case json -> report.toJson();
@@ -279,13 +278,15 @@ final class GateCommand implements Callable<Integer> {
         };
     }
 
-    private static void addFiles(Map<String, List<Path>> reports, Path base, String type, List<String> patterns) {
+    private static void addFiles(
+            Map<String, List<Path>> reports, Path base, WorkspacePaths workspace, String type, List<String> patterns) {
         if (patterns.isEmpty()) {
             return;
         }
         List<Path> files = new ArrayList<>();
         for (String pattern : patterns) {
-            files.addAll(ReportFiles.expand(base, pattern));
+            workspace.checkPattern("--" + type, pattern);
+            files.addAll(workspace.files("--" + type, pattern, ReportFiles.expand(base, pattern)));
         }
         reports.put(type, files);
     }

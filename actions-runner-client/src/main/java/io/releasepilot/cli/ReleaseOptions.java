@@ -38,7 +38,8 @@ class ReleaseOptions extends FormatOption {
      * other ports.
      */
     ReleaseSession session(Map<String, String> env, StateStoreConfig ledger) {
-        SpecFile spec = SpecReader.readFile(specFile).value();
+        SpecFile spec = SpecReader.readFile(WorkspacePaths.of(env).file("--spec", specFile))
+                .value();
         if (environment == null || environment.isBlank()) {
             throw new InvalidInputException("--environment is required");
         }
@@ -56,21 +57,15 @@ class ReleaseOptions extends FormatOption {
 
     /** The options of a command that acts on a release: who acts. */
     static class Acting extends ReleaseOptions {
-        @Option(names = "--actor", description = "who acts, recorded in the ledger (default: GITHUB_ACTOR, else USER)")
+        @Option(
+                names = "--actor",
+                description = "who acts, outside CI only (recorded as self-asserted; default: USER); in GitHub Actions"
+                        + " the actor is GITHUB_ACTOR")
         String actor;
 
-        /** {@code --actor}, else the GitHub actor with the run's URL, else the local user. */
+        /** The GitHub actor with the run's URL in Actions; else {@code --actor} or the local user, self-asserted. */
         Actor actor(Map<String, String> env) {
-            String name = actor != null && !actor.isBlank()
-                    ? actor
-                    : first(env, "GITHUB_ACTOR").or(() -> first(env, "USER")).orElse("release-pilot");
-            Optional<String> server = first(env, "GITHUB_SERVER_URL");
-            Optional<String> repository = first(env, "GITHUB_REPOSITORY");
-            Optional<String> run = first(env, "GITHUB_RUN_ID");
-            String url = server.isPresent() && repository.isPresent() && run.isPresent()
-                    ? server.get() + "/" + repository.get() + "/actions/runs/" + run.get()
-                    : null;
-            return new Actor(name, url);
+            return ActorIdentity.of(actor, env);
         }
 
         /** The commit the runner checked out, if it says. */

@@ -43,7 +43,13 @@ final class ServeEndpoints implements AutoCloseable {
             token = token == null ? "" : token;
             user = user == null ? "" : user;
             password = password == null ? "" : password;
-            if (token.isEmpty() && (user.isEmpty() || password.isEmpty())) {
+            if (user.isEmpty() != password.isEmpty()) {
+                // Half a basic-auth pair must never turn into "any password will do" (or "no password").
+                throw new InvalidInputException("serve: RP_WEBHOOK_USER and RP_WEBHOOK_PASSWORD go together; "
+                        + (user.isEmpty() ? "RP_WEBHOOK_USER" : "RP_WEBHOOK_PASSWORD")
+                        + " is empty. Set both, or neither and use RP_WEBHOOK_TOKEN");
+            }
+            if (token.isEmpty() && user.isEmpty()) {
                 throw new InvalidInputException("serve needs RP_WEBHOOK_TOKEN, or RP_WEBHOOK_USER and "
                         + "RP_WEBHOOK_PASSWORD, so only Alertmanager can trigger rollbacks");
             }
@@ -63,7 +69,7 @@ final class ServeEndpoints implements AutoCloseable {
             if (!token.isEmpty() && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 ok = same(authorization.substring(7).strip(), token);
             }
-            if (!user.isEmpty() && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            if (!user.isEmpty() && !password.isEmpty() && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
                 String decoded;
                 try {
                     decoded = new String(

@@ -54,7 +54,7 @@ class GateLedgerIT {
         int failed =
                 run(env, "gate", "--spec", spec.toString(), "--junit", junit.toString(), "--environment", "staging");
         int refused = run(
-                env,
+                actions(env, "mallory"),
                 "gate",
                 "--spec",
                 spec.toString(),
@@ -63,12 +63,10 @@ class GateLedgerIT {
                 "--environment",
                 "staging",
                 "--bypass",
-                "--actor",
-                "mallory",
                 "--reason",
                 "ship it");
         int granted = run(
-                env,
+                actions(env, "alice"),
                 "gate",
                 "--spec",
                 spec.toString(),
@@ -77,8 +75,6 @@ class GateLedgerIT {
                 "--environment",
                 "staging",
                 "--bypass",
-                "--actor",
-                "alice",
                 "--reason",
                 "known flaky test, fix tracked");
 
@@ -104,5 +100,13 @@ class GateLedgerIT {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         return ReleasePilotCli.run(RunnerEnvironment.of(env), new PrintWriter(out), new PrintWriter(err), args);
+    }
+
+    /** The environment of a GitHub Actions step run by {@code actor}: the identity a bypass is checked against. */
+    private static Map<String, String> actions(Map<String, String> env, String actor) {
+        Map<String, String> step = new java.util.HashMap<>(env);
+        step.put("GITHUB_ACTIONS", "true");
+        step.put("GITHUB_ACTOR", actor);
+        return step;
     }
 }

@@ -129,9 +129,12 @@ class LedgerInCiTest {
             }
         });
 
+        // notifications, notify and report (from the notify and dashboard work) read the ledger too; they offer the
+        // option but are not in the refusal matrix above yet.
         assertThat(withOption)
-                .containsExactlyInAnyOrder(ledgerCommands()
-                        .map(a -> ((String) a.get()[0]).split(" ")[0])
+                .containsExactlyInAnyOrder(Stream.concat(
+                                ledgerCommands().map(a -> ((String) a.get()[0]).split(" ")[0]),
+                                Stream.of("notifications", "notify", "report"))
                         .distinct()
                         .toArray(String[]::new));
         assertThat(without).containsExactlyInAnyOrderElementsOf(WITHOUT_LEDGER_OPTION);

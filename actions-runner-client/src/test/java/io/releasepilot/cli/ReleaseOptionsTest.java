@@ -65,7 +65,11 @@ class ReleaseOptionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"'', USER=carol, carol, ''", "dave, USER=carol, dave, ''", "'', '', release-pilot, ''"})
+    @CsvSource({
+        "'', USER=carol, carol (self-asserted), ''",
+        "dave, USER=carol, dave (self-asserted), ''",
+        "'', '', release-pilot (self-asserted), ''"
+    })
     void shouldTakeTheActorFromTheOptionElseTheUser(String option, String env, String name, String url) {
         ReleaseOptions.Acting options = new ReleaseOptions.Acting();
         options.actor = option;
@@ -78,8 +82,8 @@ class ReleaseOptionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "erin"})
-    void shouldActAsTheGitHubActorFromTheRunUnlessNamed(String option) {
+    @ValueSource(strings = {"", "octocat"})
+    void shouldActAsTheGitHubActorFromTheRun(String option) {
         ReleaseOptions.Acting options = new ReleaseOptions.Acting();
         options.actor = option;
         Map<String, String> runner = Map.of(
@@ -92,7 +96,7 @@ class ReleaseOptionsTest {
 
         Actor actor = options.actor(runner);
 
-        assertThat(actor.name()).isEqualTo(option.isEmpty() ? "octocat" : option);
+        assertThat(actor.name()).isEqualTo("octocat");
         assertThat(actor.ciRunUrl()).isEqualTo("https://github.com/acme/shop/actions/runs/77");
         assertThat(ReleaseOptions.Acting.commitSha(runner)).isEqualTo("abc123");
         assertThat(ReleaseOptions.Acting.commitSha(Map.of())).isNull();

@@ -156,6 +156,9 @@ class ServeCommandIT {
         assertThat(post("/alerts", body, null).statusCode()).isEqualTo(401);
         assertThat(post("/alerts", body, "Bearer wrong").statusCode()).isEqualTo(401);
         assertThat(post("/alerts", body, basic("am", "nope")).statusCode()).isEqualTo(401);
+        assertThat(post("/alerts", body, basic("am", "")).statusCode()).isEqualTo(401);
+        assertThat(post("/alerts", body, basic("", "")).statusCode()).isEqualTo(401);
+        assertThat(post("/alerts", body, "Bearer ").statusCode()).isEqualTo(401);
 
         assertThat(store.find(release.id()).orElseThrow().state()).isEqualTo(ReleaseState.IN_PROGRESS);
         assertThat(store.steps(release.id())).hasSize(1);

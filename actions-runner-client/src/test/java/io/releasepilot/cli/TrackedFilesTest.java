@@ -44,6 +44,22 @@ class TrackedFilesTest {
                     "this check's own pattern and the examples it is tested with"),
             new Allowed("*", "/tmp/rp-services", "RP_SVC_DIR's documented default (scripts/services, README, tests)"),
             new Allowed(
+                    "actions-runner-client/src/test/java/io/releasepilot/cli/WorkspaceConfinementTest.java",
+                    "/tmp/anything.yml",
+                    "an absolute --spec outside CI, which the test only resolves, never opens"),
+            new Allowed(
+                    "shared-lib/src/test/java/io/releasepilot/core/application/HostileProcessesIT.java",
+                    "/root",
+                    "a host HOME value the scrubbed environment is checked against, never opened"),
+            new Allowed(
+                    "shared-lib/src/test/java/io/releasepilot/core/process/ProcessPolicyTest.java",
+                    "/home/runner",
+                    "a runner's HOME value the policy passes through, never opened"),
+            new Allowed(
+                    "shared-lib/src/test/java/io/releasepilot/core/process/ProcessPolicyTest.java",
+                    "/tmp/evil.so",
+                    "the LD_PRELOAD value a caller must not smuggle in, never loaded"),
+            new Allowed(
                     "actions-runner-client/src/test/java/io/releasepilot/cli/actions/ActionsContextTest.java",
                     "/tmp/out",
                     "a runner's GITHUB_OUTPUT value that the test only parses, never opens"),

@@ -47,6 +47,7 @@ class ArchitectureTest {
             "version",
             "dora",
             "notify",
+            "process",
             "application");
 
     /**

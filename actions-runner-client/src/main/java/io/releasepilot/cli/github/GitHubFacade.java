@@ -30,9 +30,9 @@ import org.kohsuke.github.extras.okhttp3.OkHttpGitHubConnector;
  * The one wrapper around {@code org.kohsuke:github-api} (over OkHttp): deployments, deployment statuses and the gate's
  * commit status. No {@code org.kohsuke.github} type leaves this class, so moving to github-api 2.x stays a change
  * here. Retries (rate limits, 5xx) and timeouts live in the OkHttp client; github-api's own waiting handlers are set to
- * fail so that only one bounded policy applies. A POST retried after a 5xx may already have been applied by GitHub;
- * for statuses that is harmless, for {@link #createDeployment} it can leave a second deployment of the same ref, which
- * the next status update supersedes.
+ * fail so that only one bounded policy applies. A POST that failed with a 5xx or a timeout may already have been
+ * applied by GitHub: statuses are repeated (harmless), a deployment is first looked up by ref, environment, task and
+ * the release id in its payload, and created again only when GitHub has none ({@link #createDeployment}).
  */
 public final class GitHubFacade implements AutoCloseable {
 
@@ -100,20 +100,82 @@ public final class GitHubFacade implements AutoCloseable {
         Map<String, String> payload = new LinkedHashMap<>(request.payload());
         payload.put("release_id", request.releaseId());
         payload.put("tool", "release-pilot");
+        String encoded;
         try {
-            GHDeployment deployment = repository()
-                    .createDeployment(request.ref())
-                    .autoMerge(false)
-                    .requiredContexts(List.of())
-                    .environment(request.environment())
-                    .description(request.description())
-                    .payload(JSON.writeValueAsString(payload))
-                    .create();
-            return deployment.getId();
+            encoded = JSON.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
             throw new GitHubException("cannot encode the deployment payload: " + e.getOriginalMessage(), e);
+        }
+        String what = "create a deployment of " + request.ref() + " to " + request.environment() + " in";
+        for (int attempt = 1; ; attempt++) {
+            try {
+                GHDeployment deployment = repository()
+                        .createDeployment(request.ref())
+                        .autoMerge(false)
+                        .requiredContexts(List.of())
+                        .environment(request.environment())
+                        .description(request.description())
+                        .payload(encoded)
+                        .create();
+                return deployment.getId();
+            } catch (IOException e) {
+                if (!ambiguous(e) || attempt >= settings.maxAttempts()) {
+                    throw failure(what, e);
+                }
+                // GitHub may have created it before failing: never create a second one for the same release.
+                Optional<Long> created = findDeployment(request);
+                if (created.isPresent()) {
+                    return created.get();
+                }
+            }
+        }
+    }
+
+    /** A failure after which the POST may or may not have been applied: a server error or a timeout. */
+    private static boolean ambiguous(IOException e) {
+        if (e instanceof HttpException http) {
+            return http.getResponseCode() >= 500;
+        }
+        return e instanceof java.io.InterruptedIOException || e.getCause() instanceof java.io.InterruptedIOException;
+    }
+
+    /** This release's deployment of the ref to the environment, if GitHub already has it (payload release_id). */
+    Optional<Long> findDeployment(DeploymentRequest request) {
+        okhttp3.HttpUrl url = okhttp3.HttpUrl.get(
+                        settings.apiUrl() + "/repos/" + settings.repository() + "/deployments")
+                .newBuilder()
+                .addQueryParameter("ref", request.ref())
+                .addQueryParameter("environment", request.environment())
+                .addQueryParameter("task", "deploy")
+                .addQueryParameter("per_page", "100")
+                .build();
+        Request get = new Request.Builder()
+                .url(url)
+                .header("Accept", "application/vnd.github+json")
+                .header("X-GitHub-Api-Version", "2022-11-28")
+                .header("Authorization", "token " + settings.token())
+                .get()
+                .build();
+        String what = "look up the deployment of " + request.ref() + " to " + request.environment() + " in";
+        try (Response response = http.newCall(get).execute()) {
+            if (!response.isSuccessful() || response.body() == null) {
+                throw new GitHubException("cannot " + what + " " + settings.repository() + " at " + settings.apiUrl()
+                        + ": HTTP " + response.code() + hint(response.code()));
+            }
+            com.fasterxml.jackson.databind.JsonNode list =
+                    JSON.readTree(response.body().byteStream());
+            for (com.fasterxml.jackson.databind.JsonNode deployment : list) {
+                com.fasterxml.jackson.databind.JsonNode payload = deployment.path("payload");
+                if (payload.isTextual()) {
+                    payload = JSON.readTree(payload.asText());
+                }
+                if (request.releaseId().equals(payload.path("release_id").asText(null))) {
+                    return Optional.of(deployment.path("id").asLong());
+                }
+            }
+            return Optional.empty();
         } catch (IOException e) {
-            throw failure("create a deployment of " + request.ref() + " to " + request.environment() + " in", e);
+            throw failure(what, e);
         }
     }
 

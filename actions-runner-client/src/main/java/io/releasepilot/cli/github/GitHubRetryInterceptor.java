@@ -37,9 +37,14 @@ final class GitHubRetryInterceptor implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        Response response = chain.proceed(chain.request());
+        okhttp3.Request request = chain.request();
+        boolean replayable = replayable(request);
+        Response response = chain.proceed(request);
         for (int attempt = 1; attempt < maxAttempts; attempt++) {
             Optional<Duration> wait = retryWait(response, attempt);
+            if (!replayable && response.code() >= 500) {
+                return response;
+            }
             if (wait.isEmpty() || wait.get().compareTo(maxWait) > 0) {
                 return response;
             }
@@ -51,9 +56,23 @@ final class GitHubRetryInterceptor implements Interceptor {
                 throw new InterruptedIOException("interrupted while waiting to retry "
                         + chain.request().url().encodedPath());
             }
-            response = chain.proceed(chain.request());
+            response = chain.proceed(request);
         }
         return response;
+    }
+
+    /**
+     * Whether a call may be repeated after a 5xx, which GitHub may have applied before failing: reads, and the POSTs
+     * of statuses (commit and deployment statuses: a repeated status is harmless). Creating a deployment is not
+     * repeated here; GitHubFacade looks the deployment up first.
+     */
+    static boolean replayable(okhttp3.Request request) {
+        String method = request.method();
+        if (!"POST".equals(method) && !"PATCH".equals(method)) {
+            return true;
+        }
+        String path = request.url().encodedPath();
+        return "POST".equals(method) && (path.endsWith("/statuses") || path.matches(".*/statuses/[^/]+"));
     }
 
     /** How long to wait before retrying this response, or empty when it must not be retried. */

@@ -38,6 +38,8 @@ public final class FakeGitHub implements AutoCloseable {
     private final Map<String, Deque<MockResponse>> routes = new HashMap<>();
     private final List<Sent> sent = new ArrayList<>();
     private final List<Deployment> deployments = new ArrayList<>();
+    private final java.util.Map<Long, String> payloads = new java.util.HashMap<>();
+    private int failuresAfterCreating;
     private @Nullable String deploymentsRepository;
     private long nextDeploymentId;
 
@@ -111,6 +113,15 @@ public final class FakeGitHub implements AutoCloseable {
         return id;
     }
 
+    /**
+     * The next {@code times} deployment creations are applied, then answered with 502 (GitHub failing after it acted):
+     * what a blind retry would turn into duplicate deployments.
+     */
+    public synchronized FakeGitHub failAfterCreating(int times) {
+        this.failuresAfterCreating = times;
+        return this;
+    }
+
     /** The simulated deployments, oldest first. */
     public synchronized List<Deployment> deployments() {
         return deployments.stream()
@@ -133,6 +144,15 @@ public final class FakeGitHub implements AutoCloseable {
                         body.path("description").asText(""),
                         new ArrayList<>());
                 deployments.add(created);
+                payloads.put(
+                        created.id(),
+                        body.path("payload").isTextual()
+                                ? body.path("payload").asText()
+                                : body.path("payload").toString());
+                if (failuresAfterCreating > 0) {
+                    failuresAfterCreating--;
+                    return jsonBody(502, JSON.createObjectNode().put("message", "Server Error"));
+                }
                 return jsonBody(201, deploymentJson(created));
             }
             if (method.equals("GET") && path.equals(base)) {
@@ -192,7 +212,12 @@ public final class FakeGitHub implements AutoCloseable {
                 .put("repository_url", baseUrl() + "/repos/" + deploymentsRepository)
                 .put("transient_environment", false)
                 .put("production_environment", deployment.environment().equals("production"));
-        node.putObject("payload");
+        // The payload as GitHub returns it: an object (the facade's lookup matches its release_id).
+        try {
+            node.set("payload", JSON.readTree(payloads.getOrDefault(deployment.id(), "{}")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return node;
     }
 

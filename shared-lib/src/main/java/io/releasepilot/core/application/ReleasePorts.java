@@ -2,6 +2,8 @@ package io.releasepilot.core.application;
 
 import io.releasepilot.core.InvalidInputException;
 import io.releasepilot.core.gate.prometheus.PrometheusClient;
+import io.releasepilot.core.process.ProcessLauncher;
+import io.releasepilot.core.process.local.LocalProcessLauncher;
 import io.releasepilot.core.rollout.ReleaseSignals;
 import io.releasepilot.core.rollout.Sleeper;
 import io.releasepilot.core.rollout.http.HttpReleaseSignals;
@@ -10,6 +12,7 @@ import io.releasepilot.core.spec.ReleaseSpec;
 import io.releasepilot.core.traffic.TrafficRouter;
 import io.releasepilot.core.traffic.TrafficRouterRegistry;
 import io.releasepilot.core.traffic.TrafficRouterSettings;
+import io.releasepilot.core.traffic.command.ExternalCommand;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +33,8 @@ import java.util.function.Function;
  * @param signals the metrics and health checks of a live release for a spec (default: its {@code metrics} section)
  * @param clock the time
  * @param sleeper how to wait between evaluations
+ * @param launcher where the programs of a release (hooks, the command router, NGINX test and reload) run; they run
+ *     under the policy {@link ReleaseProcesses} derives from the spec and {@code variables}
  */
 public record ReleasePorts(
         Ledger ledger,
@@ -37,7 +42,8 @@ public record ReleasePorts(
         Function<ReleaseSpec, TrafficRouter> routers,
         Function<ReleaseSpec, ReleaseSignals> signals,
         Clock clock,
-        Sleeper sleeper) {
+        Sleeper sleeper,
+        ProcessLauncher launcher) {
 
     /** How long a query to a host's Prometheus may take when the spec names no Prometheus of its own. */
     static final Duration DEFAULT_PROMETHEUS_TIMEOUT = Duration.ofSeconds(10);
@@ -49,32 +55,62 @@ public record ReleasePorts(
         Objects.requireNonNull(signals, "signals");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sleeper, "sleeper");
+        Objects.requireNonNull(launcher, "launcher");
     }
 
     /** The spec's router and signals, the system clock and real waiting. */
     public static ReleasePorts standard(Ledger ledger, Map<String, String> variables) {
         Map<String, String> copy = Map.copyOf(variables);
+        ProcessLauncher launcher = new LocalProcessLauncher();
         return new ReleasePorts(
                 ledger,
                 copy,
-                ReleasePorts::specRouter,
+                spec -> specRouter(spec, copy, launcher),
                 spec -> HttpReleaseSignals.from(spec, copy),
                 Clock.systemUTC(),
-                Sleeper.SYSTEM);
+                Sleeper.SYSTEM,
+                launcher);
     }
 
-    /** The router the spec's {@code traffic} section describes. */
+    /** The router the spec's {@code traffic} section describes; its programs run in isolation (no host variable). */
     public static TrafficRouter specRouter(ReleaseSpec spec) {
-        return TrafficRouterRegistry.create(TrafficRouterSettings.from(spec.traffic()
-                .orElseThrow(() -> new InvalidInputException("the spec has no traffic section: nothing to route"))));
+        return TrafficRouterRegistry.create(settings(spec));
+    }
+
+    /**
+     * The router the spec's {@code traffic} section describes; its programs run through {@code launcher} under the
+     * release's process policy on a host whose variables are {@code variables}.
+     */
+    public static TrafficRouter specRouter(ReleaseSpec spec, Map<String, String> variables, ProcessLauncher launcher) {
+        return TrafficRouterRegistry.create(settings(spec), ReleaseProcesses.commands(spec, variables, launcher));
+    }
+
+    private static TrafficRouterSettings settings(ReleaseSpec spec) {
+        return TrafficRouterSettings.from(spec.traffic()
+                .orElseThrow(() -> new InvalidInputException("the spec has no traffic section: nothing to route")));
+    }
+
+    /** How {@code spec}'s hooks run: through this launcher, under the policy of the spec on this host. */
+    public ExternalCommand commands(ReleaseSpec spec) {
+        return ReleaseProcesses.commands(spec, variables, launcher);
+    }
+
+    /**
+     * Programs run through {@code launcher} (a Jenkins agent's, say); the routers become the spec's routers running
+     * their programs there, so replace routers after this, not before.
+     */
+    public ReleasePorts withLauncher(ProcessLauncher launcher) {
+        Map<String, String> copy = variables;
+        return new ReleasePorts(
+                ledger, variables, spec -> specRouter(spec, copy, launcher), signals, clock, sleeper, launcher);
     }
 
     public ReleasePorts withRouters(Function<ReleaseSpec, TrafficRouter> routers) {
-        return new ReleasePorts(ledger, variables, routers, signals, clock, sleeper);
+        return new ReleasePorts(ledger, variables, routers, signals, clock, sleeper, launcher);
     }
 
     public ReleasePorts withSignals(Function<ReleaseSpec, ReleaseSignals> signals) {
-        return new ReleasePorts(ledger, variables, routers, signals, clock, sleeper);
+        return new ReleasePorts(ledger, variables, routers, signals, clock, sleeper, launcher);
     }
 
     /**
@@ -98,6 +134,6 @@ public record ReleasePorts(
     }
 
     public ReleasePorts withClock(Clock clock, Sleeper sleeper) {
-        return new ReleasePorts(ledger, variables, routers, signals, clock, sleeper);
+        return new ReleasePorts(ledger, variables, routers, signals, clock, sleeper, launcher);
     }
 }

@@ -163,7 +163,8 @@ public final class ReleaseSession implements AutoCloseable {
                 ports.clock(),
                 ports.sleeper(),
                 listener,
-                VerifyPlan.from(releaseSpec, new HttpServerVersions()));
+                VerifyPlan.from(releaseSpec, new HttpServerVersions()),
+                ports.commands(releaseSpec));
     }
 
     /** A release's outcome as the ledger has it, with its report. */

@@ -79,8 +79,9 @@ final class SlotReturn {
         Integer exit = null;
         String output;
         try {
-            ExternalCommand.Result run = ExternalCommand.run(
-                    deploy.get().command(), variables, deploy.get().timeout());
+            ExternalCommand.Result run = session.ports()
+                    .commands(session.environmentSpec())
+                    .execute(deploy.get().command(), variables, deploy.get().timeout());
             succeeded = run.succeeded();
             exit = run.exitCode();
             output = run.quotedOutput();

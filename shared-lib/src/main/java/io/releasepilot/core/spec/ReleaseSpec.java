@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  * @param version the spec format version, 1
  * @param traffic the traffic router; empty only for a spec that declares no strategy (gates only)
  * @param versionCheck what every server of the target must show before traffic moves; empty: no check
+ * @param processes what the programs the release starts may see, and the extra secrets masked in their output
  */
 public record ReleaseSpec(
         int version,
@@ -26,7 +27,8 @@ public record ReleaseSpec(
         StateSpec state,
         VersioningSpec versioning,
         List<NotificationSpec> notifications,
-        Optional<VersionCheckSpec> versionCheck) {
+        Optional<VersionCheckSpec> versionCheck,
+        ProcessesSpec processes) {
     /** What a service name looks like: it goes into labels, tags, lock keys and file names. */
     public static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
 
@@ -48,6 +50,7 @@ public record ReleaseSpec(
         Require.present(versioning, "versioning");
         notifications = Require.list(notifications, "notifications");
         Require.optional(versionCheck, "versionCheck");
+        Require.present(processes, "processes");
     }
 
     /** The full default spec for {@code service}: what the demo runs and what {@code gate} uses without a spec. */
@@ -88,7 +91,8 @@ public record ReleaseSpec(
                 state,
                 versioning,
                 notifications,
-                versionCheck);
+                versionCheck,
+                processes);
     }
 
     /** The queries with every {@code {{label.NAME}}} replaced by the environment's value (others left as written). */

@@ -76,6 +76,9 @@ final class SpecBinder {
         Bound<Optional<VersionCheckSpec>> versionCheck = parts.add(parts.object(o, "versionCheck", "versionCheck")
                 .map(v -> new VersionCheckBinder(values).bind(v).map(Optional::of))
                 .orElseGet(() -> Bound.of(Optional.empty())));
+        Bound<ProcessesSpec> processes = parts.add(parts.object(o, "processes", "processes")
+                .map(p -> new ProcessesBinder(values).bind(p))
+                .orElseGet(() -> Bound.of(ProcessesSpec.none())));
         return parts.build(
                 o,
                 () -> new ReleaseSpec(
@@ -90,6 +93,7 @@ final class SpecBinder {
                         state.value(),
                         versioning.value(),
                         notifications.value(),
-                        versionCheck.value()));
+                        versionCheck.value(),
+                        processes.value()));
     }
 }

@@ -267,6 +267,7 @@ public final class SpecDefaults {
                 state(),
                 versioning(),
                 List.of(),
-                Optional.empty());
+                Optional.empty(),
+                ProcessesSpec.none());
     }
 }

@@ -61,7 +61,8 @@ public final class SpecKeys {
                         "state",
                         "versioning",
                         "notifications",
-                        "versionCheck"));
+                        "versionCheck",
+                        "processes"));
         keys.put(
                 "environments[]",
                 List.of("name", "branches", "tags", "requiredApprovals", "approvers", "traffic", "metricLabels"));
@@ -144,6 +145,7 @@ public final class SpecKeys {
         keys.put("versioning", List.of("tagPrefix", "channels"));
         keys.put("versioning.channels[]", List.of("branch", "prerelease"));
         keys.put("versionCheck", List.of("url", "servers", "expectStatus", "regex", "jsonPath", "header", "timeout"));
+        keys.put("processes", List.of("passEnvironment", "secretEnvironment"));
         keys.put(
                 "notifications[]",
                 List.of(

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Binds a traffic target ({@code traffic}, or an environment's own {@code environments[].traffic}, which has the same
@@ -16,6 +17,15 @@ import java.util.regex.Pattern;
  * promotion mode.
  */
 final class TrafficBinder {
+    /**
+     * What HAProxy accepts as a proxy or server name (letters, digits, '-', '_', '.', ':'): nothing that could end a
+     * runtime-API command (newline, ';') or add an argument (space).
+     */
+    public static final Pattern HAPROXY_NAME = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+
+    private static final String HAPROXY_NAME_RULE =
+            "letters, digits, '-', '_', '.' and ':' only (no spaces, ';' or line breaks), at most 64";
+
     private static final Pattern HOST_PORT = Pattern.compile("\\[?[A-Za-z0-9.:_-]+\\]?:(\\d{1,5})");
     private static final String SLOTS_HINT = "slots: { blue: [blue1, blue2], green: [green1] }";
 
@@ -61,6 +71,14 @@ final class TrafficBinder {
      * command router), and the slots are then named stable and canary with no servers of their own.
      */
     private Bound<SlotsSpec> slots(Mapping o, boolean required, String what) {
+        return slots(o, required, what, null);
+    }
+
+    /**
+     * The slots of a traffic target; with {@code names} set, every server must match it (HAProxy names go into
+     * runtime-API commands, so nothing that could end one or add an argument gets through).
+     */
+    private Bound<SlotsSpec> slots(Mapping o, boolean required, String what, @Nullable Pattern names) {
         YamlNode node = o.get("slots");
         boolean legacy = o.has("stable") || o.has("canary");
         if (node != null && legacy) {
@@ -79,6 +97,10 @@ final class TrafficBinder {
                     parts.add(values.text(o, "stable", null, "the live slot's " + what + ", or " + SLOTS_HINT));
             Bound<String> canary =
                     parts.add(values.text(o, "canary", null, "the new version's " + what + ", or " + SLOTS_HINT));
+            if (names != null) {
+                serverName(parts, o, "stable", stable, names);
+                serverName(parts, o, "canary", canary, names);
+            }
             if (stable.isValid() && canary.isValid() && stable.value().equals(canary.value())) {
                 parts.problem(
                         o.get("canary"),
@@ -126,6 +148,14 @@ final class TrafficBinder {
                 YamlNode item = items.get(i);
                 if (!item.isScalar() || item.kind == YamlNode.Kind.NULL || item.text.isBlank()) {
                     parts.problem(item, slotPath + "[" + i + "]", Hints.expected("a " + what, item), SLOTS_HINT);
+                    continue;
+                }
+                if (names != null && !names.matcher(item.text).matches()) {
+                    parts.problem(
+                            item,
+                            slotPath + "[" + i + "]",
+                            "'" + printable(item.text) + "' is not an HAProxy name",
+                            HAPROXY_NAME_RULE);
                     continue;
                 }
                 String other = slotOf.putIfAbsent(item.text, entry.key());
@@ -178,12 +208,32 @@ final class TrafficBinder {
             }
         }
         Bound<String> backend = parts.add(values.text(o, "backend", null, "the HAProxy backend holding both slots"));
-        Bound<SlotsSpec> slots = parts.add(slots(o, true, "server name"));
+        haproxyName(parts, o, "backend", backend);
+        Bound<SlotsSpec> slots = parts.add(slots(o, true, "server name", HAPROXY_NAME));
         Bound<Duration> timeout = parts.add(values.duration(o, "timeout", SpecDefaults.HAPROXY_TIMEOUT, true));
         return parts.build(
                 o,
                 () -> new HaproxySpec(
                         socket.value(), address.value(), backend.value(), slots.value(), timeout.value()));
+    }
+
+    private static void haproxyName(Parts parts, Mapping o, String key, Bound<String> name) {
+        serverName(parts, o, key, name, HAPROXY_NAME);
+    }
+
+    private static void serverName(Parts parts, Mapping o, String key, Bound<String> name, Pattern names) {
+        if (!name.isValid() || names.matcher(name.value()).matches()) {
+            return;
+        }
+        parts.problem(
+                o.get(key),
+                o.child(key),
+                "'" + printable(name.value()) + "' is not an HAProxy name",
+                HAPROXY_NAME_RULE);
+    }
+
+    private static String printable(String name) {
+        return name.replace("\n", "\\n");
     }
 
     private Bound<NginxSpec> nginx(Mapping o) {

@@ -1,6 +1,7 @@
 package io.releasepilot.core.traffic;
 
 import io.releasepilot.core.traffic.command.CommandTrafficRouter;
+import io.releasepilot.core.traffic.command.ExternalCommand;
 import io.releasepilot.core.traffic.embedded.EmbeddedTrafficRouter;
 import io.releasepilot.core.traffic.haproxy.HaproxyTrafficRouter;
 import io.releasepilot.core.traffic.nginx.NginxTrafficRouter;
@@ -45,14 +46,22 @@ public final class TrafficRouterRegistry {
 
     private TrafficRouterRegistry() {}
 
-    /** The router for these settings; the settings record's type picks the adapter. */
+    /** The router for these settings; programs it runs (NGINX, command) run in isolation. */
     public static TrafficRouter create(TrafficRouterSettings settings) {
+        return create(settings, ExternalCommand.isolated());
+    }
+
+    /**
+     * The router for these settings; the settings record's type picks the adapter, and the programs it runs go
+     * through {@code commands} (the release's process policy).
+     */
+    public static TrafficRouter create(TrafficRouterSettings settings, ExternalCommand commands) {
         if (settings instanceof TrafficRouterSettings.Haproxy haproxy) {
             return new HaproxyTrafficRouter(haproxy);
         } else if (settings instanceof TrafficRouterSettings.Nginx nginx) {
-            return new NginxTrafficRouter(nginx);
+            return new NginxTrafficRouter(nginx, commands);
         } else if (settings instanceof TrafficRouterSettings.Command command) {
-            return new CommandTrafficRouter(command);
+            return new CommandTrafficRouter(command, commands);
         } else if (settings instanceof TrafficRouterSettings.Embedded embedded) {
             return new EmbeddedTrafficRouter(embedded);
         }

@@ -88,9 +88,9 @@ public sealed interface TrafficRouterSettings {
             if (address != null && !address.matches("[^:\\s]+:\\d{1,5}")) {
                 throw new InvalidInputException("traffic.haproxy.address must be host:port, got '" + address + "'");
             }
-            requireName("traffic.haproxy.backend", backend);
+            requireHaproxyName("traffic.haproxy.backend", backend);
             Objects.requireNonNull(slots, "traffic.haproxy.slots");
-            slots.allServers().forEach(server -> requireName("traffic.haproxy.slots server", server));
+            slots.allServers().forEach(server -> requireHaproxyName("traffic.haproxy.slots server", server));
             requirePositive("traffic.haproxy.timeout", timeout);
         }
 
@@ -227,6 +227,14 @@ public sealed interface TrafficRouterSettings {
     private static void requireName(String field, @Nullable String value) {
         if (value == null || value.isBlank() || value.chars().anyMatch(Character::isWhitespace)) {
             throw new InvalidInputException(field + " must be a non-empty name without spaces, got '" + value + "'");
+        }
+    }
+
+    /** An HAProxy name never carries a second runtime-API command (newline, ';') or an extra argument (space). */
+    private static void requireHaproxyName(String field, @Nullable String value) {
+        if (value == null || !value.matches("[A-Za-z0-9_.:-]{1,64}")) {
+            throw new InvalidInputException(
+                    field + " must be an HAProxy name (letters, digits, '-', '_', '.', ':'), got '" + value + "'");
         }
     }
 

@@ -31,6 +31,35 @@ public final class BadSpecs {
 
     public static List<Case> all() {
         List<Case> cases = new ArrayList<>();
+        String haproxy = "service: checkout\ntraffic:\n  router: haproxy\n  haproxy:\n    socket: /run/h.sock\n";
+        cases.add(text(
+                "HAProxy backend injecting a second command",
+                haproxy + "    backend: \"be;disable server be/s1\"\n    stable: s1\n    canary: s2\n",
+                6,
+                14,
+                "traffic.haproxy.backend",
+                "is not an HAProxy name"));
+        cases.add(text(
+                "HAProxy server with an extra argument",
+                haproxy + "    backend: be\n    stable: \"s1 weight 100\"\n    canary: s2\n",
+                7,
+                13,
+                "traffic.haproxy.stable",
+                "is not an HAProxy name"));
+        cases.add(text(
+                "HAProxy server with a line break",
+                haproxy + "    backend: be\n    stable: s1\n    canary: \"s2\\nshow info\"\n",
+                8,
+                13,
+                "traffic.haproxy.canary",
+                "is not an HAProxy name"));
+        cases.add(text(
+                "environment allow-list entry that is not a name",
+                "service: checkout\nprocesses:\n  passEnvironment: [\"A=B\"]\n",
+                3,
+                20,
+                "processes.passEnvironment[0]",
+                "is not an environment variable name"));
         cases.add(text("empty file", "", 1, 1, "", "the spec is empty"));
         cases.add(text("only comments", "# nothing here\n\n# at all\n", 1, 1, "", "the spec is empty"));
         cases.add(new Case("binary file", new byte[] {'s', 'e', 'r', 0, 1, 2, (byte) 0xff}, 1, 4, "", "binary file"));

@@ -65,9 +65,12 @@ public final class PrometheusClient {
         return timeout;
     }
 
-    /** Replaces {@code {{version}}} in {@code query}. */
+    /**
+     * Replaces {@code {{version}}} in {@code query}, escaped for the PromQL string it stands in (a {@code "} in a tag
+     * cannot end the string and rewrite the query).
+     */
     public static String withVersion(String query, String version) {
-        return query.replace(VERSION_PLACEHOLDER, version);
+        return PromqlSubstitution.substitute(query, VERSION_PLACEHOLDER, version);
     }
 
     /** An instant query at Prometheus's current time. */

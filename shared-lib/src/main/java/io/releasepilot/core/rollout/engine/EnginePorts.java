@@ -12,13 +12,16 @@ import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseStore;
 import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.traffic.TrafficRouter;
+import io.releasepilot.core.traffic.command.ExternalCommand;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-/** What every part of one engine shares: the ports, the plan, time, and where progress goes. */
+/**
+ * What every part of one engine shares: the ports, the plan, time, where progress goes and how its hooks run.
+ */
 record EnginePorts(
         ReleaseStore store,
         TrafficRouter router,
@@ -27,7 +30,8 @@ record EnginePorts(
         Clock clock,
         Sleeper sleeper,
         ProgressListener listener,
-        VerifyPlan verify) {
+        VerifyPlan verify,
+        ExternalCommand commands) {
     EnginePorts {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(router, "router");
@@ -37,6 +41,7 @@ record EnginePorts(
         Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(verify, "verify");
+        Objects.requireNonNull(commands, "commands");
     }
 
     /** Appends one typed step to the release's ledger. */

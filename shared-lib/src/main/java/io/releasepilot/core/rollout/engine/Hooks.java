@@ -60,10 +60,11 @@ final class Hooks {
             output = "no " + name + " hook configured";
         } else {
             try {
-                ExternalCommand.Result run = ExternalCommand.run(
-                        hook.get().command(),
-                        hookEnvironment(current, slot, servers),
-                        hook.get().timeout());
+                ExternalCommand.Result run = ports.commands()
+                        .execute(
+                                hook.get().command(),
+                                hookEnvironment(current, slot, servers),
+                                hook.get().timeout());
                 result = run.succeeded() ? HookResult.SUCCEEDED : HookResult.FAILED;
                 exitCode = run.exitCode();
                 output = run.quotedOutput();

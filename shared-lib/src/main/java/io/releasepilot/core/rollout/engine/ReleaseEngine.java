@@ -16,6 +16,7 @@ import io.releasepilot.core.state.Release;
 import io.releasepilot.core.state.ReleaseState;
 import io.releasepilot.core.state.ReleaseStore;
 import io.releasepilot.core.traffic.TrafficRouter;
+import io.releasepilot.core.traffic.command.ExternalCommand;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,12 +56,15 @@ public final class ReleaseEngine {
             Sleeper sleeper,
             ProgressListener listener) {
         // Not this(...): ArchUnit counts a delegating constructor call as building an engine outside the application.
-        this.ports = new EnginePorts(store, router, signals, plan, clock, sleeper, listener, VerifyPlan.none());
+        this.ports = new EnginePorts(
+                store, router, signals, plan, clock, sleeper, listener, VerifyPlan.none(), ExternalCommand.isolated());
     }
 
     /**
-     * As above, plus what is verified around traffic: the version check before the first change, the router's
-     * read-back after each change and each analysis interval ({@link VerifyPlan#from}).
+     * As above, plus what is verified around traffic (the version check before the first change, the router's
+     * read-back after each change and each analysis interval: {@link VerifyPlan#from}) and {@code commands}, the
+     * release's process policy its hooks run through (scrubbed environment, masked and bounded output, process tree
+     * stopped on timeout).
      */
     public ReleaseEngine(
             ReleaseStore store,
@@ -70,8 +74,9 @@ public final class ReleaseEngine {
             Clock clock,
             Sleeper sleeper,
             ProgressListener listener,
-            VerifyPlan verify) {
-        this.ports = new EnginePorts(store, router, signals, plan, clock, sleeper, listener, verify);
+            VerifyPlan verify,
+            ExternalCommand commands) {
+        this.ports = new EnginePorts(store, router, signals, plan, clock, sleeper, listener, verify, commands);
     }
 
     /** Starts a canary release, or continues the one in progress for the same version (see {@link ReleaseOpener}). */

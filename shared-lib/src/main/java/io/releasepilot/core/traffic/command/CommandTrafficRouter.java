@@ -38,8 +38,16 @@ public final class CommandTrafficRouter implements TrafficRouter {
     /** The release's {@code RP_*} variables, passed to every call once a release is running. */
     private volatile Map<String, String> release = Map.of();
 
+    private final ExternalCommand commands;
+
     public CommandTrafficRouter(TrafficRouterSettings.Command settings) {
+        this(settings, ExternalCommand.isolated());
+    }
+
+    /** A router whose program runs under the release's process policy. */
+    public CommandTrafficRouter(TrafficRouterSettings.Command settings, ExternalCommand commands) {
         this.settings = settings;
+        this.commands = commands;
     }
 
     /** Passes {@code variables} (the release's {@code RP_*}, see docs/rollout.md) to every following call. */
@@ -59,7 +67,12 @@ public final class CommandTrafficRouter implements TrafficRouter {
 
     @Override
     public TrafficRouter withLive(String slot) {
-        return slot.equals(settings.slots().live()) ? this : new CommandTrafficRouter(settings.withLive(slot));
+        if (slot.equals(settings.slots().live())) {
+            return this;
+        }
+        CommandTrafficRouter turned = new CommandTrafficRouter(settings.withLive(slot), commands);
+        turned.releaseEnvironment(release);
+        return turned;
     }
 
     private Map<String, String> variables(String action) {
@@ -77,7 +90,7 @@ public final class CommandTrafficRouter implements TrafficRouter {
     public RouterState current() {
         List<String> argv = new ArrayList<>(settings.run());
         argv.add("get");
-        ExternalCommand.Result result = ExternalCommand.run(argv, variables("get"), settings.timeout());
+        ExternalCommand.Result result = commands.execute(argv, variables("get"), settings.timeout());
         if (!result.succeeded()) {
             throw new TrafficRouterException(
                     "traffic command " + argv + " exited " + result.exitCode() + ": " + result.quotedOutput());
@@ -130,7 +143,7 @@ public final class CommandTrafficRouter implements TrafficRouter {
                 "RP_WEIGHTS",
                 settings.slots().live() + "=" + split.stable() + " "
                         + settings.slots().target() + "=" + split.canary());
-        ExternalCommand.Result result = ExternalCommand.run(argv, variables, settings.timeout());
+        ExternalCommand.Result result = commands.execute(argv, variables, settings.timeout());
         if (!result.succeeded()) {
             throw new TrafficRouterException(
                     "traffic command " + argv + " exited " + result.exitCode() + ": " + result.quotedOutput());

@@ -1,25 +1,39 @@
 package io.releasepilot.core.traffic.command;
 
+import io.releasepilot.core.process.ProcessLaunchException;
+import io.releasepilot.core.process.ProcessLauncher;
+import io.releasepilot.core.process.ProcessOutcome;
+import io.releasepilot.core.process.ProcessPolicy;
+import io.releasepilot.core.process.local.LocalProcessLauncher;
 import io.releasepilot.core.traffic.TrafficRouterException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Objects;
 
 /**
- * Runs a user-configured program as an argv list (never through a shell), with a timeout, capturing stdout and stderr
- * together so that errors can quote them. Used by the NGINX and command routers.
+ * Runs a user-configured program as an argv list (never through a shell) for a router or a hook, through the
+ * release's {@link ProcessLauncher} under its {@link ProcessPolicy}: scrubbed environment plus the release's {@code
+ * RP_*} variables, output bounded and masked, the process tree stopped on timeout. Used by the NGINX and command
+ * routers and the blue-green hooks.
  */
 public final class ExternalCommand {
     private static final int MAX_QUOTED_CHARS = 4000;
 
-    private ExternalCommand() {}
+    private final ProcessLauncher launcher;
+    private final ProcessPolicy policy;
 
-    /** The outcome of one run: exit code and the combined output. */
+    public ExternalCommand(ProcessLauncher launcher, ProcessPolicy policy) {
+        this.launcher = Objects.requireNonNull(launcher, "launcher");
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    /** Programs run here with no host variable at all ({@link ProcessPolicy#ISOLATED}): tests and the demo. */
+    public static ExternalCommand isolated() {
+        return new ExternalCommand(new LocalProcessLauncher(), ProcessPolicy.ISOLATED);
+    }
+
+    /** The outcome of one run: exit code and the combined output (masked, bounded). */
     public record Result(List<String> argv, int exitCode, String output) {
         public Result {
             argv = List.copyOf(argv);
@@ -39,45 +53,26 @@ public final class ExternalCommand {
     }
 
     /**
-     * Runs {@code argv} with {@code extraEnvironment} added to this process's environment. A program that does not
-     * finish within {@code timeout} is killed (with its children) and reported as a {@link TrafficRouterException}.
+     * Runs {@code argv} with the policy's environment and the release's {@code releaseVariables} ({@code RP_*}). A
+     * program that does not finish within {@code timeout} is stopped with its whole tree and reported as a {@link
+     * TrafficRouterException}.
      */
-    public static Result run(List<String> argv, Map<String, String> extraEnvironment, Duration timeout) {
-        Path output = null;
+    public Result execute(List<String> argv, Map<String, String> releaseVariables, Duration timeout) {
+        ProcessOutcome outcome;
         try {
-            // A file, not a pipe: a chatty program can never block on a full pipe while we wait for it.
-            output = Files.createTempFile("rp-command", ".out");
-            ProcessBuilder builder = new ProcessBuilder(argv)
-                    .redirectErrorStream(true)
-                    .redirectOutput(output.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-            builder.environment().putAll(extraEnvironment);
-            Process process = builder.start();
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-                throw new TrafficRouterException(
-                        "command " + argv + " did not finish within " + timeout + "; output: " + read(output));
-            }
-            return new Result(argv, process.exitValue(), read(output));
-        } catch (IOException e) {
-            throw new TrafficRouterException("cannot run " + argv + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TrafficRouterException("interrupted while running " + argv, e);
-        } finally {
-            if (output != null) {
-                try {
-                    Files.deleteIfExists(output);
-                } catch (IOException ignored) {
-                    // a leftover temp file is harmless
-                }
-            }
+            outcome = launcher.run(policy.request(argv, releaseVariables, timeout));
+        } catch (ProcessLaunchException e) {
+            throw new TrafficRouterException(String.valueOf(e.getMessage()), e);
         }
+        if (outcome.timedOut()) {
+            throw new TrafficRouterException("command " + argv + " did not finish within " + timeout
+                    + " and was stopped with its child processes; output: " + outcome.reported());
+        }
+        return new Result(argv, outcome.exitCode(), outcome.reported());
     }
 
-    private static String read(Path output) throws IOException {
-        return new String(Files.readAllBytes(output), StandardCharsets.UTF_8);
+    /** Runs {@code argv} in isolation ({@link #isolated()}); a release runs its programs through its own instance. */
+    public static Result run(List<String> argv, Map<String, String> releaseVariables, Duration timeout) {
+        return isolated().execute(argv, releaseVariables, timeout);
     }
 }

@@ -294,6 +294,11 @@ public final class HaproxyTrafficRouter implements TrafficRouter {
      * Non-blocking I/O with a selector gives one deadline for connect, write and read on unix sockets too.
      */
     String send(String command) {
+        if (command.indexOf('\n') >= 0 || command.indexOf('\r') >= 0 || command.indexOf(';') >= 0) {
+            // The runtime API splits on these: one call must never become two commands.
+            throw new TrafficRouterException("refusing to send more than one HAProxy runtime API command: "
+                    + command.replace("\n", "\\n").replace("\r", "\\r"));
+        }
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         try (SocketChannel channel = SocketChannel.open(family);
                 Selector selector = Selector.open()) {

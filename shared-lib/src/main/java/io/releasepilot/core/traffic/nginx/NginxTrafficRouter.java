@@ -43,10 +43,17 @@ public final class NginxTrafficRouter implements TrafficRouter {
 
     private final TrafficRouterSettings.Nginx settings;
     private final @Nullable NginxLiveState live;
+    private final ExternalCommand commands;
 
     public NginxTrafficRouter(TrafficRouterSettings.Nginx settings) {
+        this(settings, ExternalCommand.isolated());
+    }
+
+    /** A router whose test and reload commands run under the release's process policy. */
+    public NginxTrafficRouter(TrafficRouterSettings.Nginx settings, ExternalCommand commands) {
         this.settings = settings;
         this.live = settings.status() == null ? null : new NginxLiveState(settings.status(), settings.timeout());
+        this.commands = commands;
     }
 
     @Override
@@ -61,7 +68,7 @@ public final class NginxTrafficRouter implements TrafficRouter {
 
     @Override
     public TrafficRouter withLive(String slot) {
-        return slot.equals(settings.slots().live()) ? this : new NginxTrafficRouter(settings.withLive(slot));
+        return slot.equals(settings.slots().live()) ? this : new NginxTrafficRouter(settings.withLive(slot), commands);
     }
 
     @Override
@@ -117,14 +124,14 @@ public final class NginxTrafficRouter implements TrafficRouter {
             return live == null ? parse(rendered) : current();
         }
         write(rendered);
-        ExternalCommand.Result test = ExternalCommand.run(settings.testCommand(), Map.of(), settings.timeout());
+        ExternalCommand.Result test = commands.execute(settings.testCommand(), Map.of(), settings.timeout());
         if (!test.succeeded()) {
             restore(previous);
             throw new TrafficRouterException("NGINX rejected the new upstream (" + settings.testCommand()
                     + " exited " + test.exitCode() + "); the previous " + settings.file() + " is back: "
                     + test.quotedOutput());
         }
-        ExternalCommand.Result reload = ExternalCommand.run(settings.reloadCommand(), Map.of(), settings.timeout());
+        ExternalCommand.Result reload = commands.execute(settings.reloadCommand(), Map.of(), settings.timeout());
         if (!reload.succeeded()) {
             restore(previous);
             throw new TrafficRouterException("NGINX reload " + settings.reloadCommand() + " exited " + reload.exitCode()

@@ -113,7 +113,8 @@ class RouterDriftIT {
                 Clock.systemUTC(),
                 Sleeper.SYSTEM,
                 p -> {},
-                VerifyPlan.from(spec, new HttpServerVersions()));
+                VerifyPlan.from(spec, new HttpServerVersions()),
+                io.releasepilot.core.traffic.command.ExternalCommand.isolated());
         RolloutRequest request =
                 new RolloutRequest(service, "production", "2.0.0", Actor.of("alice"), "abc123", null, false);
         return CompletableFuture.supplyAsync(() -> engine.canary(request));

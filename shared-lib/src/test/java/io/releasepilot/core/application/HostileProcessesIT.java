@@ -85,6 +85,8 @@ class HostileProcessesIT {
                 + "    deploy: { command: " + deployArgv + ", timeout: 2s }\n"
                 + "    watchWindow: 1s\n    scaleDownDelay: 1s\n"
                 + "traffic:\n  router: command\n  command: { run: [\"/bin/true\"] }\n"
+                // No metrics here: the test is about the hook's process, so the watch window promotes blind.
+                + "rollback:\n  onMissingData: continue\n"
                 + "processes:\n  passEnvironment: [DEPLOY_KEY, DEPLOY_REGION]\n  secretEnvironment: [DEPLOY_KEY]\n";
         SpecFile spec = SpecReader.readFile("release-pilot.yml", yaml.getBytes(StandardCharsets.UTF_8))
                 .value();

@@ -121,7 +121,7 @@ class RollbackDeploymentsIT {
     void shouldFailTheBlueGreenDeploymentWhenItIsSwitchedBack() throws Exception {
         Path action = checkout("blue-green");
         Map<String, String> with = inputs();
-        with.put("spec", bench.specFile(ENVIRONMENT, "blue-green", 30).toString());
+        with.put("spec", inWorkspace(bench.specFile(ENVIRONMENT, "blue-green", 30)));
         with.put("release-version", bench.v2().version());
         CompletableFuture<ActionRunner.Result> run = CompletableFuture.supplyAsync(() -> {
             try {
@@ -205,14 +205,14 @@ class RollbackDeploymentsIT {
 
     private ActionRunner.Result canary(int stepSeconds) throws IOException, InterruptedException {
         Map<String, String> with = inputs();
-        with.put("spec", bench.specFile(ENVIRONMENT, "canary", stepSeconds).toString());
+        with.put("spec", inWorkspace(bench.specFile(ENVIRONMENT, "canary", stepSeconds)));
         with.put("release-version", bench.v2().version());
         return runner(checkout("canary"), NEW_SHA).run(with);
     }
 
     private ActionRunner.Result rollback() throws IOException, InterruptedException {
         Map<String, String> with = inputs();
-        with.put("spec", bench.specFile(ENVIRONMENT, "canary", 4).toString());
+        with.put("spec", inWorkspace(bench.specFile(ENVIRONMENT, "canary", 4)));
         with.put("reason", "bad release");
         // The rollback job runs on a later commit; the versions come from the ledger, not from GITHUB_SHA.
         return runner(checkout("rollback"), "3333333333333333333333333333333333333333")
@@ -230,6 +230,14 @@ class RollbackDeploymentsIT {
         String password = TestServices.get("RP_PG_PASSWORD");
         with.put("database-password", password.isEmpty() ? "not-used-but-masked" : password);
         return with;
+    }
+
+    /** In CI the spec must lie in the workspace (paths are confined to it): copied there, named relative to it. */
+    private String inWorkspace(Path spec) throws java.io.IOException {
+        Path workspace = java.nio.file.Files.createDirectories(work.resolve("workspace"));
+        java.nio.file.Files.copy(
+                spec, workspace.resolve(spec.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return spec.getFileName().toString();
     }
 
     private ActionRunner runner(Path action, String sha) {

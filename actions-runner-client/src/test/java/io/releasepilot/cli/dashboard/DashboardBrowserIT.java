@@ -211,7 +211,8 @@ class DashboardBrowserIT {
 
         browser.get(serve.toString());
         assertThat(text(By.cssSelector("tr[data-environment=staging]")))
-                .contains(finished.version(), current.version(), "IN_PROGRESS", "90/10", "ci-bot");
+                .contains(
+                        finished.version(), current.version(), "IN_PROGRESS", "90/10", "release-pilot (self-asserted)");
         assertThat(text(By.cssSelector("tr[data-environment=production]"))).contains(EVIL);
         assertThat(browser.findElements(By.tagName("script"))).hasSize(1);
         assertThat(browser.getPageSource()).contains("&lt;script&gt;alert(");

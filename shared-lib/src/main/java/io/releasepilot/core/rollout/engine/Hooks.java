@@ -96,10 +96,13 @@ final class Hooks {
         return result;
     }
 
-    /** The release's own variables, then the slot's (which name the slot the hook acts on, not the canary server). */
+    /**
+     * The slot's variables (service, environment, versions, slots, servers) plus the release id. Not
+     * {@link HookEnvironment#of}: every key it sets but the id is the slot's here, and it would read the ledger again.
+     */
     private Map<String, String> hookEnvironment(Release current, String slot, List<String> servers) {
-        Map<String, String> env = new LinkedHashMap<>(HookEnvironment.of(ports, current));
-        env.putAll(ports.slots().hookVariables(current, slot, servers));
+        Map<String, String> env = new LinkedHashMap<>(ports.slots().hookVariables(current, slot, servers));
+        env.put("RP_RELEASE_ID", current.id().toString());
         return env;
     }
 }

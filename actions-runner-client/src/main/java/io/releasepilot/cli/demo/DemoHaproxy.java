@@ -1,9 +1,9 @@
 package io.releasepilot.cli.demo;
 
 import io.releasepilot.core.InfrastructureException;
+import io.releasepilot.core.process.LoopbackPorts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -118,9 +118,7 @@ public final class DemoHaproxy implements AutoCloseable {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        return LoopbackPorts.free();
     }
 
     @Override

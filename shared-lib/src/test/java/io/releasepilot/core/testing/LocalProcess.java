@@ -1,8 +1,8 @@
 package io.releasepilot.core.testing;
 
+import io.releasepilot.core.process.LoopbackPorts;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +22,9 @@ public abstract class LocalProcess implements AutoCloseable {
                 .start();
     }
 
-    /** A free loopback TCP port (closed again before use: a tiny race other tests on this machine could win). */
+    /** A free loopback TCP port below the ephemeral range (see {@link LoopbackPorts} for why). */
     public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
+        return LoopbackPorts.free();
     }
 
     public long pid() {

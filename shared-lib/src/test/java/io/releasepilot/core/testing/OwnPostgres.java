@@ -1,7 +1,6 @@
 package io.releasepilot.core.testing;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,8 +109,8 @@ public final class OwnPostgres implements AutoCloseable {
     }
 
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        try {
+            return LocalProcess.freePort();
         } catch (IOException e) {
             throw new IllegalStateException("no free port", e);
         }

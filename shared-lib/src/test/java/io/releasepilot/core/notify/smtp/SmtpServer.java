@@ -1,10 +1,10 @@
 package io.releasepilot.core.notify.smtp;
 
+import io.releasepilot.core.process.LoopbackPorts;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,10 +62,7 @@ final class SmtpServer implements AutoCloseable {
                     cert.toString());
         }
         Path maildir = dir.resolve("maildir");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = LoopbackPorts.free();
         List<String> command =
                 new ArrayList<>(List.of("/usr/bin/python3", "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:" + port));
         if (tls) {

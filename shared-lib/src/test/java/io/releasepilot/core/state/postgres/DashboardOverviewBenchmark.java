@@ -1,5 +1,6 @@
 package io.releasepilot.core.state.postgres;
 
+import io.releasepilot.core.process.LoopbackPorts;
 import io.releasepilot.core.release.ReleaseStrategy;
 import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.state.Actor;
@@ -13,7 +14,6 @@ import io.releasepilot.core.state.StepDetail;
 import io.releasepilot.core.testing.LedgerDatabases;
 import io.releasepilot.core.testing.TestServices;
 import io.releasepilot.core.traffic.TrafficSplit;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -104,10 +104,7 @@ final class DashboardOverviewBenchmark {
                 "version: 1\nservice: " + SERVICE + "\nenvironments:\n  - name: staging\n"
                         + "  - name: production\ntraffic:\n  router: haproxy\n  haproxy: { socket: /nonexistent/haproxy.sock,"
                         + " backend: app, stable: blue, canary: green, timeout: 1s }\n");
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = LoopbackPorts.free();
         ProcessBuilder builder = new ProcessBuilder(
                         "java",
                         "-jar",

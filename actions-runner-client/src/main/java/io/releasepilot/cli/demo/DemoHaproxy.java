@@ -1,7 +1,7 @@
 package io.releasepilot.cli.demo;
 
 import io.releasepilot.core.InfrastructureException;
-import io.releasepilot.core.process.LoopbackPorts;
+import io.releasepilot.core.process.local.LoopbackPorts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

@@ -1,6 +1,6 @@
 package io.releasepilot.core.testing;
 
-import io.releasepilot.core.process.LoopbackPorts;
+import io.releasepilot.core.process.local.LoopbackPorts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;

@@ -1,6 +1,6 @@
 package io.releasepilot.core.notify.smtp;
 
-import io.releasepilot.core.process.LoopbackPorts;
+import io.releasepilot.core.process.local.LoopbackPorts;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package io.releasepilot.core.state.postgres;
 
-import io.releasepilot.core.process.LoopbackPorts;
+import io.releasepilot.core.process.local.LoopbackPorts;
 import io.releasepilot.core.release.ReleaseStrategy;
 import io.releasepilot.core.release.Verdict;
 import io.releasepilot.core.state.Actor;

@@ -1,4 +1,4 @@
-package io.releasepilot.core.process;
+package io.releasepilot.core.process.local;
 
 import java.io.IOException;
 import java.net.InetAddress;

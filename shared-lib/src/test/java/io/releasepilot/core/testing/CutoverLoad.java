@@ -53,6 +53,10 @@ public final class CutoverLoad {
             int changes = 0;
             while (System.nanoTime() < end) {
                 TrafficSplit split = SCHEDULE.get(changes % SCHEDULE.size());
+                if (!split.equals(TrafficSplit.ALL_CANARY)) {
+                    // The switch back readies blue first: the router never gives a drained server traffic by itself.
+                    router.setState("blue", HaproxyTrafficRouter.AdminState.READY);
+                }
                 router.apply(split);
                 if (split.equals(TrafficSplit.ALL_CANARY)) {
                     // Blue-green: blue stops taking new requests but is kept ready for an instant switch back.
